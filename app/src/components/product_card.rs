@@ -1,0 +1,38 @@
+//! A product in a grid: image, brand, name, price, stock.
+
+use crate::i18n::{t, use_locale, Msg};
+use leptos::prelude::*;
+use shared::catalog::ProductSummary;
+
+#[component]
+pub fn ProductGrid(items: Vec<ProductSummary>) -> impl IntoView {
+    view! {
+        <ul class="product-grid" data-testid="product-grid">
+            {items.into_iter().map(|p| view! { <li><ProductCard product=p/></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn ProductCard(product: ProductSummary) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let href = locale.localize(&format!("/products/{}", product.slug));
+    let name = product.name.get(locale).to_string();
+    let ranged = product.price_max != product.price;
+    view! {
+        <a class="product-card" href=href data-testid="product-card">
+            <div class="product-card__media">
+                <img src=product.image.clone() alt=name.clone() loading="lazy" width="320" height="320"/>
+                {(!product.in_stock).then(|| view! { <span class="badge badge--muted">{t(Msg::SoldOut)}</span> })}
+            </div>
+            <div class="product-card__body">
+                <p class="product-card__brand">{product.brand.name.get(locale).to_string()}</p>
+                <h3 class="product-card__name">{name}</h3>
+                <p class="price">
+                    <span class="price__now">{product.price.to_string()}</span>
+                    {ranged.then(|| view! { <span class="price__from">" "{t(Msg::From)}</span> })}
+                </p>
+            </div>
+        </a>
+    }
+}

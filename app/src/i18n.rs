@@ -1,0 +1,193 @@
+//! Every visible string of the shop, in Chinese and English. The compiler checks that each
+//! message has both translations: a message is an enum variant, its texts one match arm.
+
+use leptos::prelude::*;
+use shared::{ErrorCode, Locale};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    ShopName,
+    Tagline,
+    Home,
+    AllCategories,
+    SwitchLanguage,
+    HeroTitle,
+    HeroText,
+    HeroCta,
+    ShopByCategory,
+    Featured,
+    NewArrivals,
+    ViewAll,
+    Products,
+    SubCategories,
+    Filters,
+    Brand,
+    PriceRange,
+    PriceFrom,
+    PriceTo,
+    ApplyFilters,
+    ClearFilters,
+    SortBy,
+    SortFeatured,
+    SortNewest,
+    SortPriceAsc,
+    SortPriceDesc,
+    NoProducts,
+    PreviousPage,
+    NextPage,
+    Color,
+    Size,
+    Sku,
+    InStock,
+    OutOfStock,
+    Description,
+    Breadcrumbs,
+    SoldOut,
+    From,
+    Loading,
+    NotFoundTitle,
+    NotFoundText,
+    BackHome,
+    ErrorTitle,
+    FooterAbout,
+    FooterService,
+    FooterShipping,
+    FooterReturns,
+    FooterRights,
+    ProductImages,
+    MenuCategories,
+}
+
+impl Msg {
+    pub fn text(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            Msg::ShopName => ("Storekeep 良仓", "Storekeep"),
+            Msg::Tagline => ("好物直供，放心选购", "Good things, straight from the source"),
+            Msg::Home => ("首页", "Home"),
+            Msg::AllCategories => ("全部分类", "All categories"),
+            Msg::SwitchLanguage => ("English", "中文"),
+            Msg::HeroTitle => ("冬季上新，温暖整季", "New for winter: warm all season"),
+            Msg::HeroText => (
+                "羽绒服、跑鞋与床品新品上架，满 ¥99 全国包邮，七天无理由退换。",
+                "New down jackets, running shoes and bedding. Free delivery over ¥99, free returns within 7 days.",
+            ),
+            Msg::HeroCta => ("去看看外套", "Shop jackets"),
+            Msg::ShopByCategory => ("按分类选购", "Shop by category"),
+            Msg::Featured => ("精选推荐", "Featured"),
+            Msg::NewArrivals => ("新品上架", "New arrivals"),
+            Msg::ViewAll => ("查看全部", "View all"),
+            Msg::Products => ("件商品", "products"),
+            Msg::SubCategories => ("子分类", "Sub-categories"),
+            Msg::Filters => ("筛选", "Filters"),
+            Msg::Brand => ("品牌", "Brand"),
+            Msg::PriceRange => ("价格区间（元）", "Price (¥)"),
+            Msg::PriceFrom => ("最低价", "Min"),
+            Msg::PriceTo => ("最高价", "Max"),
+            Msg::ApplyFilters => ("应用筛选", "Apply"),
+            Msg::ClearFilters => ("清除筛选", "Clear filters"),
+            Msg::SortBy => ("排序", "Sort by"),
+            Msg::SortFeatured => ("综合推荐", "Featured"),
+            Msg::SortNewest => ("最新上架", "Newest"),
+            Msg::SortPriceAsc => ("价格从低到高", "Price: low to high"),
+            Msg::SortPriceDesc => ("价格从高到低", "Price: high to low"),
+            Msg::NoProducts => ("没有符合条件的商品，试试放宽筛选条件。", "No products match. Try fewer filters."),
+            Msg::PreviousPage => ("上一页", "Previous"),
+            Msg::NextPage => ("下一页", "Next"),
+            Msg::Color => ("颜色", "Colour"),
+            Msg::Size => ("规格", "Size"),
+            Msg::Sku => ("商品编码", "SKU"),
+            Msg::InStock => ("有货", "In stock"),
+            Msg::OutOfStock => ("暂时缺货", "Out of stock"),
+            Msg::Description => ("商品详情", "Details"),
+            Msg::Breadcrumbs => ("当前位置", "You are here"),
+            Msg::SoldOut => ("已售罄", "Sold out"),
+            Msg::From => ("起", "from"),
+            Msg::Loading => ("加载中…", "Loading…"),
+            Msg::NotFoundTitle => ("页面不存在", "Page not found"),
+            Msg::NotFoundText => (
+                "您访问的页面不存在或商品已下架。",
+                "The page you asked for does not exist, or the product is no longer sold.",
+            ),
+            Msg::BackHome => ("返回首页", "Back to the shop"),
+            Msg::ErrorTitle => ("出错了", "Something went wrong"),
+            Msg::FooterAbout => ("关于良仓", "About Storekeep"),
+            Msg::FooterService => ("客户服务", "Customer service"),
+            Msg::FooterShipping => ("配送说明", "Delivery"),
+            Msg::FooterReturns => ("退换货政策", "Returns"),
+            Msg::FooterRights => ("良仓 Storekeep · 开源电商运营平台", "Storekeep · open-source e-commerce operations"),
+            Msg::ProductImages => ("商品图片", "Product images"),
+            Msg::MenuCategories => ("商品分类", "Categories"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
+/// "共 80 件商品" / "80 products".
+pub fn product_count(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 件商品"),
+        Locale::En if n == 1 => "1 product".to_string(),
+        Locale::En => format!("{n} products"),
+    }
+}
+
+/// "仅剩 3 件" / "Only 3 left".
+pub fn only_left(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("仅剩 {n} 件"),
+        Locale::En => format!("Only {n} left"),
+    }
+}
+
+/// "第 2 / 4 页" / "Page 2 of 4".
+pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("第 {page} / {pages} 页"),
+        Locale::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// What a shopper reads for an API error code.
+pub fn error_text(locale: Locale, code: ErrorCode) -> &'static str {
+    let (zh, en) = match code {
+        ErrorCode::BadRequest | ErrorCode::InvalidQuery => (
+            "请求参数有误，请检查筛选条件后重试。",
+            "Some of the request's values are not valid. Check the filters and try again.",
+        ),
+        ErrorCode::NotFound => (
+            "没有找到您要的内容。",
+            "We could not find what you asked for.",
+        ),
+        ErrorCode::Conflict => (
+            "数据已被修改，请刷新后重试。",
+            "This changed meanwhile. Reload and try again.",
+        ),
+        ErrorCode::Unauthorized => ("请先登录。", "Please log in first."),
+        ErrorCode::Forbidden => ("您没有权限执行此操作。", "You are not allowed to do this."),
+        ErrorCode::PayloadTooLarge => ("提交的内容过大。", "What you sent is too large."),
+        ErrorCode::Unavailable => (
+            "服务暂时不可用，请稍后再试。",
+            "The shop is busy right now. Try again shortly.",
+        ),
+        ErrorCode::Internal => (
+            "系统出现问题，我们正在处理。",
+            "Something went wrong on our side. We are on it.",
+        ),
+        ErrorCode::Network => (
+            "网络连接失败，请检查网络。",
+            "Could not reach the shop. Check your connection.",
+        ),
+    };
+    locale.pick(zh, en)
+}
+
+/// The locale of the current page, from its URL (provided by the layout).
+pub fn use_locale() -> Memo<Locale> {
+    use_context::<Memo<Locale>>().unwrap_or_else(|| Memo::new(|_| Locale::default()))
+}
+
+/// A reactive translated text for use in views: `{t(Msg::Home)}`.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || msg.text(locale.get())
+}

@@ -1,0 +1,4 @@
+pub mod category;
+pub mod home;
+pub mod not_found;
+pub mod product;

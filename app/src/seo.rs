@@ -1,0 +1,51 @@
+//! Per-page head tags: title, description, canonical link and language alternates.
+
+use crate::i18n::{use_locale, Msg};
+use crate::SiteInfo;
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Meta, Title};
+use shared::Locale;
+
+/// The site's public address: from the server while rendering, from the page in the browser.
+pub fn base_url() -> String {
+    if let Some(site) = use_context::<SiteInfo>() {
+        return site.base_url;
+    }
+    #[cfg(feature = "hydrate")]
+    if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+        return origin;
+    }
+    String::new()
+}
+
+/// Title, description, canonical URL and `hreflang` alternates of a page. `path` is the
+/// page's path without the language prefix (e.g. `/products/x`).
+#[component]
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    #[prop(into)] path: String,
+) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let base = base_url();
+    let shop = Msg::ShopName.text(locale);
+    let full_title = if title.is_empty() {
+        format!("{shop} · {}", Msg::Tagline.text(locale))
+    } else {
+        format!("{title} · {shop}")
+    };
+    let alternates = Locale::ALL
+        .into_iter()
+        .map(|l| {
+            view! { <Link rel="alternate" hreflang=l.tag() href=format!("{base}{}", l.localize(&path))/> }
+        })
+        .collect_view();
+    view! {
+        <Html {..} lang=locale.tag()/>
+        <Title text=full_title/>
+        <Meta name="description" content=description/>
+        <Link rel="canonical" href=format!("{base}{}", locale.localize(&path))/>
+        {alternates}
+        <Link rel="alternate" hreflang="x-default" href=format!("{base}{}", Locale::ZhCn.localize(&path))/>
+    }
+}

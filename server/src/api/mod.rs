@@ -1,0 +1,25 @@
+//! The public REST API under `/api/v1`: one module per domain, each with its own `router()`.
+
+pub mod health;
+pub mod store;
+
+use crate::error::AppError;
+use crate::startup::AppState;
+use axum::Router;
+
+/// Every API route, with its state applied. Also called in-process during SSR.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1/store", store::router())
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(crate::openapi::openapi_json),
+        )
+        // a JSON 404 for unknown API paths (the site's fallback renders the HTML 404 page)
+        .route("/api/{*rest}", axum::routing::any(not_found))
+        .with_state(state)
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound("API route")
+}

@@ -1,0 +1,3 @@
+//! Authentication building blocks. Sessions, CSRF and rate limits arrive with accounts.
+
+pub mod password;

@@ -1,0 +1,18 @@
+//! The Storekeep server: one binary serving the REST API, the server-rendered shop and
+//! its static files, backed by SQLite or PostgreSQL.
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod middleware;
+pub mod openapi;
+pub mod seed;
+pub mod seo;
+pub mod ssr;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::Application;

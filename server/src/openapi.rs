@@ -1,0 +1,131 @@
+//! The OpenAPI 3 description of `/api/v1`, served at `/api/openapi.json`.
+//!
+//! Written by hand next to the handlers; `tests/api` checks that every route the router
+//! answers is described here and that each described route answers.
+
+use axum::Json;
+use serde_json::{json, Value};
+
+/// Every documented `(method, path)`, in OpenAPI path syntax.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/api/v1/store/categories"),
+    ("get", "/api/v1/store/brands"),
+    ("get", "/api/v1/store/products"),
+    ("get", "/api/v1/store/products/{slug}"),
+];
+
+pub async fn openapi_json() -> Json<Value> {
+    Json(document())
+}
+
+fn error_responses() -> Value {
+    json!({
+        "400": {"description": "Invalid input; `message` says which parameter and why", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
+        "404": {"description": "Not found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
+        "500": {"description": "Internal error (no detail)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
+    })
+}
+
+fn ok(schema: Value) -> Value {
+    let mut responses = error_responses();
+    responses["200"] =
+        json!({"description": "OK", "content": {"application/json": {"schema": schema}}});
+    responses
+}
+
+fn int_param(name: &str, description: &str, min: i64, max: Option<i64>) -> Value {
+    let mut schema = json!({"type": "integer", "minimum": min});
+    if let Some(max) = max {
+        schema["maximum"] = json!(max);
+    }
+    json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
+}
+
+pub fn document() -> Value {
+    let localized = json!({"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}});
+    let money = json!({"type": "object", "required": ["minor", "currency"], "properties": {
+        "minor": {"type": "integer", "format": "int64", "description": "Amount in minor units (fen)"},
+        "currency": {"type": "string", "enum": ["CNY", "USD"]}}});
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Storekeep API", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "The public REST API of the Storekeep shop. Money is integer minor units with a currency. Errors are `{code, message}`."},
+        "paths": {
+            "/api/v1/store/categories": {"get": {
+                "operationId": "listCategories", "tags": ["store"],
+                "summary": "All categories, parents first, with product counts of each subtree",
+                "responses": ok(json!({"type": "array", "items": {"$ref": "#/components/schemas/Category"}}))}},
+            "/api/v1/store/brands": {"get": {
+                "operationId": "listBrands", "tags": ["store"], "summary": "All brands",
+                "responses": ok(json!({"type": "array", "items": {"$ref": "#/components/schemas/Brand"}}))}},
+            "/api/v1/store/products": {"get": {
+                "operationId": "listProducts", "tags": ["store"],
+                "summary": "A page of active products, filtered and sorted, with the total count",
+                "parameters": [
+                    {"name": "category", "in": "query", "schema": {"type": "string"}, "description": "Category slug; includes its sub-categories. 404 when unknown."},
+                    {"name": "brand", "in": "query", "schema": {"type": "string"}, "description": "Brand slugs, comma-separated"},
+                    int_param("min_price", "Lowest price in minor units", 0, None),
+                    int_param("max_price", "Highest price in minor units", 0, None),
+                    {"name": "featured", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["featured", "newest", "price_asc", "price_desc"], "default": "featured"}},
+                    int_param("page", "1-based page number", 1, Some(10_000)),
+                    int_param("page_size", "Items per page (default 24)", 1, Some(100))
+                ],
+                "responses": ok(json!({"$ref": "#/components/schemas/ProductList"}))}},
+            "/api/v1/store/products/{slug}": {"get": {
+                "operationId": "getProduct", "tags": ["store"], "summary": "One product with its variants, images and stock",
+                "parameters": [{"name": "slug", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}],
+                "responses": ok(json!({"$ref": "#/components/schemas/ProductDetail"}))}}
+        },
+        "components": {"schemas": {
+            "ApiError": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string", "enum": ["bad_request", "invalid_query", "not_found", "conflict", "unauthorized", "forbidden", "payload_too_large", "unavailable", "internal"]},
+                "message": {"type": "string"}}},
+            "Localized": localized,
+            "Money": money,
+            "Category": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "slug": {"type": "string"}, "parent_id": {"type": "integer", "nullable": true},
+                "name": {"$ref": "#/components/schemas/Localized"}, "image": {"type": "string", "nullable": true},
+                "product_count": {"type": "integer"}}},
+            "Brand": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "slug": {"type": "string"}, "name": {"$ref": "#/components/schemas/Localized"}}},
+            "CategoryRef": {"type": "object", "properties": {"slug": {"type": "string"}, "name": {"$ref": "#/components/schemas/Localized"}}},
+            "ProductSummary": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "slug": {"type": "string"}, "name": {"$ref": "#/components/schemas/Localized"},
+                "brand": {"$ref": "#/components/schemas/Brand"}, "category": {"$ref": "#/components/schemas/CategoryRef"},
+                "price": {"$ref": "#/components/schemas/Money"}, "price_max": {"$ref": "#/components/schemas/Money"},
+                "image": {"type": "string"}, "in_stock": {"type": "boolean"}, "featured": {"type": "boolean"}}},
+            "ProductList": {"type": "object", "properties": {
+                "items": {"type": "array", "items": {"$ref": "#/components/schemas/ProductSummary"}},
+                "total": {"type": "integer"}, "page": {"type": "integer"}, "page_size": {"type": "integer"}}},
+            "Variant": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "sku": {"type": "string"},
+                "color": {"allOf": [{"$ref": "#/components/schemas/Localized"}], "nullable": true},
+                "size": {"type": "string", "nullable": true}, "price": {"$ref": "#/components/schemas/Money"},
+                "compare_at": {"allOf": [{"$ref": "#/components/schemas/Money"}], "nullable": true},
+                "available": {"type": "integer", "description": "Units sellable now over all warehouses"}}},
+            "ProductDetail": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "slug": {"type": "string"}, "name": {"$ref": "#/components/schemas/Localized"},
+                "description": {"$ref": "#/components/schemas/Localized"}, "brand": {"$ref": "#/components/schemas/Brand"},
+                "breadcrumbs": {"type": "array", "items": {"$ref": "#/components/schemas/CategoryRef"}},
+                "images": {"type": "array", "items": {"type": "string"}},
+                "variants": {"type": "array", "items": {"$ref": "#/components/schemas/Variant"}},
+                "currency": {"type": "string"}}}
+        }}
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_route_is_documented() {
+        let doc = super::document();
+        for (method, path) in super::ROUTES {
+            assert!(doc["paths"][path][method].is_object(), "{method} {path}");
+        }
+        assert_eq!(
+            doc["paths"].as_object().map(|p| p.len()),
+            Some(super::ROUTES.len())
+        );
+    }
+}

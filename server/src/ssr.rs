@@ -1,0 +1,59 @@
+//! Server-side rendering: the Leptos app rendered per request, with its data loaded by
+//! calling the API router in-process (same handlers, same JSON, no network hop).
+
+use crate::startup::AppState;
+use app::api::InProcessApi;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request};
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use tower::ServiceExt;
+
+/// Largest API response the renderer will read (a full product page is a few KB).
+const MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// The page routes and the fallback (static files, else the 404 page).
+pub fn router(state: &AppState) -> Router<AppState> {
+    let api = crate::api::router(state.clone());
+    let site = app::SiteInfo {
+        base_url: state.config.public_url.clone(),
+    };
+    let context = move || {
+        let api = api.clone();
+        provide_context(InProcessApi::new(move |path, headers| {
+            let api = api.clone();
+            Box::pin(call(api, path, headers))
+        }));
+        provide_context(site.clone());
+    };
+    let routes = generate_route_list(app::App);
+    let options = state.leptos.clone();
+    Router::new()
+        .leptos_routes_with_context(state, routes, context.clone(), move || {
+            app::shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context,
+            app::shell,
+        ))
+}
+
+async fn call(api: Router, path: String, headers: HeaderMap) -> (u16, String) {
+    let mut req = Request::builder().uri(&path);
+    if let Some(h) = req.headers_mut() {
+        *h = headers;
+    }
+    let Ok(req) = req.body(Body::empty()) else {
+        return (400, String::new());
+    };
+    let Ok(res) = api.oneshot(req).await;
+    let status = res.status().as_u16();
+    match axum::body::to_bytes(res.into_body(), MAX_BODY).await {
+        Ok(bytes) => (status, String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) => {
+            tracing::error!(error = %e, path, "reading an in-process API response failed");
+            (500, String::new())
+        }
+    }
+}

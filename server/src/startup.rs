@@ -1,0 +1,136 @@
+//! Building the application: database, state, router, listener. Returns the bound port so
+//! tests can start it on port 0.
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::{api, middleware, seed, seo, ssr};
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub leptos: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos.clone()
+    }
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    port: u16,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database, migrates it, seeds the demo shop when asked to and binds.
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let db = Db::connect(&config.database_url, config.max_connections).await?;
+        db.migrate().await?;
+        if config.seed_demo_data {
+            seed::seed_demo(&db).await?;
+        }
+        Self::with_db(config, db).await
+    }
+
+    /// Binds an application to an already prepared database.
+    pub async fn with_db(config: Config, db: Db) -> anyhow::Result<Application> {
+        let leptos = LeptosOptions::builder()
+            .output_name("storekeep")
+            .site_root(config.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .env(leptos::config::Env::PROD)
+            .build();
+        let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            leptos,
+        };
+        let router = router(state.clone());
+        Ok(Application {
+            listener,
+            router,
+            port,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    pub async fn run_until(
+        self,
+        signal: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(signal)
+            .await
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let pages = ssr::router(&state);
+    Router::new()
+        .merge(api::router(state.clone()))
+        .merge(
+            Router::new()
+                .merge(api::health::router())
+                .route("/robots.txt", get(seo::robots))
+                .route("/sitemap.xml", get(seo::sitemap))
+                .merge(pages)
+                .with_state(state),
+        )
+        .layer(axum::middleware::from_fn(middleware::negotiate_locale))
+        .layer(axum::middleware::from_fn(middleware::cache_static))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(middleware::limit_query))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(middleware::trace_layer())
+        .layer(CatchPanicLayer::new())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

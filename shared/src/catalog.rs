@@ -1,0 +1,304 @@
+//! The catalogue as the shop front sees it: categories, brands, products, variants,
+//! and the listing query (filters, sort, pagination) with its parser.
+
+use crate::ids::{BrandId, CategoryId, ProductId, VariantId};
+use crate::money::{Currency, Money};
+use crate::Locale;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub mod query;
+pub use query::{ProductQuery, ProductSort, QueryError};
+
+/// A text in both shop languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Localized {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::ZhCn => &self.zh,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub slug: String,
+    pub parent_id: Option<CategoryId>,
+    pub name: Localized,
+    pub image: Option<String>,
+    /// Products in this category and its sub-categories.
+    pub product_count: i64,
+}
+
+/// Children of `parent` (top-level categories for `None`), in the order given.
+pub fn child_categories(all: &[Category], parent: Option<CategoryId>) -> Vec<&Category> {
+    all.iter().filter(|c| c.parent_id == parent).collect()
+}
+
+/// The path from the top-level category down to `id`, for breadcrumbs.
+pub fn category_path(all: &[Category], id: CategoryId) -> Vec<&Category> {
+    let mut path = Vec::new();
+    let mut current = all.iter().find(|c| c.id == id);
+    while let Some(c) = current {
+        if path.len() > all.len() {
+            break; // a cycle in bad data must not hang the page
+        }
+        path.push(c);
+        current = c.parent_id.and_then(|p| all.iter().find(|x| x.id == p));
+    }
+    path.reverse();
+    path
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brand {
+    pub id: BrandId,
+    pub slug: String,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductSummary {
+    pub id: ProductId,
+    pub slug: String,
+    pub name: Localized,
+    pub brand: Brand,
+    pub category: CategoryRef,
+    /// The lowest variant price ("from ¥99.00").
+    pub price: Money,
+    /// The highest variant price, when it differs.
+    pub price_max: Money,
+    pub image: String,
+    pub in_stock: bool,
+    pub featured: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductList {
+    pub items: Vec<ProductSummary>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl ProductList {
+    pub fn page_count(&self) -> u32 {
+        let size = i64::from(self.page_size.max(1));
+        u32::try_from((self.total + size - 1) / size).unwrap_or(u32::MAX)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub id: VariantId,
+    pub sku: String,
+    pub color: Option<Localized>,
+    pub size: Option<String>,
+    pub price: Money,
+    /// The list price before a markdown, shown struck through.
+    pub compare_at: Option<Money>,
+    /// Units that can be sold now: on hand minus reserved, over all warehouses.
+    pub available: i64,
+}
+
+impl Variant {
+    pub fn stock_status(&self) -> StockStatus {
+        StockStatus::from_available(self.available)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StockStatus {
+    InStock,
+    /// Few left: the number is shown to create honest urgency.
+    Low(i64),
+    OutOfStock,
+}
+
+impl StockStatus {
+    pub const LOW_THRESHOLD: i64 = 5;
+
+    pub fn from_available(available: i64) -> StockStatus {
+        match available {
+            n if n <= 0 => StockStatus::OutOfStock,
+            n if n <= Self::LOW_THRESHOLD => StockStatus::Low(n),
+            _ => StockStatus::InStock,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub id: ProductId,
+    pub slug: String,
+    pub name: Localized,
+    pub description: Localized,
+    pub brand: Brand,
+    /// From the top-level category down to the product's own.
+    pub breadcrumbs: Vec<CategoryRef>,
+    pub images: Vec<String>,
+    pub variants: Vec<Variant>,
+    pub currency: Currency,
+}
+
+impl ProductDetail {
+    /// The distinct colours, in variant order.
+    pub fn colors(&self) -> Vec<&Localized> {
+        let mut out: Vec<&Localized> = Vec::new();
+        for c in self.variants.iter().filter_map(|v| v.color.as_ref()) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The distinct sizes, in variant order.
+    pub fn sizes(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for s in self.variants.iter().filter_map(|v| v.size.as_deref()) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The variant matching a colour (by English name) and size, if any.
+    pub fn find_variant(&self, color_en: Option<&str>, size: Option<&str>) -> Option<&Variant> {
+        self.variants.iter().find(|v| {
+            v.color.as_ref().map(|c| c.en.as_str()) == color_en && v.size.as_deref() == size
+        })
+    }
+
+    /// The variant shown first: the first one in stock, else the first.
+    pub fn default_variant(&self) -> Option<&Variant> {
+        self.variants
+            .iter()
+            .find(|v| v.available > 0)
+            .or_else(|| self.variants.first())
+    }
+}
+
+/// A slug: lower-case ASCII letters, digits and single hyphens, 1–80 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(text: &str) -> Result<Slug, SlugError> {
+        let ok = !text.is_empty()
+            && text.len() <= 80
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && !text.contains("--");
+        if ok {
+            Ok(Slug(text.to_string()))
+        } else {
+            Err(SlugError)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlugError;
+
+impl fmt::Display for SlugError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("must be 1-80 lower-case letters, digits and hyphens")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(id: i64, parent: Option<i64>, slug: &str) -> Category {
+        Category {
+            id: CategoryId(id),
+            slug: slug.into(),
+            parent_id: parent.map(CategoryId),
+            name: Localized::new(slug, slug),
+            image: None,
+            product_count: 0,
+        }
+    }
+
+    #[test]
+    fn category_tree_helpers() {
+        let all = vec![cat(1, None, "a"), cat(2, Some(1), "a-b"), cat(3, None, "c")];
+        let top: Vec<_> = child_categories(&all, None)
+            .iter()
+            .map(|c| c.id.0)
+            .collect();
+        assert_eq!(top, vec![1, 3]);
+        let path: Vec<_> = category_path(&all, CategoryId(2))
+            .iter()
+            .map(|c| c.slug.clone())
+            .collect();
+        assert_eq!(path, vec!["a", "a-b"]);
+        let cyclic = vec![cat(1, Some(2), "x"), cat(2, Some(1), "y")];
+        assert!(category_path(&cyclic, CategoryId(1)).len() <= 3);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(Slug::parse("running-shoes-2").is_ok());
+        for bad in ["", "A", "a b", "-a", "a-", "a--b", "é", &"a".repeat(81)] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn stock_status() {
+        assert_eq!(StockStatus::from_available(0), StockStatus::OutOfStock);
+        assert_eq!(StockStatus::from_available(-1), StockStatus::OutOfStock);
+        assert_eq!(StockStatus::from_available(3), StockStatus::Low(3));
+        assert_eq!(StockStatus::from_available(50), StockStatus::InStock);
+    }
+
+    #[test]
+    fn page_count() {
+        let list = |total| ProductList {
+            items: vec![],
+            total,
+            page: 1,
+            page_size: 24,
+        };
+        assert_eq!(list(0).page_count(), 0);
+        assert_eq!(list(24).page_count(), 1);
+        assert_eq!(list(25).page_count(), 2);
+    }
+}

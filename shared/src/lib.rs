@@ -1,0 +1,14 @@
+//! Storekeep's domain: types and pure rules shared by the server and the browser.
+//!
+//! Nothing in this crate does I/O. It compiles for `wasm32-unknown-unknown` and
+//! native targets, so the browser shows exactly what the server enforces.
+
+pub mod catalog;
+pub mod error;
+pub mod ids;
+pub mod locale;
+pub mod money;
+
+pub use error::{ApiError, ErrorCode};
+pub use locale::Locale;
+pub use money::{Currency, Money, MoneyError};

@@ -1,0 +1,259 @@
+//! Load benchmarks with wrk against the release server, on SQLite and on PostgreSQL.
+//! Each heavy route is measured next to a trivial route of the same binary in the same run,
+//! so the ratio means something on any machine. Figures are written into BENCHMARKS.md.
+
+use crate::{on_path, root, site, site_dir, target_dir, Profile};
+use anyhow::{bail, Context, Result};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ROUTES: [(&str, &str); 5] = [
+    ("trivial: GET /healthz", "/healthz"),
+    ("API: GET /api/v1/store/products", "/api/v1/store/products"),
+    (
+        "API: GET /api/v1/store/products/{slug}",
+        "/api/v1/store/products/cotton-crew-neck-tee",
+    ),
+    ("SSR: product page", "/products/cotton-crew-neck-tee"),
+    ("SSR: home page", "/"),
+];
+const DURATION: &str = "10s";
+const CONNECTIONS: &str = "16";
+
+struct Figure {
+    route: &'static str,
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+pub fn run() -> Result<()> {
+    if !on_path("wrk") {
+        bail!("wrk is needed: apt-get install -y wrk");
+    }
+    crate::setup::toolchain()?;
+    site::build(Profile::Release)?;
+    site::build_server(Profile::Release)?;
+    let bench_dir = target_dir().join("bench");
+    std::fs::create_dir_all(&bench_dir)?;
+
+    let mut sections = Vec::new();
+    let sqlite = bench_dir.join("bench.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
+    }
+    sections.push((
+        "SQLite (file, WAL, synchronous=FULL)",
+        measure(&format!("sqlite://{}", sqlite.display()))?,
+    ));
+
+    let pg = std::env::var("STOREKEEP_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| crate::test::DEFAULT_TEST_PG.to_string());
+    if on_path("psql") {
+        let base = pg
+            .rsplit_once('/')
+            .map_or(pg.as_str(), |(b, _)| b)
+            .to_string();
+        let ok = Command::new("psql")
+            .arg(&pg)
+            .args([
+                "-q",
+                "-c",
+                "DROP DATABASE IF EXISTS storekeep_bench",
+                "-c",
+                "CREATE DATABASE storekeep_bench",
+            ])
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            sections.push((
+                "PostgreSQL (local, same machine)",
+                measure(&format!("{base}/storekeep_bench"))?,
+            ));
+        } else {
+            eprintln!("PostgreSQL at {pg} is not usable: its half of the benchmark is skipped");
+        }
+    }
+    write_report(&sections)
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn start_server(database_url: &str, port: u16) -> Result<Child> {
+    let bin = target_dir().join("release").join("storekeep");
+    Command::new(bin)
+        .arg("serve")
+        .env("STOREKEEP_PORT", port.to_string())
+        .env("STOREKEEP_DATABASE_URL", database_url)
+        .env("STOREKEEP_SITE_ROOT", site_dir())
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .context("starting the release server")
+}
+
+fn get_status(port: u16, path: &str) -> Option<u16> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut head = [0_u8; 12];
+    s.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+fn measure(database_url: &str) -> Result<Vec<Figure>> {
+    let port = free_port()?;
+    let mut server = start_server(database_url, port)?;
+    let started = Instant::now();
+    while get_status(port, "/readyz") != Some(200) {
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = server.kill();
+            bail!("the server did not become ready");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut figures = Vec::new();
+    for (route, path) in ROUTES {
+        if get_status(port, path) != Some(200) {
+            let _ = server.kill();
+            bail!("{path} does not answer 200");
+        }
+        let url = format!("http://127.0.0.1:{port}{path}");
+        // warm-up, then the measured run
+        wrk(&url, "2s")?;
+        let out = wrk(&url, DURATION)?;
+        let figure =
+            parse_wrk(route, &out).with_context(|| format!("reading wrk's output:\n{out}"))?;
+        eprintln!(
+            "  {route:<45} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
+            figure.rps, figure.p50_ms, figure.p99_ms
+        );
+        figures.push(figure);
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    Ok(figures)
+}
+
+fn wrk(url: &str, duration: &str) -> Result<String> {
+    let out = Command::new("wrk")
+        .args([
+            "-t",
+            "2",
+            "-c",
+            CONNECTIONS,
+            "-d",
+            duration,
+            "--latency",
+            url,
+        ])
+        .output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn to_ms(text: &str) -> Option<f64> {
+    let (num, unit) = text
+        .trim()
+        .split_at(text.trim().find(|c: char| c.is_ascii_alphabetic())?);
+    let n: f64 = num.parse().ok()?;
+    Some(match unit {
+        "us" => n / 1000.0,
+        "ms" => n,
+        "s" => n * 1000.0,
+        "m" => n * 60_000.0,
+        _ => return None,
+    })
+}
+
+fn parse_wrk(route: &'static str, out: &str) -> Option<Figure> {
+    let rps = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))?
+        .trim()
+        .parse()
+        .ok()?;
+    let pct = |p: &str| {
+        out.lines()
+            .find_map(|l| l.trim().strip_prefix(p).map(str::to_string))
+            .and_then(|v| to_ms(&v))
+    };
+    Some(Figure {
+        route,
+        rps,
+        p50_ms: pct("50%")?,
+        p99_ms: pct("99%")?,
+    })
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cores} cores ({cpu})")
+}
+
+fn write_report(sections: &[(&str, Vec<Figure>)]) -> Result<()> {
+    let mut md = format!(
+        "<!-- bench:start -->\nMeasured by `cargo xtask bench` on {}: release build, wrk `-t2 -c{CONNECTIONS} -d{DURATION} --latency` on the same machine as the server (client and server share the cores), demo data, no compression.\n",
+        machine()
+    );
+    for (name, figures) in sections {
+        let base = figures.first().map_or(1.0, |f| f.rps.max(1.0));
+        md.push_str(&format!("\n**{name}**\n\n| route | req/s | p50 | p99 | throughput vs. trivial |\n|---|---:|---:|---:|---:|\n"));
+        for f in figures {
+            md.push_str(&format!(
+                "| {} | {:.0} | {:.2} ms | {:.2} ms | {:.2} |\n",
+                f.route,
+                f.rps,
+                f.p50_ms,
+                f.p99_ms,
+                f.rps / base
+            ));
+        }
+    }
+    md.push_str("<!-- bench:end -->");
+    let path = root().join("BENCHMARKS.md");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let new = match (
+        old.find("<!-- bench:start -->"),
+        old.find("<!-- bench:end -->"),
+    ) {
+        (Some(a), Some(b)) => format!(
+            "{}{}{}",
+            &old[..a],
+            md,
+            &old[b + "<!-- bench:end -->".len()..]
+        ),
+        _ => format!("{old}\n{md}\n"),
+    };
+    std::fs::write(&path, new)?;
+    eprintln!("\nwrote the figures to {}", path.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parses_wrk_output() {
+        let out = "  Latency Distribution\n     50%  812.00us\n     75%    1.20ms\n     90%    2.00ms\n     99%    5.51ms\n  1234 requests in 10.00s\nRequests/sec:   1234.50\nTransfer/sec: 1MB\n";
+        let f = super::parse_wrk("x", out).unwrap();
+        assert!((f.rps - 1234.5).abs() < 1e-9);
+        assert!((f.p50_ms - 0.812).abs() < 1e-9);
+        assert!((f.p99_ms - 5.51).abs() < 1e-9);
+    }
+}

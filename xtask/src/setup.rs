@@ -1,0 +1,94 @@
+//! Installing what a fresh machine lacks: the WASM target, npm's wasm-opt (release builds),
+//! and Debian's Chromium, ChromeDriver and a CJK font (browser tests).
+
+use crate::{on_path, root, run_cmd};
+use anyhow::{bail, Context, Result};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The npm `binaryen` release whose wasm-opt is used. Debian's wasm-opt (108) silently
+/// breaks the bundle; 123 and later work.
+const BINARYEN_VERSION: &str = "132.0.0";
+const MIN_WASM_OPT: u32 = 123;
+
+/// The Rust side: the wasm32 target.
+pub fn toolchain() -> Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .context("rustup is needed to add the wasm32 target")?;
+    if !String::from_utf8_lossy(&installed.stdout).contains("wasm32-unknown-unknown") {
+        run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// npm's wasm-opt in `.tools/`, installed on first use. Returns its path.
+pub fn wasm_opt() -> Result<PathBuf> {
+    let tools = root().join(".tools");
+    let bin = tools.join("node_modules/.bin/wasm-opt");
+    if !bin.exists() {
+        if !on_path("npm") {
+            install_debian(&["nodejs", "npm"])?;
+        }
+        std::fs::create_dir_all(&tools)?;
+        run_cmd(Command::new("npm").args([
+            "install",
+            "--prefix",
+            &tools.to_string_lossy(),
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            &format!("binaryen@{BINARYEN_VERSION}"),
+        ]))?;
+    }
+    let out = Command::new(&bin).arg("--version").output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let version: u32 = text
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    if version < MIN_WASM_OPT {
+        bail!("wasm-opt {version} is too old (need {MIN_WASM_OPT}+): delete .tools/ and retry");
+    }
+    Ok(bin)
+}
+
+/// Chromium and ChromeDriver from Debian, and a font with Chinese glyphs.
+pub fn browser() -> Result<()> {
+    let font = std::path::Path::new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists();
+    if on_path("chromium") && on_path("chromedriver") && font {
+        return Ok(());
+    }
+    install_debian(&["chromium", "chromium-driver", "fonts-wqy-microhei"])
+}
+
+fn install_debian(packages: &[&str]) -> Result<()> {
+    if !on_path("apt-get") {
+        bail!(
+            "please install {} with your system's package manager",
+            packages.join(", ")
+        );
+    }
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let sudo = |args: &[&str]| {
+        let mut c = if as_root {
+            Command::new(args[0])
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg(args[0]);
+            c
+        };
+        c.args(&args[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run_cmd(&mut sudo(&["apt-get", "update", "-qq"]))?;
+    let mut args = vec!["apt-get", "install", "-y", "-qq"];
+    args.extend_from_slice(packages);
+    run_cmd(&mut sudo(&args))
+}

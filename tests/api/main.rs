@@ -1,1 +1,8 @@
+//! API and page integration tests: the real server on port 0 with a fresh database, once on
+//! SQLite and once on PostgreSQL.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod catalog;
+mod pages;
+mod platform;

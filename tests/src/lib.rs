@@ -1,1 +1,233 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failed step should panic loudly
 
+//! Test helpers: start the real Storekeep server on port 0 with a fresh database
+//! (a temporary SQLite file, or a new PostgreSQL database) and talk HTTP to it.
+
+use server::config::{Config, Environment};
+use server::db::{Backend, Db};
+use server::Application;
+use sqlx::Executor;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The public address the test apps believe they live at (for canonical links).
+pub const PUBLIC_URL: &str = "http://shop.test";
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub db: Db,
+    cleanup: Cleanup,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+enum Cleanup {
+    SqliteFile(PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+/// Where the built site is (the WASM bundle and public files).
+pub fn site_root() -> PathBuf {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    match std::env::var_os("STOREKEEP_SITE_ROOT") {
+        Some(p) if PathBuf::from(&p).is_absolute() => PathBuf::from(p),
+        Some(p) => workspace.join(p),
+        None => workspace.join("target/site"),
+    }
+}
+
+fn unique_suffix() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{secs}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        rand::random::<u32>()
+    )
+}
+
+/// The PostgreSQL server the tests may create databases on, or `None` when the run was
+/// told to skip PostgreSQL (`STOREKEEP_TEST_DATABASE_URL=skip`, set by `cargo xtask test`
+/// after a loud notice when none answers).
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("STOREKEEP_TEST_DATABASE_URL") {
+        Ok(v) if v == "skip" => None,
+        Ok(v) => Some(v),
+        Err(_) => Some("postgres://postgres@127.0.0.1:5432/test".into()),
+    }
+}
+
+impl TestApp {
+    /// Starts the app on a fresh, migrated and seeded database. `None` when PostgreSQL is
+    /// skipped for this run.
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        sqlx::any::install_default_drivers();
+        let suffix = unique_suffix();
+        let (database_url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join("storekeep-tests");
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                let file = dir.join(format!("{suffix}.db"));
+                (
+                    format!("sqlite://{}", file.display()),
+                    Cleanup::SqliteFile(file),
+                )
+            }
+            Backend::Postgres => {
+                let Some(admin_url) = postgres_admin_url() else {
+                    eprintln!("PostgreSQL skipped for this run (STOREKEEP_TEST_DATABASE_URL=skip)");
+                    return None;
+                };
+                let name = format!("sk_test_{suffix}");
+                let admin = sqlx::AnyPool::connect(&admin_url)
+                    .await
+                    .expect("connecting to the test PostgreSQL server");
+                sweep_old_databases(&admin).await;
+                admin
+                    .execute(sqlx::raw_sql(&format!("CREATE DATABASE {name}")))
+                    .await
+                    .expect("creating a test database");
+                admin.close().await;
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(b, _)| b);
+                (
+                    format!("{base}/{name}"),
+                    Cleanup::PostgresDatabase { admin_url, name },
+                )
+            }
+        };
+        let config = Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            database_url,
+            max_connections: 8,
+            site_root: site_root(),
+            public_url: PUBLIC_URL.into(),
+            environment: Environment::Development,
+            seed_demo_data: true,
+            ..Config::default()
+        };
+        let app = Application::build(config).await.expect("building the app");
+        let port = app.port();
+        let db = app.state().db.clone();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async {
+            let _ = rx.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Some(TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            port,
+            client,
+            db,
+            cleanup,
+            shutdown: Some(tx),
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// GET a path and parse the JSON body (whatever the status).
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        let body = res.text().await.expect("body");
+        let json = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("GET {path}: {status} body is not JSON ({e}): {body:.300}"));
+        (status, json)
+    }
+
+    /// GET a page and return status and HTML.
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// Stops the server and removes its database.
+    pub async fn cleanup(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.db.pool.close().await;
+        match &self.cleanup {
+            Cleanup::SqliteFile(file) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                if let Ok(admin) = sqlx::AnyPool::connect(admin_url).await {
+                    let _ = admin
+                        .execute(sqlx::raw_sql(&format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
+                        .await;
+                    admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Drops test databases left behind by runs that died more than two hours ago.
+async fn sweep_old_databases(admin: &sqlx::AnyPool) {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'sk_test_%'")
+            .fetch_all(admin)
+            .await
+            .unwrap_or_default();
+    for name in names {
+        let secs: u64 = name
+            .trim_start_matches("sk_test_")
+            .split('_')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(u64::MAX);
+        if secs < now.saturating_sub(7200) {
+            let _ = admin
+                .execute(sqlx::raw_sql(&format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .await;
+        }
+    }
+}
+
+/// Declares each listed `async fn name(backend: Backend)` as two tests, one per backend:
+/// `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(::server::db::Backend::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(::server::db::Backend::Postgres).await
+            })*
+        }
+    };
+}

@@ -3,6 +3,8 @@
 //! Test helpers: start the real Storekeep server on port 0 with a fresh database
 //! (a temporary SQLite file, or a new PostgreSQL database) and talk HTTP to it.
 
+pub mod browser;
+
 use server::config::{Config, Environment};
 use server::db::{Backend, Db};
 use server::Application;

@@ -44,7 +44,7 @@ const ICONS: [(&str, &str); 8] = [
     ),
     (
         "pillow",
-        r##"<path d="M44 68 Q100 52 156 68 Q168 100 156 132 Q100 148 44 132 Q32 100 44 68 Z" fill="currentColor"/><path d="M58 80 Q100 70 142 80 Q150 100 142 120 Q100 130 58 120 Q50 100 58 80 Z" fill="none" stroke="#fff" stroke-width="2.5" stroke-dasharray="5 5" opacity=".7"/>"##,
+        r##"<path d="M40 72 Q38 56 54 58 Q100 64 146 58 Q162 56 160 72 Q156 100 160 128 Q162 144 146 142 Q100 136 54 142 Q38 144 40 128 Q44 100 40 72 Z" fill="currentColor"/><path d="M56 74 Q100 79 144 74 Q141 100 144 126 Q100 121 56 126 Q59 100 56 74 Z" fill="none" stroke="#fff" stroke-width="2.5" stroke-dasharray="5 5" opacity=".7"/>"##,
     ),
 ];
 

@@ -179,6 +179,9 @@ fn Listing(
     let action = locale.localize(&format!("/categories/{slug}"));
     let page_path = format!("/categories/{slug}");
     let form_action = action.clone();
+    // collapsed on a phone unless a filter is in use (always open on wide screens, see CSS)
+    let filters_active =
+        !query.brands.is_empty() || query.min_price.is_some() || query.max_price.is_some();
     view! {
         <PageMeta title=name.clone() description=description path=page_path/>
         <nav class="breadcrumbs" aria-label=Msg::Breadcrumbs.text(locale)>
@@ -195,8 +198,9 @@ fn Listing(
             <aside class="listing__side">
                 <h2 class="side-title">{Msg::SubCategories.text(locale)}</h2>
                 <ul class="side-nav">{nav}</ul>
+                <details class="filters-box" open=filters_active>
+                <summary class="side-title">{Msg::Filters.text(locale)}</summary>
                 <form class="filters" method="get" action=form_action>
-                    <h2 class="side-title">{Msg::Filters.text(locale)}</h2>
                     <fieldset>
                         <legend>{Msg::Brand.text(locale)}</legend>
                         {brand_boxes}
@@ -217,6 +221,7 @@ fn Listing(
                     <button class="button" type="submit">{Msg::ApplyFilters.text(locale)}</button>
                     <a class="link" href=action>{Msg::ClearFilters.text(locale)}</a>
                 </form>
+                </details>
             </aside>
             <section class="listing__main">
                 <div class="sort-bar">

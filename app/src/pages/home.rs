@@ -52,8 +52,10 @@ pub fn HomePage() -> impl IntoView {
                                 <li>
                                     <a class="category-tile" href=loc.localize(&format!("/categories/{}", top.slug))>
                                         <img src=image alt="" width="96" height="96"/>
-                                        <span class="category-tile__name">{top.name.get(loc).to_string()}</span>
-                                        <span class="muted">{crate::i18n::product_count(loc, top.product_count)}</span>
+                                        <span class="category-tile__text">
+                                            <span class="category-tile__name">{top.name.get(loc).to_string()}</span>
+                                            <span class="muted">{crate::i18n::product_count(loc, top.product_count)}</span>
+                                        </span>
                                     </a>
                                 </li>
                             }

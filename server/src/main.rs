@@ -19,10 +19,16 @@ async fn main() -> anyhow::Result<()> {
             let app = Application::build(config.clone()).await?;
             tracing::info!(port = app.port(), ?config, "Storekeep is listening");
             println!(
-                "Storekeep is running at http://{}:{}/",
+                "\nStorekeep is running at http://{}:{}/  (English: /en)",
                 display_host(&config.host),
                 app.port()
             );
+            if config.seed_demo_data {
+                for login in [seed::DEMO_CUSTOMER, seed::DEMO_ADMIN] {
+                    println!("  demo {:<14} {}  /  {}", login.role, login.email, login.password);
+                }
+            }
+            println!("Press Ctrl-C to stop.\n");
             app.run_until_stopped().await?;
         }
         "migrate" => {

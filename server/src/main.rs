@@ -25,7 +25,10 @@ async fn main() -> anyhow::Result<()> {
             );
             if config.seed_demo_data {
                 for login in [seed::DEMO_CUSTOMER, seed::DEMO_ADMIN] {
-                    println!("  demo {:<14} {}  /  {}", login.role, login.email, login.password);
+                    println!(
+                        "  demo {:<14} {}  /  {}",
+                        login.role, login.email, login.password
+                    );
                 }
             }
             println!("Press Ctrl-C to stop.\n");

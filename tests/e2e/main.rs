@@ -94,8 +94,13 @@ async fn english_reader_on_a_phone() {
     b.client.set_window_size(375, 812).await.unwrap();
     // The first visit follows Accept-Language; from then on the URL says the language.
     b.goto(&app.url("/")).await;
-    b.wait_for_path(|p| p == "/en", "the English home page").await;
-    for path in ["/en", "/en/categories/clothing", "/en/products/cotton-crew-neck-tee"] {
+    b.wait_for_path(|p| p == "/en", "the English home page")
+        .await;
+    for path in [
+        "/en",
+        "/en/categories/clothing",
+        "/en/products/cotton-crew-neck-tee",
+    ] {
         b.goto(&app.url(path)).await;
         assert_eq!(b.lang().await, "en");
         let overflow = b

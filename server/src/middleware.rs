@@ -44,27 +44,29 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// A span per request with method, matched route and, when it ends, status and latency.
-pub fn trace_layer() -> TraceLayer<
-    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    impl Fn(&Request<Body>) -> Span + Clone,
-    (),
-    impl Fn(&Response, Duration, &Span) + Clone,
-> {
-    TraceLayer::new_for_http()
-        .make_span_with(|req: &Request<Body>| {
-            let route = req
-                .extensions()
-                .get::<MatchedPath>()
-                .map(|m| m.as_str().to_string())
-                .unwrap_or_else(|| req.uri().path().to_string());
-            tracing::info_span!("request", method = %req.method(), route = %route, status = tracing::field::Empty)
-        })
-        .on_request(())
-        .on_response(|res: &Response, latency: Duration, span: &Span| {
-            span.record("status", res.status().as_u16());
-            tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "served");
-        })
+/// Wraps the router in a span per request with method, matched route and, when it ends,
+/// status and latency.
+pub fn with_request_spans(router: axum::Router) -> axum::Router {
+    router.layer(
+        TraceLayer::new_for_http()
+            .make_span_with(|req: &Request<Body>| {
+                let route = req
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_else(|| req.uri().path().to_string());
+                tracing::info_span!("request", method = %req.method(), route = %route, status = tracing::field::Empty)
+            })
+            .on_request(())
+            .on_response(|res: &Response, latency: Duration, span: &Span| {
+                span.record("status", res.status().as_u16());
+                tracing::info!(
+                    status = res.status().as_u16(),
+                    latency_ms = latency.as_secs_f64() * 1000.0,
+                    "served"
+                );
+            }),
+    )
 }
 
 /// Refuses over-long query strings before any handler sees them.

@@ -94,7 +94,7 @@ impl Application {
 
 pub fn router(state: AppState) -> Router {
     let pages = ssr::router(&state);
-    Router::new()
+    let app = Router::new()
         .merge(api::router(state.clone()))
         .merge(
             Router::new()
@@ -108,9 +108,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(middleware::cache_static))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::limit_query))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
-        .layer(middleware::trace_layer())
-        .layer(CatchPanicLayer::new())
+        .layer(axum::middleware::from_fn(middleware::security_headers));
+    middleware::with_request_spans(app).layer(CatchPanicLayer::new())
 }
 
 async fn shutdown_signal() {

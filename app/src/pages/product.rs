@@ -111,7 +111,6 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let colors = product
         .colors()
         .into_iter()
-        .cloned()
         .map(|color| {
             let en = color.en.clone();
             let en_for_pick = en.clone();

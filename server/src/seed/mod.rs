@@ -162,7 +162,7 @@ async fn seed_catalog(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
                     "The {name_en} by {brand_en}. {} Free returns within 7 days and free delivery across mainland China (remote areas excepted).",
                     leaf.blurb.1
                 );
-                let featured = i64::from(product_no % 7 == 0);
+                let featured = i64::from(product_no.is_multiple_of(7));
                 let created = DEMO_EPOCH_MS + i64::try_from(product_no).unwrap_or(0) * DAY_MS;
                 sqlx::query(
                     "INSERT INTO products (slug, category_id, brand_id, name_zh, name_en, description_zh, \

@@ -235,7 +235,7 @@ fn parse_price(field: &str, value: &str, units: PriceUnits) -> Result<Money, Que
     if money.minor < 0 {
         return Err(bad(field, "must not be negative"));
     }
-    if money.minor > 1_000_000_000_00 {
+    if money.minor > 100_000_000_000 {
         return Err(bad(field, "is too large"));
     }
     Ok(money)
@@ -280,15 +280,13 @@ pub fn decode_component(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;

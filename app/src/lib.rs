@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Storekeep's user interface: Leptos pages rendered on the server and hydrated in the
 //! browser. Chinese lives at the site root, English under `/en`.
 

@@ -72,6 +72,8 @@ pub fn run() -> Result<()> {
                 "storekeep-tests",
                 "--features",
                 "app/ssr",
+                // every test target, no doc-tests (there are none; an empty run would close the log)
+                "--all-targets",
             ])
             .env("STOREKEEP_SITE_ROOT", site_dir())
             .env("STOREKEEP_TEST_DATABASE_URL", pg_setting),

@@ -42,9 +42,39 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The Content-Security-Policy. Pages carry a fresh nonce on every inline script Leptos
+/// writes (hydration bootstrap, serialized data), so no inline script runs without it;
+/// `wasm-unsafe-eval` lets the bundle instantiate. Responses without a nonce (API, files)
+/// get the policy with no inline scripts at all.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Sends this page's CSP, naming the nonce of its inline scripts.
+fn send_csp_with_nonce() {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(options)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(Some(&nonce))) {
+            options.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    send_csp_with_nonce();
     view! {
         <Router>
             <Layout>

@@ -12,14 +12,7 @@ use std::time::Duration;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-/// The Content-Security-Policy: everything from this origin; inline scripts for Leptos's
-/// hydration bootstrap and serialized resources; `wasm-unsafe-eval` to instantiate the bundle.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-const SECURITY_HEADERS: [(&str, &str); 5] = [
-    ("content-security-policy", CSP),
+const SECURITY_HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "strict-origin-when-cross-origin"),
     ("x-frame-options", "DENY"),
@@ -29,10 +22,16 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
     ),
 ];
 
-/// Adds the security headers to every response that does not set its own.
+/// Adds the security headers to every response that does not set its own (pages set a
+/// CSP with their script nonce; everything else gets the one without inline scripts).
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&app::content_security_policy(None)) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
     for (name, value) in SECURITY_HEADERS {
         if !headers.contains_key(name) {
             headers.insert(

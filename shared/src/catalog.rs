@@ -184,11 +184,42 @@ impl ProductDetail {
         out
     }
 
-    /// The variant matching a colour (by English name) and size, if any.
-    pub fn find_variant(&self, color_en: Option<&str>, size: Option<&str>) -> Option<&Variant> {
-        self.variants.iter().find(|v| {
-            v.color.as_ref().map(|c| c.en.as_str()) == color_en && v.size.as_deref() == size
-        })
+    /// The variant to show when the shopper picks a colour while `current` is shown: the same
+    /// size in that colour when it exists, else the first variant of that colour.
+    pub fn pick_color(&self, current: Option<&Variant>, color_en: &str) -> Option<&Variant> {
+        let size = current.and_then(|v| v.size.as_deref());
+        let has_color = |v: &&Variant| v.color.as_ref().is_some_and(|c| c.en == color_en);
+        self.variants
+            .iter()
+            .filter(has_color)
+            .find(|v| v.size.as_deref() == size)
+            .or_else(|| self.variants.iter().find(has_color))
+    }
+
+    /// The variant to show when the shopper picks a size: the same colour in that size when
+    /// it exists, else the first variant of that size.
+    pub fn pick_size(&self, current: Option<&Variant>, size: &str) -> Option<&Variant> {
+        let color = current
+            .and_then(|v| v.color.as_ref())
+            .map(|c| c.en.as_str());
+        let has_size = |v: &&Variant| v.size.as_deref() == Some(size);
+        self.variants
+            .iter()
+            .filter(has_size)
+            .find(|v| v.color.as_ref().map(|c| c.en.as_str()) == color)
+            .or_else(|| self.variants.iter().find(has_size))
+    }
+
+    /// Is `size` sold out in the colour of `current` (in every colour when there is none)?
+    pub fn size_sold_out(&self, current: Option<&Variant>, size: &str) -> bool {
+        let color = current
+            .and_then(|v| v.color.as_ref())
+            .map(|c| c.en.as_str());
+        self.variants
+            .iter()
+            .filter(|v| v.size.as_deref() == Some(size))
+            .filter(|v| color.is_none() || v.color.as_ref().map(|c| c.en.as_str()) == color)
+            .all(|v| v.available <= 0)
     }
 
     /// The variant shown first: the first one in stock, else the first.
@@ -271,6 +302,70 @@ mod tests {
         assert_eq!(path, vec!["a", "a-b"]);
         let cyclic = vec![cat(1, Some(2), "x"), cat(2, Some(1), "y")];
         assert!(category_path(&cyclic, CategoryId(1)).len() <= 3);
+    }
+
+    fn product(variants: &[(&str, &str, i64, i64)]) -> ProductDetail {
+        ProductDetail {
+            id: ProductId(1),
+            slug: "p".into(),
+            name: Localized::new("p", "p"),
+            description: Localized::default(),
+            brand: Brand {
+                id: BrandId(1),
+                slug: "b".into(),
+                name: Localized::new("b", "b"),
+            },
+            breadcrumbs: vec![],
+            images: vec![],
+            currency: Currency::CNY,
+            variants: variants
+                .iter()
+                .enumerate()
+                .map(|(i, (color, size, price, available))| Variant {
+                    id: VariantId(i as i64 + 1),
+                    sku: format!("S{i}"),
+                    color: Some(Localized::new(*color, *color)),
+                    size: Some((*size).to_string()),
+                    price: Money::cny(*price),
+                    compare_at: None,
+                    available: *available,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn variant_picking_keeps_the_other_choice() {
+        let p = product(&[
+            ("Black", "S", 100, 0),
+            ("Black", "M", 100, 3),
+            ("White", "M", 120, 9),
+            ("White", "L", 130, 0),
+        ]);
+        // the first in-stock variant is shown first
+        assert_eq!(p.default_variant().map(|v| v.id), Some(VariantId(2)));
+        let black_m = p.variants.get(1);
+        // colour change keeps size M
+        assert_eq!(
+            p.pick_color(black_m, "White").map(|v| v.id),
+            Some(VariantId(3))
+        );
+        // no white S: falls back to the first white
+        assert_eq!(
+            p.pick_color(p.variants.first(), "White").map(|v| v.id),
+            Some(VariantId(3))
+        );
+        // size change keeps the colour
+        assert_eq!(
+            p.pick_size(p.variants.get(2), "L").map(|v| v.id),
+            Some(VariantId(4))
+        );
+        assert_eq!(p.pick_size(black_m, "L").map(|v| v.id), Some(VariantId(4)));
+        assert!(p.pick_size(black_m, "XXL").is_none());
+        assert!(p.size_sold_out(black_m, "S"));
+        assert!(!p.size_sold_out(black_m, "M"));
+        assert_eq!(p.colors().len(), 2);
+        assert_eq!(p.sizes(), vec!["S", "M", "L"]);
     }
 
     #[test]

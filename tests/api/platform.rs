@@ -32,7 +32,7 @@ async fn security_headers_on_pages_and_api(backend: Backend) {
     ] {
         let res = app.get(path).await;
         let h = res.headers();
-        let csp = h["content-security-policy"].to_str().unwrap();
+        let csp = h["content-security-policy"].to_str().unwrap().to_string();
         assert!(
             csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"),
             "{path}"
@@ -42,6 +42,23 @@ async fn security_headers_on_pages_and_api(backend: Backend) {
             h["referrer-policy"], "strict-origin-when-cross-origin",
             "{path}"
         );
+        let scripts = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap();
+        assert!(!scripts.contains("unsafe-inline"), "{path}: {scripts}");
+        if path == "/" {
+            // the page's inline scripts carry the nonce its policy names
+            let nonce = scripts
+                .split("'nonce-")
+                .nth(1)
+                .unwrap()
+                .split('\'')
+                .next()
+                .unwrap();
+            let html = res.text().await.unwrap();
+            assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "{html:.300}");
+        }
     }
     app.cleanup().await;
 }

@@ -1,3 +1,4 @@
+pub mod breadcrumbs;
 pub mod error_view;
 pub mod layout;
 pub mod product_card;

@@ -3,6 +3,7 @@
 //! list can be linked, bookmarked and indexed.
 
 use crate::api::{self, ApiResult};
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
 use crate::components::layout::use_categories;
 use crate::components::product_card::ProductGrid;
@@ -13,8 +14,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use shared::catalog::query::PriceUnits;
 use shared::catalog::{
-    category_path, child_categories, Brand, Category, ProductList, ProductQuery, ProductSort, Slug,
+    category_path, child_categories, Brand, Category, CategoryRef, ProductList, ProductQuery,
+    ProductSort, Slug,
 };
+use shared::ids::CategoryId;
 use shared::{ApiError, ErrorCode, Locale};
 
 /// The listing query of a category page: the page's own filters plus the category.
@@ -89,27 +92,66 @@ fn Listing(
     let Some(category) = all.iter().find(|c| c.slug == slug).cloned() else {
         return view! { <NotFound/> }.into_any();
     };
-    let path = category_path(&all, category.id);
-    let crumbs = path
-        .iter()
-        .map(|c| {
-            view! {
-                <li><a href=locale.localize(&format!("/categories/{}", c.slug))>{c.name.get(locale).to_string()}</a></li>
-            }
+    let trail = category_path(&all, category.id)
+        .into_iter()
+        .map(|c| CategoryRef {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
         })
-        .collect_view();
+        .collect();
     // sub-categories, or the siblings of a leaf
-    let mut nav: Vec<&Category> = child_categories(&all, Some(category.id));
+    let mut nav: Vec<Category> = child_categories(&all, Some(category.id))
+        .into_iter()
+        .cloned()
+        .collect();
     if nav.is_empty() {
-        nav = child_categories(&all, category.parent_id);
+        nav = child_categories(&all, category.parent_id)
+            .into_iter()
+            .cloned()
+            .collect();
     }
-    let nav = nav
+    let name = category.name.get(locale).to_string();
+    let description = format!(
+        "{name} · {}",
+        i18n::product_count(locale, category.product_count)
+    );
+    let pages = list.page_count();
+    view! {
+        <PageMeta title=name.clone() description=description path=format!("/categories/{slug}")/>
+        <Breadcrumbs trail/>
+        <header class="page-head">
+            <h1>{name}</h1>
+            <p class="muted" data-testid="result-count">{i18n::product_count(locale, list.total)}</p>
+        </header>
+        <div class="listing">
+            <aside class="listing__side">
+                <h2 class="side-title">{Msg::SubCategories.text(locale)}</h2>
+                <CategoryNav categories=nav current=category.id/>
+                <FilterPanel slug=slug.clone() brands query=query.clone()/>
+            </aside>
+            <section class="listing__main">
+                <SortBar slug=slug.clone() query=query.clone()/>
+                {if list.items.is_empty() {
+                    view! { <p class="notice" data-testid="no-products">{Msg::NoProducts.text(locale)}</p> }.into_any()
+                } else {
+                    view! { <ProductGrid items=list.items/> }.into_any()
+                }}
+                <Pagination slug query pages/>
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn CategoryNav(categories: Vec<Category>, current: CategoryId) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let items = categories
         .into_iter()
         .map(|c| {
-            let current = c.id == category.id;
             view! {
                 <li>
-                    <a class:current=current href=locale.localize(&format!("/categories/{}", c.slug))>
+                    <a class:current=c.id == current href=locale.localize(&format!("/categories/{}", c.slug))>
                         {c.name.get(locale).to_string()}
                         <span class="muted">" "{c.product_count}</span>
                     </a>
@@ -117,29 +159,15 @@ fn Listing(
             }
         })
         .collect_view();
-    let name = category.name.get(locale).to_string();
-    let description = format!(
-        "{name} · {}",
-        i18n::product_count(locale, category.product_count)
-    );
-    let total = list.total;
-    let pages = list.page_count();
-    let sort_links = ProductSort::ALL
-        .into_iter()
-        .map(|s| {
-            let label = match s {
-                ProductSort::Featured => Msg::SortFeatured,
-                ProductSort::Newest => Msg::SortNewest,
-                ProductSort::PriceAsc => Msg::SortPriceAsc,
-                ProductSort::PriceDesc => Msg::SortPriceDesc,
-            };
-            let href = page_href(locale, &slug, &ProductQuery { sort: s, page: 1, ..query.clone() });
-            let current = s == query.sort;
-            view! {
-                <li><a class="chip" class:chip--on=current aria-current=current.then_some("true") href=href data-sort=s.as_str()>{label.text(locale)}</a></li>
-            }
-        })
-        .collect_view();
+    view! { <ul class="side-nav">{items}</ul> }
+}
+
+/// Brand and price filters as a plain GET form: it works before (and without) the WASM bundle.
+#[component]
+fn FilterPanel(slug: String, brands: Vec<Brand>, query: ProductQuery) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let action = locale.localize(&format!("/categories/{slug}"));
+    let form_action = action.clone();
     let brand_boxes = brands
         .into_iter()
         .map(|b| {
@@ -152,98 +180,97 @@ fn Listing(
             }
         })
         .collect_view();
-    let price_value = |m: Option<shared::Money>| {
+    let amount = |m: Option<shared::Money>| {
         m.map(|m| m.format_amount().replace(',', ""))
             .unwrap_or_default()
     };
-    let prev = (query.page > 1).then(|| {
-        page_href(
-            locale,
-            &slug,
-            &ProductQuery {
-                page: query.page - 1,
-                ..query.clone()
-            },
-        )
-    });
-    let next = (query.page < pages).then(|| {
-        page_href(
-            locale,
-            &slug,
-            &ProductQuery {
-                page: query.page + 1,
-                ..query.clone()
-            },
-        )
-    });
-    let action = locale.localize(&format!("/categories/{slug}"));
-    let page_path = format!("/categories/{slug}");
-    let form_action = action.clone();
     // collapsed on a phone unless a filter is in use (always open on wide screens, see CSS)
-    let filters_active =
-        !query.brands.is_empty() || query.min_price.is_some() || query.max_price.is_some();
+    let active = !query.brands.is_empty() || query.min_price.is_some() || query.max_price.is_some();
+    let keep_sort = (query.sort != ProductSort::default())
+        .then(|| view! { <input type="hidden" name="sort" value=query.sort.as_str()/> });
     view! {
-        <PageMeta title=name.clone() description=description path=page_path/>
-        <nav class="breadcrumbs" aria-label=Msg::Breadcrumbs.text(locale)>
-            <ol>
-                <li><a href=locale.localize("/")>{Msg::Home.text(locale)}</a></li>
-                {crumbs}
-            </ol>
-        </nav>
-        <header class="page-head">
-            <h1>{name}</h1>
-            <p class="muted" data-testid="result-count">{i18n::product_count(locale, total)}</p>
-        </header>
-        <div class="listing">
-            <aside class="listing__side">
-                <h2 class="side-title">{Msg::SubCategories.text(locale)}</h2>
-                <ul class="side-nav">{nav}</ul>
-                <details class="filters-box" open=filters_active>
-                <summary class="side-title">{Msg::Filters.text(locale)}</summary>
-                <form class="filters" method="get" action=form_action>
-                    <fieldset>
-                        <legend>{Msg::Brand.text(locale)}</legend>
-                        {brand_boxes}
-                    </fieldset>
-                    <fieldset>
-                        <legend>{Msg::PriceRange.text(locale)}</legend>
-                        <div class="price-inputs">
-                            <input type="number" name="price_from" min="0" step="1" inputmode="decimal"
-                                placeholder=Msg::PriceFrom.text(locale) aria-label=Msg::PriceFrom.text(locale)
-                                value=price_value(query.min_price)/>
-                            <span aria-hidden="true">"–"</span>
-                            <input type="number" name="price_to" min="0" step="1" inputmode="decimal"
-                                placeholder=Msg::PriceTo.text(locale) aria-label=Msg::PriceTo.text(locale)
-                                value=price_value(query.max_price)/>
-                        </div>
-                    </fieldset>
-                    {(query.sort != ProductSort::default()).then(|| view! { <input type="hidden" name="sort" value=query.sort.as_str()/> })}
-                    <button class="button" type="submit">{Msg::ApplyFilters.text(locale)}</button>
-                    <a class="link" href=action>{Msg::ClearFilters.text(locale)}</a>
-                </form>
-                </details>
-            </aside>
-            <section class="listing__main">
-                <div class="sort-bar">
-                    <span class="muted">{Msg::SortBy.text(locale)}</span>
-                    <ul class="chips">{sort_links}</ul>
-                </div>
-                {if list.items.is_empty() {
-                    view! { <p class="notice" data-testid="no-products">{Msg::NoProducts.text(locale)}</p> }.into_any()
-                } else {
-                    view! { <ProductGrid items=list.items/> }.into_any()
-                }}
-                {(pages > 1).then(|| view! {
-                    <nav class="pagination" aria-label="pagination">
-                        {prev.map(|h| view! { <a class="button button--ghost" rel="prev" href=h>{Msg::PreviousPage.text(locale)}</a> })}
-                        <span class="muted" data-testid="page-of">{i18n::page_of(locale, query.page, pages)}</span>
-                        {next.map(|h| view! { <a class="button button--ghost" rel="next" href=h data-testid="next-page">{Msg::NextPage.text(locale)}</a> })}
-                    </nav>
-                })}
-            </section>
+        <details class="filters-box" open=active>
+            <summary class="side-title">{Msg::Filters.text(locale)}</summary>
+            <form class="filters" method="get" action=form_action>
+                <fieldset>
+                    <legend>{Msg::Brand.text(locale)}</legend>
+                    {brand_boxes}
+                </fieldset>
+                <fieldset>
+                    <legend>{Msg::PriceRange.text(locale)}</legend>
+                    <div class="price-inputs">
+                        <input type="number" name="price_from" min="0" step="1" inputmode="decimal"
+                            placeholder=Msg::PriceFrom.text(locale) aria-label=Msg::PriceFrom.text(locale)
+                            value=amount(query.min_price)/>
+                        <span aria-hidden="true">"–"</span>
+                        <input type="number" name="price_to" min="0" step="1" inputmode="decimal"
+                            placeholder=Msg::PriceTo.text(locale) aria-label=Msg::PriceTo.text(locale)
+                            value=amount(query.max_price)/>
+                    </div>
+                </fieldset>
+                {keep_sort}
+                <button class="button" type="submit">{Msg::ApplyFilters.text(locale)}</button>
+                <a class="link" href=action>{Msg::ClearFilters.text(locale)}</a>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn SortBar(slug: String, query: ProductQuery) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let links = ProductSort::ALL
+        .into_iter()
+        .map(|s| {
+            let label = match s {
+                ProductSort::Featured => Msg::SortFeatured,
+                ProductSort::Newest => Msg::SortNewest,
+                ProductSort::PriceAsc => Msg::SortPriceAsc,
+                ProductSort::PriceDesc => Msg::SortPriceDesc,
+            };
+            let href = page_href(locale, &slug, &ProductQuery { sort: s, page: 1, ..query.clone() });
+            let on = s == query.sort;
+            view! {
+                <li>
+                    <a class="chip" class:chip--on=on aria-current=on.then_some("true") href=href data-sort=s.as_str()>
+                        {label.text(locale)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="sort-bar">
+            <span class="muted">{Msg::SortBy.text(locale)}</span>
+            <ul class="chips">{links}</ul>
         </div>
     }
-    .into_any()
+}
+
+#[component]
+fn Pagination(slug: String, query: ProductQuery, pages: u32) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let to_page = |page: u32| {
+        page_href(
+            locale,
+            &slug,
+            &ProductQuery {
+                page,
+                ..query.clone()
+            },
+        )
+    };
+    let prev = (query.page > 1).then(|| to_page(query.page - 1));
+    let next = (query.page < pages).then(|| to_page(query.page + 1));
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label="pagination">
+                {prev.map(|h| view! { <a class="button button--ghost" rel="prev" href=h>{Msg::PreviousPage.text(locale)}</a> })}
+                <span class="muted" data-testid="page-of">{i18n::page_of(locale, query.page, pages)}</span>
+                {next.map(|h| view! { <a class="button button--ghost" rel="next" href=h data-testid="next-page">{Msg::NextPage.text(locale)}</a> })}
+            </nav>
+        }
+    })
 }
 
 #[cfg(test)]

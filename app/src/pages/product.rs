@@ -2,6 +2,7 @@
 //! reload), description, breadcrumbs and schema.org Product data for search engines.
 
 use crate::api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
 use crate::i18n::{self, t, use_locale, Msg};
 use crate::pages::not_found::NotFound;
@@ -72,159 +73,52 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let description = product.description.get(locale).to_string();
     let ld = json_ld(&product, locale, &base_url());
     let page_path = format!("/products/{}", product.slug);
+    let brand = product.brand.name.get(locale).to_string();
+    let trail = product.breadcrumbs.clone();
+    let images = product.images.clone();
 
-    let initial = product.default_variant().map(|v| v.id);
-    let selected = RwSignal::new(initial);
-    let variants = StoredValue::new(product.variants.clone());
-    let current = move || -> Option<Variant> {
+    let selected = RwSignal::new(product.default_variant().map(|v| v.id));
+    let product = StoredValue::new(product);
+    let current = Memo::new(move |_| {
         let id = selected.get()?;
-        variants.with_value(|vs| vs.iter().find(|v| v.id == id).cloned())
+        product.with_value(|p| p.variants.iter().find(|v| v.id == id).cloned())
+    });
+    let price = move || {
+        current
+            .get()
+            .map(|v| v.price.to_string())
+            .unwrap_or_default()
     };
-    let image = RwSignal::new(product.images.first().cloned().unwrap_or_default());
-
-    let crumbs = product
-        .breadcrumbs
-        .iter()
-        .map(|c| view! { <li><a href=locale.localize(&format!("/categories/{}", c.slug))>{c.name.get(locale).to_string()}</a></li> })
-        .collect_view();
-    let thumbs = product
-        .images
-        .iter()
-        .enumerate()
-        .map(|(i, src)| {
-            let src = src.clone();
-            let src_for_click = src.clone();
-            let src_for_class = src.clone();
-            view! {
-                <li>
-                    <button type="button" class="thumb" class:thumb--on=move || image.get() == src_for_class
-                        aria-label=format!("{} {}", Msg::ProductImages.text(locale), i + 1)
-                        on:click=move |_| image.set(src_for_click.clone())>
-                        <img src=src alt="" width="72" height="72"/>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-
-    // Colour buttons: choosing one keeps the size when that combination exists.
-    let colors = product
-        .colors()
-        .into_iter()
-        .map(|color| {
-            let en = color.en.clone();
-            let en_for_pick = en.clone();
-            let is_on = move || current().and_then(|v| v.color).is_some_and(|c| c.en == en);
-            let pressed = is_on.clone();
-            let pick = move |_| {
-                let size = current().and_then(|v| v.size);
-                let target = variants.with_value(|vs| {
-                    vs.iter()
-                        .find(|v| v.color.as_ref().is_some_and(|c| c.en == en_for_pick) && v.size == size)
-                        .or_else(|| vs.iter().find(|v| v.color.as_ref().is_some_and(|c| c.en == en_for_pick)))
-                        .map(|v| v.id)
-                });
-                if target.is_some() {
-                    selected.set(target);
-                }
-            };
-            view! {
-                <button type="button" class="option" class:option--on=is_on aria-pressed=move || pressed().to_string()
-                    data-testid="color-option" on:click=pick>
-                    {color.get(locale).to_string()}
-                </button>
-            }
-        })
-        .collect_view();
-    let sizes = product
-        .sizes()
-        .into_iter()
-        .map(str::to_string)
-        .map(|size| {
-            let s = size.clone();
-            let s_for_pick = size.clone();
-            let s_for_stock = size.clone();
-            let is_on = move || current().and_then(|v| v.size).as_deref() == Some(s.as_str());
-            let pressed = is_on.clone();
-            // out of stock in the chosen colour: still selectable, shown struck through
-            let sold_out = move || {
-                let color = current().and_then(|v| v.color).map(|c| c.en);
-                variants.with_value(|vs| {
-                    vs.iter()
-                        .filter(|v| v.size.as_deref() == Some(s_for_stock.as_str()))
-                        .filter(|v| color.is_none() || v.color.as_ref().map(|c| &c.en) == color.as_ref())
-                        .all(|v| v.available <= 0)
-                })
-            };
-            let pick = move |_| {
-                let color = current().and_then(|v| v.color).map(|c| c.en);
-                let target = variants.with_value(|vs| {
-                    vs.iter()
-                        .find(|v| v.size.as_deref() == Some(s_for_pick.as_str()) && v.color.as_ref().map(|c| &c.en) == color.as_ref())
-                        .or_else(|| vs.iter().find(|v| v.size.as_deref() == Some(s_for_pick.as_str())))
-                        .map(|v| v.id)
-                });
-                if target.is_some() {
-                    selected.set(target);
-                }
-            };
-            view! {
-                <button type="button" class="option" class:option--on=is_on class:option--out=sold_out
-                    aria-pressed=move || pressed().to_string() data-testid="size-option" on:click=pick>
-                    {size}
-                </button>
-            }
-        })
-        .collect_view();
-    let has_colors = !product.colors().is_empty();
-    let has_sizes = !product.sizes().is_empty();
-
-    let price = move || current().map(|v| v.price.to_string()).unwrap_or_default();
-    let compare_at = move || current().and_then(|v| v.compare_at).map(|m| m.to_string());
-    let sku = move || current().map(|v| v.sku).unwrap_or_default();
-    let stock = move || match current().map(|v| v.stock_status()) {
+    let compare_at = move || {
+        current
+            .get()
+            .and_then(|v| v.compare_at)
+            .map(|m| m.to_string())
+    };
+    let sku = move || current.get().map(|v| v.sku).unwrap_or_default();
+    let stock = move || match current.get().map(|v| v.stock_status()) {
         Some(StockStatus::InStock) => (Msg::InStock.text(locale).to_string(), "stock stock--in"),
         Some(StockStatus::Low(n)) => (i18n::only_left(locale, n), "stock stock--low"),
         Some(StockStatus::OutOfStock) | None => {
             (Msg::OutOfStock.text(locale).to_string(), "stock stock--out")
         }
     };
-    let _: Option<VariantId> = initial;
 
     view! {
         <PageMeta title=name.clone() description=description.clone() path=page_path/>
         <script type="application/ld+json" inner_html=ld></script>
-        <nav class="breadcrumbs" aria-label=Msg::Breadcrumbs.text(locale)>
-            <ol>
-                <li><a href=locale.localize("/")>{Msg::Home.text(locale)}</a></li>
-                {crumbs}
-            </ol>
-        </nav>
+        <Breadcrumbs trail/>
         <article class="product">
-            <div class="product__gallery">
-                <img class="product__image" src=move || image.get() alt=name.clone() width="560" height="560" data-testid="main-image"/>
-                <ul class="thumbs">{thumbs}</ul>
-            </div>
+            <Gallery images alt=name.clone()/>
             <div class="product__info">
-                <p class="product__brand">{product.brand.name.get(locale).to_string()}</p>
-                <h1 class="product__name">{name.clone()}</h1>
+                <p class="product__brand">{brand}</p>
+                <h1 class="product__name">{name}</h1>
                 <p class="price price--big">
                     <span class="price__now" data-testid="price">{price}</span>
                     {move || compare_at().map(|c| view! { <s class="price__was">{c}</s> })}
                 </p>
                 <p class=move || stock().1 data-testid="stock">{move || stock().0}</p>
-                {has_colors.then(|| view! {
-                    <div class="option-group">
-                        <p class="option-group__label">{Msg::Color.text(locale)}</p>
-                        <div class="options">{colors}</div>
-                    </div>
-                })}
-                {has_sizes.then(|| view! {
-                    <div class="option-group">
-                        <p class="option-group__label">{Msg::Size.text(locale)}</p>
-                        <div class="options">{sizes}</div>
-                    </div>
-                })}
+                <VariantPicker product current selected/>
                 <p class="muted small">{Msg::Sku.text(locale)}": "<span data-testid="sku">{sku}</span></p>
                 <section class="product__description">
                     <h2>{t(Msg::Description)}</h2>
@@ -232,5 +126,101 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 </section>
             </div>
         </article>
+    }
+}
+
+/// The main picture and its thumbnails; a thumbnail click swaps the main picture.
+#[component]
+fn Gallery(images: Vec<String>, alt: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let shown = RwSignal::new(images.first().cloned().unwrap_or_default());
+    let thumbs = images
+        .into_iter()
+        .enumerate()
+        .map(|(i, src)| {
+            let (for_class, for_click) = (src.clone(), src.clone());
+            view! {
+                <li>
+                    <button type="button" class="thumb" class:thumb--on=move || shown.get() == for_class
+                        aria-label=format!("{} {}", Msg::ProductImages.text(locale), i + 1)
+                        on:click=move |_| shown.set(for_click.clone())>
+                        <img src=src alt="" width="72" height="72"/>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="product__gallery">
+            <img class="product__image" src=move || shown.get() alt=alt width="560" height="560" data-testid="main-image"/>
+            <ul class="thumbs">{thumbs}</ul>
+        </div>
+    }
+}
+
+/// Colour and size buttons. The rules for which variant a choice leads to live in `shared`.
+#[component]
+fn VariantPicker(
+    product: StoredValue<ProductDetail>,
+    current: Memo<Option<Variant>>,
+    selected: RwSignal<Option<VariantId>>,
+) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let (colors, sizes) = product.with_value(|p| {
+        let colors: Vec<_> = p.colors().into_iter().cloned().collect();
+        let sizes: Vec<String> = p.sizes().into_iter().map(str::to_string).collect();
+        (colors, sizes)
+    });
+    let choose = move |pick: &dyn Fn(&ProductDetail, Option<&Variant>) -> Option<VariantId>| {
+        let id = product.with_value(|p| current.with(|c| pick(p, c.as_ref())));
+        if id.is_some() {
+            selected.set(id);
+        }
+    };
+    let color_buttons = colors
+        .into_iter()
+        .map(|color| {
+            let (en, en_for_pick) = (color.en.clone(), color.en.clone());
+            let on = Memo::new(move |_| current.with(|c| c.as_ref().and_then(|v| v.color.as_ref()).is_some_and(|c| c.en == en)));
+            let pick = move |_| choose(&|p, c| p.pick_color(c, &en_for_pick).map(|v| v.id));
+            view! {
+                <button type="button" class="option" class:option--on=on aria-pressed=move || on.get().to_string()
+                    data-testid="color-option" on:click=pick>
+                    {color.get(locale).to_string()}
+                </button>
+            }
+        })
+        .collect_view();
+    let size_buttons = sizes
+        .iter()
+        .cloned()
+        .map(|size| {
+            let (s, s_pick, s_out) = (size.clone(), size.clone(), size.clone());
+            let on = Memo::new(move |_| current.with(|c| c.as_ref().and_then(|v| v.size.as_deref()) == Some(s.as_str())));
+            // sold out in the chosen colour: still selectable (to see it), shown struck through
+            let out = move || product.with_value(|p| current.with(|c| p.size_sold_out(c.as_ref(), &s_out)));
+            let pick = move |_| choose(&|p, c| p.pick_size(c, &s_pick).map(|v| v.id));
+            view! {
+                <button type="button" class="option" class:option--on=on class:option--out=out
+                    aria-pressed=move || on.get().to_string() data-testid="size-option" on:click=pick>
+                    {size}
+                </button>
+            }
+        })
+        .collect_view();
+    let has_colors = product.with_value(|p| !p.colors().is_empty());
+    view! {
+        {has_colors.then(|| view! {
+            <div class="option-group">
+                <p class="option-group__label">{Msg::Color.text(locale)}</p>
+                <div class="options">{color_buttons}</div>
+            </div>
+        })}
+        {(!sizes.is_empty()).then(|| view! {
+            <div class="option-group">
+                <p class="option-group__label">{Msg::Size.text(locale)}</p>
+                <div class="options">{size_buttons}</div>
+            </div>
+        })}
     }
 }

@@ -31,7 +31,7 @@ struct Figure {
 
 pub fn run() -> Result<()> {
     if !on_path("wrk") {
-        bail!("wrk is needed: apt-get install -y wrk");
+        crate::setup::install_debian(&["wrk"])?;
     }
     crate::setup::toolchain()?;
     site::build(Profile::Release)?;

@@ -64,7 +64,7 @@ pub fn browser() -> Result<()> {
     install_debian(&["chromium", "chromium-driver", "fonts-wqy-microhei"])
 }
 
-fn install_debian(packages: &[&str]) -> Result<()> {
+pub fn install_debian(packages: &[&str]) -> Result<()> {
     if !on_path("apt-get") {
         bail!(
             "please install {} with your system's package manager",

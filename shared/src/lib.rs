@@ -8,6 +8,10 @@ pub mod error;
 pub mod ids;
 pub mod locale;
 pub mod money;
+pub mod orders;
+pub mod pricing;
+pub mod promotions;
+pub mod shipping;
 
 pub use error::{ApiError, ErrorCode};
 pub use locale::Locale;

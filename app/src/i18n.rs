@@ -165,6 +165,14 @@ pub fn error_text(locale: Locale, code: ErrorCode) -> &'static str {
         ErrorCode::Unauthorized => ("请先登录。", "Please log in first."),
         ErrorCode::Forbidden => ("您没有权限执行此操作。", "You are not allowed to do this."),
         ErrorCode::PayloadTooLarge => ("提交的内容过大。", "What you sent is too large."),
+        ErrorCode::Validation => (
+            "填写的信息有误，请检查后重试。",
+            "Some of what you entered is not valid. Please check it.",
+        ),
+        ErrorCode::TooManyRequests => (
+            "尝试次数过多，请稍后再试。",
+            "Too many attempts. Please wait a few minutes and try again.",
+        ),
         ErrorCode::Unavailable => (
             "服务暂时不可用，请稍后再试。",
             "The shop is busy right now. Try again shortly.",

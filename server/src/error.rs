@@ -16,6 +16,15 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("{0}")]
     Conflict(String),
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    /// Well-formed input that breaks a rule; `problem` is the code the UI translates.
+    #[error("{message}")]
+    Validation { problem: String, message: String },
+    #[error("too many attempts")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("the database is not answering")]
     Unavailable,
     #[error("database error: {0}")]
@@ -26,9 +35,29 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+impl From<shared::customers::AccountProblem> for AppError {
+    fn from(p: shared::customers::AccountProblem) -> AppError {
+        let problem = serde_json::to_value(p)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        AppError::Validation {
+            problem,
+            message: p.to_string(),
+        }
+    }
+}
+
 impl AppError {
     fn code_and_message(&self) -> (ErrorCode, String) {
         match self {
+            AppError::Unauthorized => (ErrorCode::Unauthorized, "Please sign in first".into()),
+            AppError::Forbidden(m) => (ErrorCode::Forbidden, (*m).to_string()),
+            AppError::Validation { message, .. } => (ErrorCode::Validation, message.clone()),
+            AppError::TooManyRequests { retry_after_secs } => (
+                ErrorCode::TooManyRequests,
+                format!("Too many attempts; try again in {retry_after_secs} seconds"),
+            ),
             AppError::BadRequest(m) => (ErrorCode::BadRequest, m.clone()),
             AppError::InvalidQuery(e) => (ErrorCode::InvalidQuery, format!("Parameter {e}")),
             AppError::NotFound(what) => (ErrorCode::NotFound, format!("The {what} was not found")),
@@ -60,7 +89,17 @@ impl IntoResponse for AppError {
         } else {
             tracing::debug!(error = %self, "request refused");
         }
-        (status, Json(ApiError::new(code, message))).into_response()
+        let mut body = ApiError::new(code, message);
+        if let AppError::Validation { problem, .. } = &self {
+            body.problem = Some(problem.clone());
+        }
+        let mut res = (status, Json(body)).into_response();
+        if let AppError::TooManyRequests { retry_after_secs } = self {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
+        res
     }
 }
 

@@ -96,7 +96,7 @@ pub async fn limit_query(req: Request, next: Next) -> Response {
 const LANG_COOKIE: &str = "lang";
 
 /// Is this a shop page (not the API, a static file or a probe)?
-fn is_page(path: &str) -> bool {
+pub(crate) fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.starts_with("/img/")

@@ -12,6 +12,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/brands"),
     ("get", "/api/v1/store/products"),
     ("get", "/api/v1/store/products/{slug}"),
+    ("post", "/api/v1/auth/register"),
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/logout"),
+    ("get", "/api/v1/auth/me"),
+    ("post", "/api/v1/auth/password-reset"),
+    ("post", "/api/v1/auth/password-reset/confirm"),
 ];
 
 pub async fn openapi_json() -> Json<Value> {
@@ -41,7 +47,29 @@ fn int_param(name: &str, description: &str, min: i64, max: Option<i64>) -> Value
     json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
 }
 
+fn body(schema: Value) -> Value {
+    json!({"required": true, "content": {"application/json": {"schema": schema}}})
+}
+
+/// 401, 403 (CSRF), 422 (with `problem`) and 429 (with `Retry-After`) on top of `responses`.
+fn with_auth_errors(mut responses: Value) -> Value {
+    let err = json!({"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}});
+    responses["401"] = json!({"description": "Not signed in", "content": err});
+    responses["403"] = json!({"description": "Missing or wrong CSRF token", "content": err});
+    responses["422"] = json!({"description": "A rule is broken; `problem` names it (invalid_email, password_too_short, password_too_common, email_taken, invalid_credentials, reset_link_invalid…)", "content": err});
+    responses["429"] = json!({"description": "Too many attempts; see Retry-After", "content": err});
+    responses
+}
+
 pub fn document() -> Value {
+    let csrf = json!({"name": "X-CSRF-Token", "in": "header", "required": true, "schema": {"type": "string"},
+        "description": "Must equal the sk_csrf cookie (double-submit CSRF protection)"});
+    let mut created_me = ok(json!({"$ref": "#/components/schemas/Me"}));
+    if let Some(map) = created_me.as_object_mut() {
+        if let Some(v) = map.remove("200") {
+            map.insert("201".into(), v);
+        }
+    }
     let localized = json!({"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}});
     let money = json!({"type": "object", "required": ["minor", "currency"], "properties": {
         "minor": {"type": "integer", "format": "int64", "description": "Amount in minor units (fen)"},
@@ -72,6 +100,36 @@ pub fn document() -> Value {
                     int_param("page_size", "Items per page (default 24)", 1, Some(100))
                 ],
                 "responses": ok(json!({"$ref": "#/components/schemas/ProductList"}))}},
+            "/api/v1/auth/register": {"post": {
+                "operationId": "register", "tags": ["auth"], "summary": "Create a customer account and sign in (sets the session cookie)",
+                "parameters": [csrf.clone()],
+                "requestBody": body(json!({"type": "object", "required": ["email", "password", "display_name"], "properties": {
+                    "email": {"type": "string"}, "password": {"type": "string", "minLength": 8, "maxLength": 128}, "display_name": {"type": "string"}}})),
+                "responses": with_auth_errors(created_me.clone())}},
+            "/api/v1/auth/login": {"post": {
+                "operationId": "login", "tags": ["auth"], "summary": "Sign in with e-mail and password (a new session cookie)",
+                "parameters": [csrf.clone()],
+                "requestBody": body(json!({"type": "object", "required": ["email", "password"], "properties": {
+                    "email": {"type": "string"}, "password": {"type": "string"}}})),
+                "responses": with_auth_errors(ok(json!({"$ref": "#/components/schemas/Me"})))}},
+            "/api/v1/auth/logout": {"post": {
+                "operationId": "logout", "tags": ["auth"], "summary": "End the session", "parameters": [csrf.clone()],
+                "responses": {"204": {"description": "Signed out"}}}},
+            "/api/v1/auth/me": {"get": {
+                "operationId": "me", "tags": ["auth"], "summary": "The signed-in user (401 when none)",
+                "responses": with_auth_errors(ok(json!({"$ref": "#/components/schemas/Me"})))}},
+            "/api/v1/auth/password-reset": {"post": {
+                "operationId": "requestPasswordReset", "tags": ["auth"],
+                "summary": "E-mail a reset link (always 202: the answer does not reveal whether the address has an account)",
+                "parameters": [csrf.clone()],
+                "requestBody": body(json!({"type": "object", "required": ["email"], "properties": {"email": {"type": "string"}}})),
+                "responses": {"202": {"description": "Accepted"}}}},
+            "/api/v1/auth/password-reset/confirm": {"post": {
+                "operationId": "confirmPasswordReset", "tags": ["auth"], "summary": "Set a new password with a reset token; ends all sessions",
+                "parameters": [csrf.clone()],
+                "requestBody": body(json!({"type": "object", "required": ["token", "password"], "properties": {
+                    "token": {"type": "string"}, "password": {"type": "string"}}})),
+                "responses": with_auth_errors(json!({"204": {"description": "Password changed"}}))}},
             "/api/v1/store/products/{slug}": {"get": {
                 "operationId": "getProduct", "tags": ["store"], "summary": "One product with its variants, images and stock",
                 "parameters": [{"name": "slug", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}],
@@ -79,8 +137,11 @@ pub fn document() -> Value {
         },
         "components": {"schemas": {
             "ApiError": {"type": "object", "required": ["code", "message"], "properties": {
-                "code": {"type": "string", "enum": ["bad_request", "invalid_query", "not_found", "conflict", "unauthorized", "forbidden", "payload_too_large", "unavailable", "internal"]},
-                "message": {"type": "string"}}},
+                "code": {"type": "string", "enum": ["bad_request", "invalid_query", "not_found", "conflict", "unauthorized", "forbidden", "payload_too_large", "validation", "too_many_requests", "unavailable", "internal"]},
+                "message": {"type": "string"}, "problem": {"type": "string"}}},
+            "Me": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "email": {"type": "string"}, "display_name": {"type": "string"},
+                "kind": {"type": "string", "enum": ["customer", "staff"]}}},
             "Localized": localized,
             "Money": money,
             "Category": {"type": "object", "properties": {

@@ -27,7 +27,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         }));
         provide_context(site.clone());
     };
-    let routes = generate_route_list(app::App);
+    let routes = route_list().to_vec();
     let options = state.leptos.clone();
     Router::new()
         .leptos_routes_with_context(state, routes, context.clone(), move || {
@@ -37,6 +37,16 @@ pub fn router(state: &AppState) -> Router<AppState> {
             context,
             app::shell,
         ))
+}
+
+/// The app's routes, generated once per process. Generating runs the app with resource
+/// loading suppressed by a process-wide flag (leptos-rs/leptos#4773): a page rendered in
+/// another thread meanwhile would wait forever. Once, before anything is served, is safe
+/// even when tests build many applications in one process.
+fn route_list() -> &'static [leptos_axum::AxumRouteListing] {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App))
 }
 
 async fn call(api: Router, path: String, headers: HeaderMap) -> (u16, String) {

@@ -1,9 +1,11 @@
 //! Building the application: database, state, router, listener. Returns the bound port so
 //! tests can start it on port 0.
 
+use crate::auth::csrf;
+use crate::auth::password::PasswordHasher;
 use crate::config::Config;
 use crate::db::Db;
-use crate::{api, middleware, seed, seo, ssr};
+use crate::{api, dev, jobs, middleware, seed, seo, ssr};
 use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
@@ -13,12 +15,14 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub leptos: LeptosOptions,
+    pub hasher: PasswordHasher,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -59,7 +63,14 @@ impl Application {
             db,
             config: Arc::new(config),
             leptos,
+            // two argon2 hashes at once: ~40 MB of memory, half the cores
+            hasher: PasswordHasher::new(2),
         };
+        tokio::spawn(jobs::outbox::run(
+            state.db.clone(),
+            Arc::new(jobs::outbox::LogSender),
+            std::time::Duration::from_secs(2),
+        ));
         let router = router(state.clone());
         Ok(Application {
             listener,
@@ -86,9 +97,13 @@ impl Application {
         self,
         signal: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(signal)
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(signal)
+        .await
     }
 }
 
@@ -101,14 +116,22 @@ pub fn router(state: AppState) -> Router {
                 .merge(api::health::router())
                 .route("/robots.txt", get(seo::robots))
                 .route("/sitemap.xml", get(seo::sitemap))
+                .route("/dev/mailbox", get(dev::mailbox))
                 .merge(pages)
                 .with_state(state),
         )
         .layer(axum::middleware::from_fn(middleware::negotiate_locale))
+        .layer(axum::middleware::from_fn(csrf::issue_cookie))
+        .layer(axum::middleware::from_fn(csrf::require_token))
         .layer(axum::middleware::from_fn(middleware::cache_static))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::limit_query))
         .layer(axum::middleware::from_fn(middleware::security_headers));
+    // a backstop: no request may hang a connection for ever
+    let app = app.layer(TimeoutLayer::with_status_code(
+        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        std::time::Duration::from_secs(30),
+    ));
     middleware::with_request_spans(app).layer(CatchPanicLayer::new())
 }
 

@@ -13,6 +13,10 @@ pub enum ErrorCode {
     Unauthorized,
     Forbidden,
     PayloadTooLarge,
+    /// The input is well-formed but breaks a rule (`problem` says which).
+    Validation,
+    /// Too many attempts: wait `Retry-After` seconds.
+    TooManyRequests,
     Unavailable,
     Internal,
     /// The request never reached the server (offline, DNS, …): produced by the client only.
@@ -28,6 +32,8 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict => 409,
             ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::Validation => 422,
+            ErrorCode::TooManyRequests => 429,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal | ErrorCode::Network => 500,
         }
@@ -40,6 +46,10 @@ impl ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// A machine-readable reason for `validation` errors (e.g. `password_too_common`),
+    /// which the UI translates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }
 
 impl ApiError {
@@ -47,6 +57,7 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            problem: None,
         }
     }
 }

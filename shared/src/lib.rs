@@ -4,6 +4,7 @@
 //! native targets, so the browser shows exactly what the server enforces.
 
 pub mod catalog;
+pub mod customers;
 pub mod error;
 pub mod ids;
 pub mod locale;

@@ -73,6 +73,9 @@ async fn openapi_describes_every_route(backend: Backend) {
     let paths = doc["paths"].as_object().unwrap();
     for (method, path) in server::openapi::ROUTES {
         assert!(paths[*path][*method].is_object(), "{method} {path}");
+        if *method != "get" || path.contains("/auth/") {
+            continue; // state-changing and signed-in routes have tests of their own
+        }
         // and every documented route answers (path parameters filled with demo data)
         let concrete = path.replace("{slug}", "cotton-crew-neck-tee");
         let (status, _) = app.get_json(&concrete).await;

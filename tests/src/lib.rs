@@ -154,6 +154,33 @@ impl TestApp {
         (status, json)
     }
 
+    /// POSTs JSON as the browser app does: with a CSRF cookie and the matching header, plus
+    /// any `cookies` (e.g. the session). Returns status, `Set-Cookie` values and the body.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value, cookies: &str) -> Posted {
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("cookie", format!("sk_csrf=test-csrf-token; {cookies}"))
+            .header("x-csrf-token", "test-csrf-token")
+            .json(body)
+            .send()
+            .await
+            .expect("POST");
+        Posted::read(res).await
+    }
+
+    /// GET with cookies, parsing JSON when there is a body.
+    pub async fn get_with(&self, path: &str, cookies: &str) -> Posted {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("cookie", cookies)
+            .send()
+            .await
+            .expect("GET");
+        Posted::read(res).await
+    }
+
     /// GET a page and return status and HTML.
     pub async fn get_html(&self, path: &str) -> (u16, String) {
         let res = self.get(path).await;
@@ -232,4 +259,45 @@ macro_rules! on_both_backends {
             })*
         }
     };
+}
+
+/// A response read whole: status, the cookies it set and its JSON body (`Null` when empty).
+pub struct Posted {
+    pub status: u16,
+    pub set_cookies: Vec<String>,
+    pub headers: reqwest::header::HeaderMap,
+    pub json: serde_json::Value,
+}
+
+impl Posted {
+    async fn read(res: reqwest::Response) -> Posted {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let set_cookies = headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect();
+        let text = res.text().await.expect("body");
+        let json = if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
+        };
+        Posted {
+            status,
+            set_cookies,
+            headers,
+            json,
+        }
+    }
+
+    /// `name=value` of the cookie `name` this response set, ready for a `Cookie` header.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookies
+            .iter()
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_string)
+    }
 }

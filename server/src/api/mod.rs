@@ -1,5 +1,6 @@
 //! The public REST API under `/api/v1`: one module per domain, each with its own `router()`.
 
+pub mod auth;
 pub mod health;
 pub mod store;
 
@@ -11,6 +12,7 @@ use axum::Router;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1/store", store::router())
+        .nest("/api/v1/auth", auth::router())
         .route(
             "/api/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),

@@ -1,3 +1,8 @@
-//! Authentication building blocks. Sessions, CSRF and rate limits arrive with accounts.
+//! Authentication: argon2id passwords, server-side sessions, CSRF protection, rate limits.
 
+pub mod common_passwords;
+pub mod csrf;
 pub mod password;
+pub mod rate_limit;
+pub mod session;
+pub mod tokens;

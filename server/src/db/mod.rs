@@ -22,7 +22,9 @@
 //! SQLite is opened in WAL mode with `foreign_keys=ON`, a busy timeout and `synchronous=FULL`
 //! (order data must survive a power cut; see BENCHMARKS.md for what it costs).
 
+pub mod accounts;
 pub mod catalog;
+pub mod messages;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -1,0 +1,41 @@
+//! Rate limits on log-in and registration, kept in the database so that every server
+//! process sees the same counts.
+
+use crate::db::{accounts, now_millis, Db};
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max: i64,
+    pub window_ms: i64,
+}
+
+/// Ten failed log-ins per IP address or per account in fifteen minutes.
+pub const LOGIN_FAILURES: Limit = Limit {
+    max: 10,
+    window_ms: 15 * 60 * 1000,
+};
+/// Ten registrations per IP address in fifteen minutes.
+pub const REGISTRATIONS: Limit = Limit {
+    max: 10,
+    window_ms: 15 * 60 * 1000,
+};
+
+/// Refuses with 429 (and the seconds until a slot frees) when any key is at its limit.
+pub async fn check(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
+    let now = now_millis();
+    let (count, oldest) = accounts::attempts_since(db, keys, now - limit.window_ms).await?;
+    if count >= limit.max {
+        let free_at = oldest.unwrap_or(now) + limit.window_ms;
+        let secs = u64::try_from((free_at - now).max(1000) / 1000).unwrap_or(1);
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: secs,
+        });
+    }
+    Ok(())
+}
+
+pub async fn record(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
+    accounts::record_attempts(db, keys, now_millis() - limit.window_ms).await?;
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Background work, run by every server process; each job is safe to run concurrently.
+
+pub mod outbox;

@@ -56,6 +56,24 @@ pub enum Msg {
     FooterRights,
     ProductImages,
     MenuCategories,
+    LogIn,
+    Register,
+    LogOut,
+    MyAccount,
+    Email,
+    Password,
+    DisplayName,
+    ForgotPassword,
+    ResetPassword,
+    NewPassword,
+    SendResetLink,
+    ResetLinkSent,
+    PasswordChanged,
+    NoAccountYet,
+    HaveAccount,
+    PasswordHint,
+    Working,
+    AccountIntro,
 }
 
 impl Msg {
@@ -117,6 +135,27 @@ impl Msg {
             Msg::FooterRights => ("良仓 Storekeep · 开源电商运营平台", "Storekeep · open-source e-commerce operations"),
             Msg::ProductImages => ("商品图片", "Product images"),
             Msg::MenuCategories => ("商品分类", "Categories"),
+            Msg::LogIn => ("登录", "Log in"),
+            Msg::Register => ("注册", "Create account"),
+            Msg::LogOut => ("退出登录", "Log out"),
+            Msg::MyAccount => ("我的账户", "My account"),
+            Msg::Email => ("电子邮箱", "E-mail"),
+            Msg::Password => ("密码", "Password"),
+            Msg::DisplayName => ("昵称", "Name"),
+            Msg::ForgotPassword => ("忘记密码？", "Forgot your password?"),
+            Msg::ResetPassword => ("重设密码", "Reset your password"),
+            Msg::NewPassword => ("新密码", "New password"),
+            Msg::SendResetLink => ("发送重设链接", "Send me a reset link"),
+            Msg::ResetLinkSent => (
+                "如果该邮箱已注册，重设链接已发送，请在一小时内使用。",
+                "If this address has an account, a reset link is on its way. It is valid for an hour.",
+            ),
+            Msg::PasswordChanged => ("密码已更新，请用新密码登录。", "Your password is changed. Log in with the new one."),
+            Msg::NoAccountYet => ("还没有账户？", "New here?"),
+            Msg::HaveAccount => ("已有账户？", "Already have an account?"),
+            Msg::PasswordHint => ("至少 8 个字符，避免常见密码", "At least 8 characters; avoid common passwords"),
+            Msg::Working => ("请稍候…", "One moment…"),
+            Msg::AccountIntro => ("订单、地址与售后服务将在这里管理。", "Your orders, addresses and after-sales requests will live here."),
         };
         locale.pick(zh, en)
     }
@@ -144,6 +183,48 @@ pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
     match locale {
         Locale::ZhCn => format!("第 {page} / {pages} 页"),
         Locale::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// What a person reads for an API error: the specific rule when the server named one.
+pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str {
+    let specific = match error.problem.as_deref() {
+        Some("invalid_email") => Some((
+            "请输入有效的电子邮箱地址。",
+            "Please enter a valid e-mail address.",
+        )),
+        Some("password_too_short") => Some((
+            "密码至少需要 8 个字符。",
+            "The password needs at least 8 characters.",
+        )),
+        Some("password_too_long") => Some((
+            "密码最多 128 个字符。",
+            "The password may have at most 128 characters.",
+        )),
+        Some("password_too_common") => Some((
+            "这个密码太常见，容易被猜到，请换一个。",
+            "This password is too common and easy to guess; please choose another.",
+        )),
+        Some("name_missing") => Some((
+            "请填写昵称（1–50 个字符）。",
+            "Please give a name of 1 to 50 characters.",
+        )),
+        Some("email_taken") => Some((
+            "该邮箱已注册，请直接登录或重设密码。",
+            "This e-mail already has an account: log in or reset the password.",
+        )),
+        Some("invalid_credentials") => {
+            Some(("邮箱或密码不正确。", "The e-mail or the password is wrong."))
+        }
+        Some("reset_link_invalid") => Some((
+            "重设链接已失效，请重新申请。",
+            "This reset link is no longer valid; ask for a new one.",
+        )),
+        _ => None,
+    };
+    match specific {
+        Some((zh, en)) => locale.pick(zh, en),
+        None => error_text(locale, error.code),
     }
 }
 

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
 /// Facts about the site the pages need (the public address, for canonical links).
@@ -85,6 +86,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/en/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/login") view=LoginPage/>
+                    <Route path=path!("/account/register") view=RegisterPage/>
+                    <Route path=path!("/account/forgot-password") view=ForgotPasswordPage/>
+                    <Route path=path!("/account/reset-password") view=ResetPasswordPage/>
+                    <Route path=path!("/en/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/login") view=LoginPage/>
+                    <Route path=path!("/en/account/register") view=RegisterPage/>
+                    <Route path=path!("/en/account/forgot-password") view=ForgotPasswordPage/>
+                    <Route path=path!("/en/account/reset-password") view=ResetPasswordPage/>
                 </Routes>
             </Layout>
         </Router>

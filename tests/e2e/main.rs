@@ -115,3 +115,82 @@ async fn english_reader_on_a_phone() {
     b.close().await;
     app.cleanup().await;
 }
+
+/// A shopper creates an account, is signed in, signs out, and signs in again — through the
+/// forms, with the CSRF header the app sends; a too-common password is explained.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shopper_registers_logs_out_and_logs_in() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url("/account/register")).await;
+
+    // The form works only once hydrated: retry the first submit until the app answers.
+    let fill = |name: &'static str, value: &'static str| {
+        let b = &b;
+        async move {
+            let field = b
+                .client
+                .find(Locator::Css(&format!("input[name={name}]")))
+                .await
+                .unwrap();
+            field.clear().await.unwrap();
+            field.send_keys(value).await.unwrap();
+        }
+    };
+    let started = Instant::now();
+    loop {
+        fill("name", "韩梅梅").await;
+        fill("email", "meimei@example.cn").await;
+        fill("password", "password1").await;
+        b.click(Locator::Css("[data-testid=submit]")).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if !b.text("[data-testid=form-error]").await.is_empty() {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the form never answered"
+        );
+    }
+    assert!(b.text("[data-testid=form-error]").await.contains("太常见"));
+
+    fill("password", "plum blossom 2026").await;
+    b.click(Locator::Css("[data-testid=submit]")).await;
+    b.wait_for_path(|p| p == "/account", "the account page")
+        .await;
+    assert!(b.text("[data-testid=account]").await.contains("韩梅梅"));
+    assert_eq!(b.text("[data-testid=account-link]").await, "我的账户");
+
+    // (a click before hydration reloads the page: click until the app handles it)
+    let started = Instant::now();
+    while b.path().await != "/" {
+        b.click(Locator::Css("[data-testid=logout]")).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "log-out never completed"
+        );
+    }
+    assert_eq!(b.text("[data-testid=account-link]").await, "登录");
+
+    b.click(Locator::Css("[data-testid=account-link]")).await;
+    b.wait_for_path(|p| p == "/account/login", "the login page")
+        .await;
+    let started = Instant::now();
+    while b.path().await != "/account" {
+        fill("email", "meimei@example.cn").await;
+        fill("password", "plum blossom 2026").await;
+        b.click(Locator::Css("[data-testid=submit]")).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "log-in never completed"
+        );
+    }
+    assert!(b
+        .text("[data-testid=account]")
+        .await
+        .contains("meimei@example.cn"));
+    b.close().await;
+    app.cleanup().await;
+}

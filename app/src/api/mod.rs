@@ -32,6 +32,10 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> ApiResult<T> {
     }
 }
 
+pub fn me() -> impl Future<Output = ApiResult<shared::customers::Me>> + Send + 'static {
+    get("/api/v1/auth/me".to_string())
+}
+
 pub fn categories() -> impl Future<Output = ApiResult<Vec<Category>>> + Send + 'static {
     get("/api/v1/store/categories".to_string())
 }

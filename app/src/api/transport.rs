@@ -56,7 +56,7 @@ mod in_process {
 #[cfg(feature = "ssr")]
 pub use in_process::InProcessApi;
 
-#[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
 fn no_transport() -> ApiError {
     ApiError::new(ErrorCode::Network, "no way to reach the API")
 }
@@ -100,4 +100,66 @@ pub fn get<T: DeserializeOwned + 'static>(
         let _ = path;
         async move { Err::<T, _>(no_transport()) }
     }
+}
+
+/// POSTs JSON from the browser with the CSRF header (the `sk_csrf` cookie's value) and
+/// decodes the answer; `T = ()` for empty answers. Forms call this only after hydration;
+/// on the server it is never reached.
+pub fn post<T: DeserializeOwned + 'static>(
+    path: String,
+    body: serde_json::Value,
+) -> impl Future<Output = ApiResult<T>> + 'static {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        async move {
+            let request = gloo_net::http::Request::post(&path)
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", &csrf_cookie())
+                .json(&body)
+                .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?;
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))?;
+            let status = response.status();
+            let text = response
+                .text()
+                .await
+                .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))?;
+            // 201/204 with an empty body decode as `null`
+            decode(status, if text.is_empty() { "null" } else { &text })
+        }
+    }
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    {
+        let _ = (path, body);
+        async move { Err::<T, _>(no_transport()) }
+    }
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn csrf_cookie() -> String {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.cookie().ok())
+        .and_then(|all| {
+            all.split(';')
+                .filter_map(|c| c.trim().split_once('='))
+                .find(|(k, _)| *k == "sk_csrf")
+                .map(|(_, v)| v.to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// Leaves the page for `path` with a full load, so the whole page (header included) shows
+/// the new state (signed in, signed out).
+pub fn go_to(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
 }

@@ -70,6 +70,20 @@ fn Header() -> impl IntoView {
                 .collect_view()
         })
     };
+    let me = Resource::new(|| (), |_| api::me());
+    // "My account" when signed in, "Log in" otherwise
+    let account_link = move || {
+        Suspend::new(async move {
+            let signed_in = me.await.is_ok();
+            let loc = locale.get_untracked();
+            let (href, label) = if signed_in {
+                ("/account", Msg::MyAccount)
+            } else {
+                ("/account/login", Msg::LogIn)
+            };
+            view! { <a class="account-link" href=loc.localize(href) data-testid="account-link">{label.text(loc)}</a> }
+        })
+    };
     view! {
         <header class="site-header">
             <div class="container site-header__bar">
@@ -82,6 +96,7 @@ fn Header() -> impl IntoView {
                         <Suspense fallback=|| ()>{nav}</Suspense>
                     </ul>
                 </nav>
+                <Suspense fallback=|| ()>{account_link}</Suspense>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}
                 </a>

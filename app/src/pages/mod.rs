@@ -1,3 +1,4 @@
+pub mod account;
 pub mod category;
 pub mod home;
 pub mod not_found;

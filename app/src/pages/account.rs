@@ -1,0 +1,256 @@
+//! The customer's account pages: log in, register, forgotten and reset password, overview.
+//! Forms post JSON to `/api/v1/auth/*` (with the CSRF header) once the page is hydrated.
+
+use crate::api::{self, go_to};
+use crate::i18n::{api_error_text, t, use_locale, Msg};
+use crate::seo::PageMeta;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde_json::json;
+use shared::customers::Me;
+use shared::ApiError;
+
+/// A titled card with a form's error line.
+#[component]
+fn AuthCard(
+    title: Msg,
+    path: &'static str,
+    error: RwSignal<Option<ApiError>>,
+    children: Children,
+) -> impl IntoView {
+    let locale = use_locale();
+    let l = locale.get_untracked();
+    view! {
+        <PageMeta title=title.text(l) description=Msg::Tagline.text(l) path=path/>
+        <section class="auth-card">
+            <h1>{t(title)}</h1>
+            {children()}
+            <p class="form-error" role="alert" data-testid="form-error">
+                {move || error.get().map(|e| api_error_text(locale.get(), &e))}
+            </p>
+        </section>
+    }
+}
+
+/// Runs `request` when the form is submitted; shows its error, or goes to `then`.
+fn submit_to<T: serde::de::DeserializeOwned + 'static>(
+    path: &'static str,
+    body: impl Fn() -> serde_json::Value + Send + Sync + 'static,
+    pending: RwSignal<bool>,
+    error: RwSignal<Option<ApiError>>,
+    then: impl Fn() + Send + Sync + 'static,
+) -> impl Fn(SubmitEvent) + Clone + Send + Sync + 'static {
+    let (body, then) = (std::sync::Arc::new(body), std::sync::Arc::new(then));
+    move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let request = api::post::<T>(path.to_string(), body());
+        let then = then.clone();
+        leptos::task::spawn_local(async move {
+            match request.await {
+                Ok(_) => then(),
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    }
+}
+
+/// `true` once the page is hydrated: effects run only in the browser. Until then the submit
+/// buttons stay disabled, so a quick click cannot send the form the old way (with the
+/// password in the address).
+fn use_hydrated() -> RwSignal<bool> {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    hydrated
+}
+
+#[component]
+fn SubmitButton(label: Msg, pending: RwSignal<bool>) -> impl IntoView {
+    let hydrated = use_hydrated();
+    view! {
+        <button class="button button--wide" type="submit" disabled=move || pending.get() || !hydrated.get() data-testid="submit">
+            {move || if pending.get() { t(Msg::Working)() } else { t(label)() }}
+        </button>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let locale = use_locale();
+    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submit = submit_to::<Me>(
+        "/api/v1/auth/login",
+        move || json!({"email": email.get_untracked(), "password": password.get_untracked()}),
+        pending,
+        error,
+        move || go_to(&locale.get_untracked().localize("/account")),
+    );
+    view! {
+        <AuthCard title=Msg::LogIn path="/account/login" error>
+            <form class="form" method="post" on:submit=submit>
+                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+                <label>{t(Msg::Password)}<input type="password" name="password" autocomplete="current-password" required bind:value=password/></label>
+                <SubmitButton label=Msg::LogIn pending/>
+            </form>
+            <p class="muted small">
+                <a class="link" href=move || locale.get().localize("/account/forgot-password")>{t(Msg::ForgotPassword)}</a>
+            </p>
+            <p class="muted small">{t(Msg::NoAccountYet)}" "
+                <a class="link" href=move || locale.get().localize("/account/register")>{t(Msg::Register)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let locale = use_locale();
+    let (name, email, password) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submit = submit_to::<Me>(
+        "/api/v1/auth/register",
+        move || json!({"display_name": name.get_untracked(), "email": email.get_untracked(), "password": password.get_untracked()}),
+        pending,
+        error,
+        move || go_to(&locale.get_untracked().localize("/account")),
+    );
+    view! {
+        <AuthCard title=Msg::Register path="/account/register" error>
+            <form class="form" method="post" on:submit=submit>
+                <label>{t(Msg::DisplayName)}<input type="text" name="name" autocomplete="nickname" required maxlength="50" bind:value=name/></label>
+                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+                <label>{t(Msg::Password)}
+                    <input type="password" name="password" autocomplete="new-password" required minlength="8" maxlength="128" bind:value=password/>
+                    <span class="muted small">{t(Msg::PasswordHint)}</span>
+                </label>
+                <SubmitButton label=Msg::Register pending/>
+            </form>
+            <p class="muted small">{t(Msg::HaveAccount)}" "
+                <a class="link" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let (pending, error, sent) = (
+        RwSignal::new(false),
+        RwSignal::new(None),
+        RwSignal::new(false),
+    );
+    let submit = submit_to::<serde_json::Value>(
+        "/api/v1/auth/password-reset",
+        move || json!({"email": email.get_untracked()}),
+        pending,
+        error,
+        move || sent.set(true),
+    );
+    view! {
+        <AuthCard title=Msg::ResetPassword path="/account/forgot-password" error>
+            <form class="form" method="post" on:submit=submit>
+                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+                <SubmitButton label=Msg::SendResetLink pending/>
+            </form>
+            <Show when=move || sent.get()>
+                <p class="notice" data-testid="reset-sent">{t(Msg::ResetLinkSent)}</p>
+            </Show>
+        </AuthCard>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let password = RwSignal::new(String::new());
+    let (pending, error, done) = (
+        RwSignal::new(false),
+        RwSignal::new(None),
+        RwSignal::new(false),
+    );
+    let submit = submit_to::<serde_json::Value>(
+        "/api/v1/auth/password-reset/confirm",
+        move || json!({"token": query.read_untracked().get("token").unwrap_or_default(), "password": password.get_untracked()}),
+        pending,
+        error,
+        move || done.set(true),
+    );
+    view! {
+        <AuthCard title=Msg::ResetPassword path="/account/reset-password" error>
+            <Show
+                when=move || done.get()
+                fallback=move || view! {
+                    <form class="form" method="post" on:submit=submit.clone()>
+                        <label>{t(Msg::NewPassword)}
+                            <input type="password" name="password" autocomplete="new-password" required minlength="8" bind:value=password/>
+                            <span class="muted small">{t(Msg::PasswordHint)}</span>
+                        </label>
+                        <SubmitButton label=Msg::ResetPassword pending/>
+                    </form>
+                }
+            >
+                <p class="notice" data-testid="password-changed">{t(Msg::PasswordChanged)}</p>
+                <a class="button" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
+            </Show>
+        </AuthCard>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let locale = use_locale();
+    let me = Resource::new(|| (), |_| api::me());
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
+    let logout = submit_to::<serde_json::Value>(
+        "/api/v1/auth/logout",
+        || json!({}),
+        pending,
+        error,
+        move || go_to(&locale.get_untracked().localize("/")),
+    );
+    let l = locale.get_untracked();
+    let hydrated = use_hydrated();
+    let body = move || {
+        let logout = logout.clone();
+        Suspend::new(async move {
+            match me.await {
+                Ok(me) => view! {
+                    <section class="auth-card" data-testid="account">
+                        <h1>{t(Msg::MyAccount)}</h1>
+                        <p class="account-name">{me.display_name}</p>
+                        <p class="muted">{me.email}</p>
+                        <p>{t(Msg::AccountIntro)}</p>
+                        <form method="post" on:submit=logout>
+                            <button class="button button--ghost" type="submit" data-testid="logout" disabled=move || !hydrated.get()>{t(Msg::LogOut)}</button>
+                        </form>
+                    </section>
+                }
+                .into_any(),
+                Err(_) => view! {
+                    <section class="auth-card">
+                        <h1>{t(Msg::MyAccount)}</h1>
+                        <a class="button" href=locale.get_untracked().localize("/account/login")>{t(Msg::LogIn)}</a>
+                    </section>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <PageMeta title=Msg::MyAccount.text(l) description=Msg::AccountIntro.text(l) path="/account"/>
+        <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
+    }
+}

@@ -14,8 +14,9 @@ pub enum AppError {
     InvalidQuery(#[from] QueryError),
     #[error("{0} not found")]
     NotFound(&'static str),
-    #[error("{0}")]
-    Conflict(String),
+    /// The request clashes with the current state (e.g. stock ran out); `problem` names it.
+    #[error("{message}")]
+    Conflict { problem: String, message: String },
     #[error("not signed in")]
     Unauthorized,
     #[error("{0}")]
@@ -35,9 +36,10 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
-impl From<shared::customers::AccountProblem> for AppError {
-    fn from(p: shared::customers::AccountProblem) -> AppError {
-        let problem = serde_json::to_value(p)
+impl AppError {
+    /// A validation error from a rule enum that serialises to its snake_case name.
+    pub fn rule<P: serde::Serialize + std::fmt::Display>(p: P) -> AppError {
+        let problem = serde_json::to_value(&p)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
@@ -45,6 +47,25 @@ impl From<shared::customers::AccountProblem> for AppError {
             problem,
             message: p.to_string(),
         }
+    }
+
+    pub fn validation(problem: &str, message: impl Into<String>) -> AppError {
+        AppError::Validation {
+            problem: problem.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<shared::customers::AccountProblem> for AppError {
+    fn from(p: shared::customers::AccountProblem) -> AppError {
+        AppError::rule(p)
+    }
+}
+
+impl From<shared::checkout::AddressProblem> for AppError {
+    fn from(p: shared::checkout::AddressProblem) -> AppError {
+        AppError::rule(p)
     }
 }
 
@@ -61,7 +82,7 @@ impl AppError {
             AppError::BadRequest(m) => (ErrorCode::BadRequest, m.clone()),
             AppError::InvalidQuery(e) => (ErrorCode::InvalidQuery, format!("Parameter {e}")),
             AppError::NotFound(what) => (ErrorCode::NotFound, format!("The {what} was not found")),
-            AppError::Conflict(m) => (ErrorCode::Conflict, m.clone()),
+            AppError::Conflict { message, .. } => (ErrorCode::Conflict, message.clone()),
             AppError::Unavailable => (ErrorCode::Unavailable, "Service unavailable".into()),
             AppError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => (
                 ErrorCode::Conflict,
@@ -90,7 +111,7 @@ impl IntoResponse for AppError {
             tracing::debug!(error = %self, "request refused");
         }
         let mut body = ApiError::new(code, message);
-        if let AppError::Validation { problem, .. } = &self {
+        if let AppError::Validation { problem, .. } | AppError::Conflict { problem, .. } = &self {
             body.problem = Some(problem.clone());
         }
         let mut res = (status, Json(body)).into_response();

@@ -15,6 +15,7 @@ pub mod seo;
 pub mod ssr;
 pub mod startup;
 pub mod telemetry;
+pub mod workflows;
 
 pub use config::Config;
 pub use startup::Application;

@@ -12,6 +12,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/brands"),
     ("get", "/api/v1/store/products"),
     ("get", "/api/v1/store/products/{slug}"),
+    ("get", "/api/v1/store/shipping-methods"),
+    ("post", "/api/v1/store/orders"),
     ("post", "/api/v1/auth/register"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
@@ -100,6 +102,28 @@ pub fn document() -> Value {
                     int_param("page_size", "Items per page (default 24)", 1, Some(100))
                 ],
                 "responses": ok(json!({"$ref": "#/components/schemas/ProductList"}))}},
+            "/api/v1/store/shipping-methods": {"get": {
+                "operationId": "listShippingMethods", "tags": ["checkout"],
+                "summary": "Delivery methods with their zone rates (first kg, each further kg, free-over threshold)",
+                "responses": ok(json!({"type": "array", "items": {"type": "object"}}))}},
+            "/api/v1/store/orders": {"post": {
+                "operationId": "placeOrder", "tags": ["checkout"],
+                "summary": "Place an order: the server re-prices every line, reserves stock atomically, applies the coupon and shipping. A repeated Idempotency-Key returns the first answer; the same key with another body is a 422.",
+                "parameters": [csrf.clone(),
+                    {"name": "Idempotency-Key", "in": "header", "required": true, "schema": {"type": "string", "minLength": 8, "maxLength": 100}}],
+                "requestBody": body(json!({"type": "object", "required": ["lines", "email", "address", "shipping_method", "payment_method"], "properties": {
+                    "lines": {"type": "array", "items": {"type": "object", "properties": {"variant_id": {"type": "integer"}, "quantity": {"type": "integer", "minimum": 1, "maximum": 99}}}},
+                    "email": {"type": "string"},
+                    "address": {"type": "object", "description": "{type: china, recipient, phone (+86 mobile), division_code (6-digit GB/T 2260), detail} or {type: international, recipient, phone, country, lines}"},
+                    "shipping_method": {"type": "string"},
+                    "payment_method": {"type": "string", "enum": ["cash_on_delivery", "bank_transfer", "card"]},
+                    "coupon_code": {"type": "string", "nullable": true}}})),
+                "responses": {
+                    "201": {"description": "Placed: number, status, totals, payment deadline", "content": {"application/json": {"schema": {"type": "object"}}}},
+                    "400": {"description": "Malformed body or missing Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
+                    "409": {"description": "Out of stock (`problem: out_of_stock`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
+                    "422": {"description": "A rule is broken (`problem`: coupon_*, shipping_*, invalid_mobile, idempotency_key_reused…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
+                }}},
             "/api/v1/auth/register": {"post": {
                 "operationId": "register", "tags": ["auth"], "summary": "Create a customer account and sign in (sets the session cookie)",
                 "parameters": [csrf.clone()],

@@ -46,7 +46,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<impl IntoRespon
                 );
             }
             if let Some(ms) = modified {
-                let _ = write!(xml, "<lastmod>{}</lastmod>", iso_date(*ms));
+                let _ = write!(xml, "<lastmod>{}</lastmod>", shared::time::iso_date(*ms));
             }
             xml.push_str("</url>\n");
         }
@@ -62,29 +62,4 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-/// `YYYY-MM-DD` of a millisecond timestamp (UTC), by the civil-from-days algorithm.
-pub fn iso_date(millis: i64) -> String {
-    let days = millis.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn iso_dates() {
-        assert_eq!(super::iso_date(0), "1970-01-01");
-        assert_eq!(super::iso_date(1_795_651_200_000), "2026-11-26");
-        assert_eq!(super::iso_date(951_782_400_000), "2000-02-29");
-    }
 }

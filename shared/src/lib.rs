@@ -4,6 +4,7 @@
 //! native targets, so the browser shows exactly what the server enforces.
 
 pub mod catalog;
+pub mod checkout;
 pub mod customers;
 pub mod error;
 pub mod ids;
@@ -13,6 +14,7 @@ pub mod orders;
 pub mod pricing;
 pub mod promotions;
 pub mod shipping;
+pub mod time;
 
 pub use error::{ApiError, ErrorCode};
 pub use locale::Locale;

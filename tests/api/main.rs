@@ -5,5 +5,6 @@
 
 mod accounts;
 mod catalog;
+mod orders;
 mod pages;
 mod platform;

@@ -169,6 +169,21 @@ impl TestApp {
         Posted::read(res).await
     }
 
+    /// Places an order as the shop front does (CSRF header, `Idempotency-Key`).
+    pub async fn place_order(&self, key: &str, body: &serde_json::Value, cookies: &str) -> Posted {
+        let res = self
+            .client
+            .post(self.url("/api/v1/store/orders"))
+            .header("cookie", format!("sk_csrf=test-csrf-token; {cookies}"))
+            .header("x-csrf-token", "test-csrf-token")
+            .header("idempotency-key", key)
+            .json(body)
+            .send()
+            .await
+            .expect("POST order");
+        Posted::read(res).await
+    }
+
     /// GET with cookies, parsing JSON when there is a body.
     pub async fn get_with(&self, path: &str, cookies: &str) -> Posted {
         let res = self

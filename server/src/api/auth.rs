@@ -1,5 +1,6 @@
 //! Accounts: `/api/v1/auth/*` — register, log in, log out, who am I, password reset.
 
+use crate::api::ApiJson;
 use crate::auth::rate_limit::{self, LOGIN_FAILURES, REGISTRATIONS};
 use crate::auth::tokens::{hash_token, new_token};
 use crate::auth::{common_passwords, session, session::CurrentUser};
@@ -75,7 +76,7 @@ fn check_new_password(password: &str) -> Result<(), AccountProblem> {
 async fn register(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    Json(req): Json<RegisterRequest>,
+    ApiJson(req): ApiJson<RegisterRequest>,
 ) -> AppResult<Response> {
     let email = Email::parse(&req.email)?;
     let name = parse_display_name(&req.display_name)?;
@@ -99,7 +100,7 @@ async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    Json(req): Json<LoginRequest>,
+    ApiJson(req): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
     let invalid = || AppError::Validation {
         problem: "invalid_credentials".into(),
@@ -146,7 +147,7 @@ struct ResetRequest {
 /// Always 202, whether or not the address has an account: the answer reveals nothing.
 async fn request_reset(
     State(state): State<AppState>,
-    Json(req): Json<ResetRequest>,
+    ApiJson(req): ApiJson<ResetRequest>,
 ) -> AppResult<StatusCode> {
     let Ok(email) = Email::parse(&req.email) else {
         return Ok(StatusCode::ACCEPTED);
@@ -184,7 +185,7 @@ struct ConfirmReset {
 
 async fn confirm_reset(
     State(state): State<AppState>,
-    Json(req): Json<ConfirmReset>,
+    ApiJson(req): ApiJson<ConfirmReset>,
 ) -> AppResult<StatusCode> {
     check_new_password(&req.password)?;
     let Some(user) = accounts::use_password_reset(&state.db, &hash_token(req.token.trim())).await?

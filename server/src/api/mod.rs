@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod health;
+pub mod orders;
 pub mod store;
 
 use crate::error::AppError;
@@ -11,7 +12,7 @@ use axum::Router;
 /// Every API route, with its state applied. Also called in-process during SSR.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .nest("/api/v1/store", store::router())
+        .nest("/api/v1/store", store::router().merge(orders::router()))
         .nest("/api/v1/auth", auth::router())
         .route(
             "/api/openapi.json",
@@ -24,4 +25,26 @@ pub fn router(state: AppState) -> Router {
 
 async fn not_found() -> AppError {
     AppError::NotFound("API route")
+}
+
+/// `Json<T>` whose rejections (malformed JSON, a wrong field type, a quantity of 0) answer
+/// in the API's own error format, saying what is wrong.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(AppError::BadRequest(format!(
+                "The request body is not valid: {}",
+                rejection.body_text()
+            ))),
+        }
+    }
 }

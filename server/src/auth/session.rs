@@ -68,3 +68,21 @@ impl FromRequestParts<AppState> for CurrentUser {
             .ok_or(AppError::Unauthorized)
     }
 }
+
+/// The signed-in user, if any (guests may do this too).
+pub struct OptionalUser(pub Option<Me>);
+
+impl FromRequestParts<AppState> for OptionalUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match CurrentUser::from_request_parts(parts, state).await {
+            Ok(CurrentUser(me)) => Ok(OptionalUser(Some(me))),
+            Err(AppError::Unauthorized) => Ok(OptionalUser(None)),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! Idempotent: every row is keyed by its natural key (slug, SKU, e-mail) and inserted with
 //! `ON CONFLICT DO NOTHING`; a marker in `app_settings` skips the work on later starts.
 
+mod checkout;
 pub mod demo_catalog;
 
 use crate::auth::password;
@@ -10,7 +11,7 @@ use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOU
 use sqlx::{Any, Transaction};
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "1";
+const DEMO_VERSION: &str = "2";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -46,8 +47,9 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
     let customer_hash = password::hash(DEMO_CUSTOMER.password)?;
     let admin_hash = password::hash(DEMO_ADMIN.password)?;
 
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     seed_catalog(&mut tx).await?;
+    checkout::seed_checkout(&mut tx).await?;
     let now = now_millis();
     for (email, hash, name, kind, role) in [
         (

@@ -1,0 +1,66 @@
+//! Checkout: `POST /api/v1/store/orders` (idempotent) and the delivery methods.
+
+use crate::api::ApiJson;
+use crate::auth::session::OptionalUser;
+use crate::db::orders as repo;
+use crate::error::{AppError, AppResult};
+use crate::startup::AppState;
+use crate::workflows::place_order::place_order;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use shared::checkout::PlaceOrder;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orders", post(create))
+        .route("/shipping-methods", get(shipping_methods))
+}
+
+/// `Idempotency-Key`: 8–100 visible ASCII characters, chosen by the client per checkout.
+fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
+    if (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(key.to_string())
+    } else {
+        Err(AppError::BadRequest(
+            "An Idempotency-Key header of 8 to 100 visible characters is required".into(),
+        ))
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<PlaceOrder>,
+) -> AppResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let answer = place_order(&state.db, user.as_ref(), &key, &req).await?;
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED);
+    Ok((
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        answer.body,
+    )
+        .into_response())
+}
+
+async fn shipping_methods(
+    State(state): State<AppState>,
+) -> AppResult<Json<Vec<shared::shipping::ShippingMethod>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let mut out = Vec::new();
+    for code in repo::shipping_method_codes(&mut conn).await? {
+        if let Some(m) = repo::shipping_method(&mut conn, &code).await? {
+            out.push(m);
+        }
+    }
+    Ok(Json(out))
+}

@@ -1,0 +1,391 @@
+//! The order repository: everything placing an order reads and writes, on one connection
+//! inside the caller's transaction.
+
+use shared::catalog::Localized;
+use shared::checkout::PaymentMethod;
+use shared::money::{Currency, Money};
+use shared::orders::OrderStatus;
+use shared::promotions::{Coupon, CouponCode, CouponKind};
+use shared::shipping::{ShippingMethod, Zone, ZoneRate};
+use sqlx::AnyConnection;
+
+type Conn = AnyConnection;
+
+/// A variant as the order needs it: current price, weight and names.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VariantForSale {
+    pub id: i64,
+    pub sku: String,
+    pub price: i64,
+    pub weight_grams: i64,
+    pub currency: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+pub async fn variant_for_sale(
+    conn: &mut Conn,
+    id: i64,
+) -> Result<Option<VariantForSale>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT v.id, v.sku, v.price, v.weight_grams, p.currency, p.name_zh, p.name_en \
+         FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.id = $1 AND p.status = 'active'",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Stock rows of a variant, in warehouse order (the fixed order that avoids deadlocks).
+pub async fn stock_rows(conn: &mut Conn, variant: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT warehouse_id, on_hand - reserved FROM stock_levels WHERE variant_id = $1 ORDER BY warehouse_id",
+    )
+    .bind(variant)
+    .fetch_all(conn)
+    .await
+}
+
+/// Reserves `quantity` in one warehouse if that much is still free: a conditional update,
+/// never read-then-write. Returns whether it succeeded.
+pub async fn try_reserve(
+    conn: &mut Conn,
+    variant: i64,
+    warehouse: i64,
+    quantity: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE stock_levels SET reserved = reserved + $1 \
+         WHERE variant_id = $2 AND warehouse_id = $3 AND on_hand - reserved >= $1",
+    )
+    .bind(quantity)
+    .bind(variant)
+    .bind(warehouse)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn shipping_method(
+    conn: &mut Conn,
+    code: &str,
+) -> Result<Option<ShippingMethod>, sqlx::Error> {
+    let method: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, code, name_zh, name_en FROM shipping_methods WHERE code = $1 AND active = 1",
+    )
+    .bind(code)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((id, code, zh, en)) = method else {
+        return Ok(None);
+    };
+    let rates: Vec<(String, String, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT zone_kind, province_codes, first_kg, extra_kg, free_over FROM shipping_rates \
+         WHERE method_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    Ok(Some(ShippingMethod {
+        code,
+        name: Localized::new(zh, en),
+        rates: rates
+            .into_iter()
+            .map(|(kind, codes, first, extra, free)| ZoneRate {
+                zone: match kind.as_str() {
+                    "provinces" => Zone::Provinces {
+                        codes: codes
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|c| !c.is_empty())
+                            .map(String::from)
+                            .collect(),
+                    },
+                    "international" => Zone::International,
+                    _ => Zone::RestOfChina,
+                },
+                first_kg: Money::cny(first),
+                extra_kg: Money::cny(extra),
+                free_over: free.map(Money::cny),
+            })
+            .collect(),
+    }))
+}
+
+pub async fn shipping_method_codes(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT code FROM shipping_methods WHERE active = 1 ORDER BY position, id")
+        .fetch_all(conn)
+        .await
+}
+
+#[derive(sqlx::FromRow)]
+struct CouponRow {
+    id: i64,
+    code: String,
+    kind: String,
+    basis_points: Option<i64>,
+    amount: Option<i64>,
+    threshold: Option<i64>,
+    max_off: Option<i64>,
+    repeat_each: i64,
+    starts_at: i64,
+    ends_at: Option<i64>,
+    min_spend: Option<i64>,
+    usage_limit_total: Option<i64>,
+    usage_limit_per_customer: Option<i64>,
+    used_count: i64,
+}
+
+/// An active coupon with its id and how often it was used in all.
+pub async fn coupon(
+    conn: &mut Conn,
+    code: &CouponCode,
+) -> Result<Option<(i64, Coupon, i64)>, sqlx::Error> {
+    let row: Option<CouponRow> = sqlx::query_as(
+        "SELECT id, code, kind, basis_points, amount, threshold, max_off, repeat_each, starts_at, ends_at, \
+         min_spend, usage_limit_total, usage_limit_per_customer, used_count FROM coupons WHERE code = $1 AND active = 1",
+    )
+    .bind(code.as_str())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(|r| {
+        let money = |m: i64| Money::new(m, Currency::CNY);
+        let kind = match r.kind.as_str() {
+            "percentage" => CouponKind::Percentage {
+                basis_points: u32::try_from(r.basis_points?).ok()?,
+                max_off: r.max_off.map(money),
+            },
+            "fixed" => CouponKind::Fixed {
+                off: money(r.amount?),
+            },
+            _ => CouponKind::SpendAndSave {
+                threshold: money(r.threshold?),
+                off: money(r.amount?),
+                repeat: r.repeat_each == 1,
+            },
+        };
+        Some((
+            r.id,
+            Coupon {
+                code: CouponCode::parse(&r.code)?,
+                kind,
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                min_spend: r.min_spend.map(money),
+                usage_limit_total: r.usage_limit_total.and_then(|n| u32::try_from(n).ok()),
+                usage_limit_per_customer: r
+                    .usage_limit_per_customer
+                    .and_then(|n| u32::try_from(n).ok()),
+            },
+            r.used_count,
+        ))
+    }))
+}
+
+/// How often this customer (by account, else by e-mail) has used the coupon.
+pub async fn coupon_uses_by(
+    conn: &mut Conn,
+    coupon: i64,
+    user: Option<i64>,
+    email: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_id = $1 AND (user_id = $2 OR email = $3)",
+    )
+    .bind(coupon)
+    .bind(user)
+    .bind(email)
+    .fetch_one(conn)
+    .await
+}
+
+/// Counts one use, unless the total limit was reached meanwhile. Returns whether it counted.
+pub async fn count_coupon_use(conn: &mut Conn, coupon: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE coupons SET used_count = used_count + 1 \
+         WHERE id = $1 AND (usage_limit_total IS NULL OR used_count < usage_limit_total)",
+    )
+    .bind(coupon)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn record_redemption(
+    conn: &mut Conn,
+    coupon: i64,
+    order: i64,
+    user: Option<i64>,
+    email: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO coupon_redemptions (coupon_id, order_id, user_id, email, at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(coupon)
+        .bind(order)
+        .bind(user)
+        .bind(email)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// The next number of the day (`YYMMDD`), from a counter row updated atomically.
+pub async fn next_daily_sequence(conn: &mut Conn, day: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO order_counters (day, last) VALUES ($1, 1) \
+         ON CONFLICT (day) DO UPDATE SET last = order_counters.last + 1 RETURNING last",
+    )
+    .bind(day)
+    .fetch_one(conn)
+    .await
+}
+
+pub struct NewOrder<'a> {
+    pub number: &'a str,
+    pub user_id: Option<i64>,
+    pub email: &'a str,
+    pub status: OrderStatus,
+    pub payment_method: PaymentMethod,
+    pub currency: Currency,
+    pub totals: &'a shared::pricing::Totals,
+    pub coupon_code: Option<&'a str>,
+    pub shipping_method: &'a str,
+    pub address_json: &'a str,
+    pub pay_by: Option<i64>,
+    pub now: i64,
+}
+
+pub async fn insert_order(conn: &mut Conn, o: &NewOrder<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO orders (number, user_id, email, status, payment_method, currency, items_total, \
+         discount_total, shipping_total, tax_total, grand_total, coupon_code, shipping_method, address_json, \
+         pay_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+    )
+    .bind(o.number)
+    .bind(o.user_id)
+    .bind(o.email)
+    .bind(o.status.as_str())
+    .bind(o.payment_method.as_str())
+    .bind(o.currency.code())
+    .bind(o.totals.items.minor)
+    .bind(o.totals.discount.minor)
+    .bind(o.totals.shipping.minor)
+    .bind(o.totals.tax_included.minor)
+    .bind(o.totals.total.minor)
+    .bind(o.coupon_code)
+    .bind(o.shipping_method)
+    .bind(o.address_json)
+    .bind(o.pay_by)
+    .bind(o.now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn insert_line(
+    conn: &mut Conn,
+    order: i64,
+    v: &VariantForSale,
+    quantity: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_lines (order_id, variant_id, sku, name_zh, name_en, unit_price, quantity, line_total) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(order)
+    .bind(v.id)
+    .bind(&v.sku)
+    .bind(&v.name_zh)
+    .bind(&v.name_en)
+    .bind(v.price)
+    .bind(quantity)
+    .bind(v.price.saturating_mul(quantity))
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn insert_reservation(
+    conn: &mut Conn,
+    order: i64,
+    variant: i64,
+    warehouse: i64,
+    quantity: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO stock_reservations (order_id, variant_id, warehouse_id, quantity) VALUES ($1, $2, $3, $4)")
+        .bind(order)
+        .bind(variant)
+        .bind(warehouse)
+        .bind(quantity)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn insert_event(
+    conn: &mut Conn,
+    order: i64,
+    from: Option<OrderStatus>,
+    to: OrderStatus,
+    actor: &str,
+    note: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO order_events (order_id, from_status, to_status, actor, note, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(order)
+        .bind(from.map(OrderStatus::as_str))
+        .bind(to.as_str())
+        .bind(actor)
+        .bind(note)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Claims an idempotency key for `request_hash`. `None`: claimed, go on. `Some(..)`: the key
+/// was used before — with this hash (and this stored answer) or another.
+pub async fn claim_idempotency_key(
+    conn: &mut Conn,
+    key: &str,
+    request_hash: &str,
+    now: i64,
+) -> Result<Option<(String, i64, String)>, sqlx::Error> {
+    let inserted = sqlx::query(
+        "INSERT INTO idempotency_keys (key, request_hash, response_status, response_body, created_at) \
+         VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .bind(request_hash)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    if inserted.rows_affected() == 1 {
+        return Ok(None);
+    }
+    sqlx::query_as(
+        "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE key = $1",
+    )
+    .bind(key)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn store_idempotent_response(
+    conn: &mut Conn,
+    key: &str,
+    status: i64,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE idempotency_keys SET response_status = $1, response_body = $2 WHERE key = $3",
+    )
+    .bind(status)
+    .bind(body)
+    .bind(key)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}

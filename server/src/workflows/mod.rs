@@ -1,0 +1,3 @@
+//! Operations that span several domains, each in one transaction.
+
+pub mod place_order;

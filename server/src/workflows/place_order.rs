@@ -1,0 +1,274 @@
+//! Placing an order, in one write transaction: claim the idempotency key, re-price every
+//! line from the catalogue, reserve stock with conditional updates, apply the coupon, price
+//! the shipping, number the order, write it with its lines, reservations and first event.
+
+use crate::auth::tokens::hash_token;
+use crate::db::orders::{self as repo, NewOrder, VariantForSale};
+use crate::db::{now_millis, Db};
+use crate::error::{AppError, AppResult};
+use shared::checkout::{Address, OrderPlaced, PaymentMethod, PlaceOrder};
+use shared::customers::{Email, Me};
+use shared::money::{Currency, Money};
+use shared::orders::OrderNumber;
+use shared::pricing::{totals, PricedLine, Quantity};
+use shared::promotions::{CouponCode, CouponUsage};
+use shared::shipping::Destination;
+use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
+use std::collections::BTreeMap;
+
+/// How long an order may wait for payment before it is cancelled and its stock released.
+pub fn payment_window_ms(method: PaymentMethod) -> Option<i64> {
+    match method {
+        PaymentMethod::Card => Some(30 * 60 * 1000),
+        PaymentMethod::BankTransfer => Some(72 * 60 * 60 * 1000),
+        PaymentMethod::CashOnDelivery => None,
+    }
+}
+
+/// The answer to send: status and JSON body (stored for replays of the same key).
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+}
+
+const MAX_LINES: usize = 50;
+
+pub async fn place_order(
+    db: &Db,
+    user: Option<&Me>,
+    key: &str,
+    req: &PlaceOrder,
+) -> AppResult<Answer> {
+    // everything that needs no database is checked before the transaction
+    let email = Email::parse(&req.email)?;
+    let address = req.address.validate()?;
+    if req.lines.is_empty() || req.lines.len() > MAX_LINES {
+        return Err(AppError::validation(
+            "lines",
+            format!("an order has 1 to {MAX_LINES} lines"),
+        ));
+    }
+    let mut wanted: BTreeMap<i64, u32> = BTreeMap::new();
+    for line in &req.lines {
+        *wanted.entry(line.variant_id.0).or_default() += line.quantity.get();
+    }
+    let coupon_code = match req
+        .coupon_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(text) => Some(
+            CouponCode::parse(text)
+                .ok_or_else(|| AppError::validation("coupon_unknown", "there is no such coupon"))?,
+        ),
+        None => None,
+    };
+    let request_hash = hash_token(&format!(
+        "{}|{}",
+        user.map_or(0, |u| u.id.0),
+        serde_json::to_string(req).map_err(anyhow::Error::from)?
+    ));
+    let now = now_millis();
+
+    let mut tx = db.begin_write().await?;
+    if let Some((hash, status, body)) =
+        repo::claim_idempotency_key(&mut tx, key, &request_hash, now).await?
+    {
+        tx.rollback().await?;
+        if hash != request_hash {
+            return Err(AppError::validation(
+                "idempotency_key_reused",
+                "this Idempotency-Key was used for a different order",
+            ));
+        }
+        return Ok(Answer {
+            status: u16::try_from(status).unwrap_or(500),
+            body,
+        });
+    }
+
+    // re-price and reserve, variant by variant in id order (one lock order for everyone)
+    let mut priced = Vec::new();
+    let mut sold: Vec<(VariantForSale, i64)> = Vec::new();
+    let mut reservations = Vec::new();
+    let mut weight = 0_i64;
+    let mut currency = None;
+    for (&variant, &quantity) in &wanted {
+        let quantity = Quantity::new(quantity).map_err(|_| {
+            AppError::validation(
+                "quantity",
+                format!("at most {} of one item per order", Quantity::MAX),
+            )
+        })?;
+        let Some(v) = repo::variant_for_sale(&mut tx, variant).await? else {
+            return Err(AppError::validation(
+                "variant_unavailable",
+                format!("item {variant} is not for sale"),
+            ));
+        };
+        let c = Currency::parse(&v.currency).unwrap_or_default();
+        if *currency.get_or_insert(c) != c {
+            return Err(AppError::validation(
+                "currency",
+                "all items of an order must share one currency",
+            ));
+        }
+        let mut remaining = i64::from(quantity.get());
+        for (warehouse, available) in repo::stock_rows(&mut tx, variant).await? {
+            let take = remaining.min(available);
+            if take > 0 && repo::try_reserve(&mut tx, variant, warehouse, take).await? {
+                reservations.push((variant, warehouse, take));
+                remaining -= take;
+            }
+            if remaining == 0 {
+                break;
+            }
+        }
+        if remaining > 0 {
+            return Err(AppError::Conflict {
+                problem: "out_of_stock".into(),
+                message: format!(
+                    "only {} of {} are left",
+                    i64::from(quantity.get()) - remaining,
+                    v.sku
+                ),
+            });
+        }
+        priced.push(PricedLine {
+            unit_price: Money::new(v.price, c),
+            quantity,
+        });
+        weight += v.weight_grams * i64::from(quantity.get());
+        sold.push((v, i64::from(quantity.get())));
+    }
+    let currency = currency.unwrap_or_default();
+    let items = Money::sum(
+        currency,
+        priced
+            .iter()
+            .map(PricedLine::total)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(anyhow::Error::from)?,
+    )
+    .map_err(anyhow::Error::from)?;
+
+    let mut discount = Money::zero(currency);
+    let mut redemption = None;
+    if let Some(code) = &coupon_code {
+        let Some((coupon_id, coupon, used)) = repo::coupon(&mut tx, code).await? else {
+            return Err(AppError::validation(
+                "coupon_unknown",
+                "there is no such coupon",
+            ));
+        };
+        let by_customer =
+            repo::coupon_uses_by(&mut tx, coupon_id, user.map(|u| u.id.0), email.as_str()).await?;
+        let usage = CouponUsage {
+            total: u32::try_from(used).unwrap_or(u32::MAX),
+            by_customer: u32::try_from(by_customer).unwrap_or(u32::MAX),
+        };
+        discount = coupon.discount(items, now, usage).map_err(|r| {
+            let problem = serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v["reason"].as_str().map(|s| format!("coupon_{s}")))
+                .unwrap_or_else(|| "coupon".into());
+            AppError::validation(&problem, r.to_string())
+        })?;
+        if !repo::count_coupon_use(&mut tx, coupon_id).await? {
+            return Err(AppError::validation(
+                "coupon_used_up",
+                "the coupon has been used up",
+            ));
+        }
+        redemption = Some(coupon_id);
+    }
+
+    let Some(method) = repo::shipping_method(&mut tx, &req.shipping_method).await? else {
+        return Err(AppError::validation(
+            "shipping_method_unknown",
+            "choose one of the offered delivery methods",
+        ));
+    };
+    let destination = match &address {
+        Address::China { division_code, .. } => Destination::China {
+            division_code: division_code.clone(),
+        },
+        Address::International { country, .. } => Destination::International {
+            country: country.clone(),
+        },
+    };
+    let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
+    let Some(shipping) = method.quote(&destination, weight, after_discount) else {
+        return Err(AppError::validation(
+            "shipping_unavailable",
+            "this delivery method does not serve that address",
+        ));
+    };
+    let totals = totals(&priced, discount, shipping, 0).map_err(anyhow::Error::from)?;
+
+    let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
+    let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));
+    let seq = repo::next_daily_sequence(&mut tx, &day).await?;
+    let number = OrderNumber::new(
+        i32::try_from(y).unwrap_or(2026),
+        m,
+        d,
+        u32::try_from(seq).unwrap_or(u32::MAX),
+    );
+    let status = req.payment_method.initial_status();
+    let pay_by = payment_window_ms(req.payment_method).map(|w| now + w);
+    let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
+    let order_id = repo::insert_order(
+        &mut tx,
+        &NewOrder {
+            number: number.as_str(),
+            user_id: user.map(|u| u.id.0),
+            email: email.as_str(),
+            status,
+            payment_method: req.payment_method,
+            currency,
+            totals: &totals,
+            coupon_code: coupon_code.as_ref().map(CouponCode::as_str),
+            shipping_method: &method.code,
+            address_json: &address_json,
+            pay_by,
+            now,
+        },
+    )
+    .await?;
+    for (v, quantity) in &sold {
+        repo::insert_line(&mut tx, order_id, v, *quantity).await?;
+    }
+    for (variant, warehouse, quantity) in reservations {
+        repo::insert_reservation(&mut tx, order_id, variant, warehouse, quantity).await?;
+    }
+    let actor = user.map_or_else(
+        || format!("guest:{}", email.as_str()),
+        |u| format!("customer:{}", u.id.0),
+    );
+    repo::insert_event(&mut tx, order_id, None, status, &actor, "order placed", now).await?;
+    if let Some(coupon_id) = redemption {
+        repo::record_redemption(
+            &mut tx,
+            coupon_id,
+            order_id,
+            user.map(|u| u.id.0),
+            email.as_str(),
+            now,
+        )
+        .await?;
+    }
+    let placed = OrderPlaced {
+        number,
+        status,
+        payment_method: req.payment_method,
+        totals,
+        coupon_code: coupon_code.map(|c| c.as_str().to_string()),
+        pay_by,
+    };
+    let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
+    repo::store_idempotent_response(&mut tx, key, 201, &body).await?;
+    tx.commit().await?;
+    Ok(Answer { status: 201, body })
+}

@@ -1,0 +1,283 @@
+//! Placing an order: what the shop front sends and what it gets back. Only ids, quantities
+//! and choices travel from the client; every price is looked up again on the server.
+
+use crate::ids::VariantId;
+use crate::money::Money;
+use crate::orders::{OrderNumber, OrderStatus};
+use crate::pricing::{Quantity, Totals};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// 货到付款: paid to the courier.
+    CashOnDelivery,
+    /// 银行转账: the order waits until staff mark it paid.
+    BankTransfer,
+    /// A hosted card gateway (the built-in sandbox in development).
+    Card,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 3] = [
+        PaymentMethod::CashOnDelivery,
+        PaymentMethod::BankTransfer,
+        PaymentMethod::Card,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::CashOnDelivery => "cash_on_delivery",
+            PaymentMethod::BankTransfer => "bank_transfer",
+            PaymentMethod::Card => "card",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PaymentMethod> {
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+
+    /// Where a new order with this payment method starts.
+    pub fn initial_status(self) -> OrderStatus {
+        match self {
+            // nothing to wait for: the warehouse can start
+            PaymentMethod::CashOnDelivery => OrderStatus::Processing,
+            PaymentMethod::BankTransfer | PaymentMethod::Card => OrderStatus::PendingPayment,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineRequest {
+    pub variant_id: VariantId,
+    pub quantity: Quantity,
+}
+
+/// Where the parcel goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Address {
+    /// Mainland China: a six-digit GB/T 2260 district code, then street and number.
+    China {
+        recipient: String,
+        phone: String,
+        division_code: String,
+        detail: String,
+    },
+    International {
+        recipient: String,
+        phone: String,
+        country: String,
+        lines: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressProblem {
+    RecipientMissing,
+    InvalidMobile,
+    InvalidPhone,
+    InvalidDivision,
+    DetailMissing,
+    CountryMissing,
+}
+
+impl fmt::Display for AddressProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AddressProblem::RecipientMissing => "the recipient's name is missing",
+            AddressProblem::InvalidMobile => {
+                "a mainland mobile number has 11 digits and starts with 1"
+            }
+            AddressProblem::InvalidPhone => "the phone number is not valid",
+            AddressProblem::InvalidDivision => "choose a province, city and district",
+            AddressProblem::DetailMissing => "the street address is missing",
+            AddressProblem::CountryMissing => "the country is missing",
+        })
+    }
+}
+
+/// A mainland mobile number: 11 digits starting with 1, optionally written `+86` / `86`.
+/// Returns the 11 digits.
+pub fn parse_cn_mobile(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits = digits
+        .strip_prefix("+86")
+        .or_else(|| digits.strip_prefix("0086"))
+        .unwrap_or(&digits);
+    let ok = digits.len() == 11
+        && digits.starts_with('1')
+        && matches!(digits.as_bytes()[1], b'3'..=b'9')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.to_string())
+}
+
+fn filled(text: &str, max: usize) -> bool {
+    let n = text.trim().chars().count();
+    n > 0 && n <= max
+}
+
+impl Address {
+    /// Checks the address; returns it trimmed (mobile numbers normalised).
+    pub fn validate(&self) -> Result<Address, AddressProblem> {
+        match self {
+            Address::China {
+                recipient,
+                phone,
+                division_code,
+                detail,
+            } => {
+                if !filled(recipient, 50) {
+                    return Err(AddressProblem::RecipientMissing);
+                }
+                let phone = parse_cn_mobile(phone).ok_or(AddressProblem::InvalidMobile)?;
+                let code = division_code.trim();
+                if code.len() != 6
+                    || !code.bytes().all(|b| b.is_ascii_digit())
+                    || code.starts_with('0')
+                {
+                    return Err(AddressProblem::InvalidDivision);
+                }
+                if !filled(detail, 200) {
+                    return Err(AddressProblem::DetailMissing);
+                }
+                Ok(Address::China {
+                    recipient: recipient.trim().into(),
+                    phone,
+                    division_code: code.into(),
+                    detail: detail.trim().into(),
+                })
+            }
+            Address::International {
+                recipient,
+                phone,
+                country,
+                lines,
+            } => {
+                if !filled(recipient, 100) {
+                    return Err(AddressProblem::RecipientMissing);
+                }
+                let digits = phone.chars().filter(char::is_ascii_digit).count();
+                if !(6..=16).contains(&digits) {
+                    return Err(AddressProblem::InvalidPhone);
+                }
+                if !filled(country, 60) {
+                    return Err(AddressProblem::CountryMissing);
+                }
+                if !filled(lines, 400) {
+                    return Err(AddressProblem::DetailMissing);
+                }
+                Ok(Address::International {
+                    recipient: recipient.trim().into(),
+                    phone: phone.trim().into(),
+                    country: country.trim().into(),
+                    lines: lines.trim().into(),
+                })
+            }
+        }
+    }
+}
+
+/// `POST /api/v1/store/orders`, with an `Idempotency-Key` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceOrder {
+    pub lines: Vec<OrderLineRequest>,
+    pub email: String,
+    pub address: Address,
+    pub shipping_method: String,
+    pub payment_method: PaymentMethod,
+    #[serde(default)]
+    pub coupon_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderPlaced {
+    pub number: OrderNumber,
+    pub status: OrderStatus,
+    pub payment_method: PaymentMethod,
+    pub totals: Totals,
+    /// Coupon discount, when one applied.
+    pub coupon_code: Option<String>,
+    /// The payment deadline (ms since the epoch) of orders that wait for payment.
+    pub pay_by: Option<i64>,
+}
+
+/// A shipping method as checkout lists it, with its price for the given destination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOption {
+    pub code: String,
+    pub name: crate::catalog::Localized,
+    pub price: Option<Money>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobiles() {
+        assert_eq!(
+            parse_cn_mobile("+86 138-0013-8000").as_deref(),
+            Some("13800138000")
+        );
+        assert_eq!(
+            parse_cn_mobile("13800138000").as_deref(),
+            Some("13800138000")
+        );
+        for bad in [
+            "",
+            "1380013800",
+            "23800138000",
+            "12800138000",
+            "1380013800a",
+            "+1 650 555 0100",
+        ] {
+            assert_eq!(parse_cn_mobile(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        let ok = Address::China {
+            recipient: " 李雷 ".into(),
+            phone: "+86 13800138000".into(),
+            division_code: "310115".into(),
+            detail: "世纪大道 100 号".into(),
+        };
+        let v = ok.validate().unwrap();
+        assert!(
+            matches!(v, Address::China { ref phone, ref recipient, .. } if phone == "13800138000" && recipient == "李雷")
+        );
+        let bad_code = Address::China {
+            recipient: "李雷".into(),
+            phone: "13800138000".into(),
+            division_code: "31011".into(),
+            detail: "x".into(),
+        };
+        assert_eq!(bad_code.validate(), Err(AddressProblem::InvalidDivision));
+        let intl = Address::International {
+            recipient: "Ann".into(),
+            phone: "+44 20 7946 0000".into(),
+            country: "GB".into(),
+            lines: "1 High St, London".into(),
+        };
+        assert!(intl.validate().is_ok());
+    }
+
+    #[test]
+    fn payment_methods() {
+        assert_eq!(
+            PaymentMethod::CashOnDelivery.initial_status(),
+            OrderStatus::Processing
+        );
+        assert_eq!(
+            PaymentMethod::Card.initial_status(),
+            OrderStatus::PendingPayment
+        );
+        for m in PaymentMethod::ALL {
+            assert_eq!(PaymentMethod::parse(m.as_str()), Some(m));
+        }
+    }
+}

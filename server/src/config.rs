@@ -36,6 +36,10 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Fill an empty database with the demo shop at start-up.
     pub seed_demo_data: bool,
+    /// Minutes a card payment may take before the order is cancelled and its stock released.
+    pub card_payment_minutes: i64,
+    /// Hours a bank transfer may take before the order is cancelled.
+    pub bank_transfer_hours: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -67,6 +71,8 @@ impl Default for Config {
             environment: Environment::Development,
             log_format: LogFormat::Pretty,
             seed_demo_data: true,
+            card_payment_minutes: 30,
+            bank_transfer_hours: 72,
         }
     }
 }
@@ -127,6 +133,16 @@ impl Config {
                 "json" => LogFormat::Json,
                 _ => bail!("STOREKEEP_LOG_FORMAT must be pretty or json"),
             };
+        }
+        if let Some(v) = get("STOREKEEP_CARD_PAYMENT_MINUTES") {
+            self.card_payment_minutes = v
+                .parse()
+                .context("STOREKEEP_CARD_PAYMENT_MINUTES must be a number")?;
+        }
+        if let Some(v) = get("STOREKEEP_BANK_TRANSFER_HOURS") {
+            self.bank_transfer_hours = v
+                .parse()
+                .context("STOREKEEP_BANK_TRANSFER_HOURS must be a number")?;
         }
         if let Some(v) = get("STOREKEEP_SEED_DEMO_DATA") {
             self.seed_demo_data = matches!(v.as_str(), "1" | "true" | "yes");

@@ -66,6 +66,10 @@ impl Application {
             // two argon2 hashes at once: ~40 MB of memory, half the cores
             hasher: PasswordHasher::new(2),
         };
+        tokio::spawn(jobs::expiry::run(
+            state.db.clone(),
+            std::time::Duration::from_secs(30),
+        ));
         tokio::spawn(jobs::outbox::run(
             state.db.clone(),
             Arc::new(jobs::outbox::LogSender),

@@ -165,8 +165,9 @@ async fn request_reset(
              Hello {name},\nopen this link within an hour to choose a new password:\n{link}\nIf you did not ask for this, ignore this message.",
             name = me.display_name
         );
+        let mut conn = state.db.pool.acquire().await?;
         messages::enqueue(
-            &state.db,
+            &mut conn,
             messages::MessageKind::PasswordReset,
             email.as_str(),
             "重设密码 / Reset your Storekeep password",

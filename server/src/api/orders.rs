@@ -42,7 +42,7 @@ async fn create(
     ApiJson(req): ApiJson<PlaceOrder>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
-    let answer = place_order(&state.db, user.as_ref(), &key, &req).await?;
+    let answer = place_order(&state.db, &state.config, user.as_ref(), &key, &req).await?;
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED);
     Ok((
         status,

@@ -30,8 +30,10 @@ pub struct Message {
     pub created_at: i64,
 }
 
+/// Queues a message on `conn` — inside the caller's transaction, so it goes out exactly
+/// when the change that caused it is committed.
 pub async fn enqueue(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     kind: MessageKind,
     recipient: &str,
     subject: &str,
@@ -45,7 +47,7 @@ pub async fn enqueue(
     .bind(subject)
     .bind(body)
     .bind(now_millis())
-    .execute(&db.pool)
+    .execute(conn)
     .await
     .map(|_| ())
 }

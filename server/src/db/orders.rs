@@ -389,3 +389,85 @@ pub async fn store_idempotent_response(
     .await
     .map(|_| ())
 }
+
+/// Orders still waiting for payment after their deadline.
+pub async fn overdue_unpaid(
+    conn: &mut Conn,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM orders WHERE status = 'pending_payment' AND pay_by IS NOT NULL AND pay_by < $1 ORDER BY id LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Moves an order from `from` to `to` if it is still in `from` (whoever changed it first
+/// wins). Returns whether this call made the change.
+pub async fn change_status(
+    conn: &mut Conn,
+    order: i64,
+    from: OrderStatus,
+    to: OrderStatus,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+            .bind(to.as_str())
+            .bind(now)
+            .bind(order)
+            .bind(from.as_str())
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives an order's reserved stock back and forgets the reservations.
+pub async fn release_reservations(conn: &mut Conn, order: i64) -> Result<(), sqlx::Error> {
+    let held: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT variant_id, warehouse_id, quantity FROM stock_reservations WHERE order_id = $1 ORDER BY variant_id, warehouse_id",
+    )
+    .bind(order)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (variant, warehouse, quantity) in held {
+        sqlx::query(
+            "UPDATE stock_levels SET reserved = reserved - $1 WHERE variant_id = $2 AND warehouse_id = $3 AND reserved >= $1",
+        )
+        .bind(quantity)
+        .bind(variant)
+        .bind(warehouse)
+        .execute(&mut *conn)
+        .await?;
+    }
+    sqlx::query("DELETE FROM stock_reservations WHERE order_id = $1")
+        .bind(order)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Hands a cancelled order's coupon use back.
+pub async fn return_coupon_use(conn: &mut Conn, order: i64) -> Result<(), sqlx::Error> {
+    let coupon: Option<i64> =
+        sqlx::query_scalar("SELECT coupon_id FROM coupon_redemptions WHERE order_id = $1")
+            .bind(order)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(coupon) = coupon {
+        sqlx::query("DELETE FROM coupon_redemptions WHERE order_id = $1")
+            .bind(order)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "UPDATE coupons SET used_count = used_count - 1 WHERE id = $1 AND used_count > 0",
+        )
+        .bind(coupon)
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,3 +1,4 @@
 //! Background work, run by every server process; each job is safe to run concurrently.
 
+pub mod expiry;
 pub mod outbox;

@@ -3,6 +3,8 @@
 //! the shipping, number the order, write it with its lines, reservations and first event.
 
 use crate::auth::tokens::hash_token;
+use crate::config::Config;
+use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
@@ -17,10 +19,10 @@ use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
 use std::collections::BTreeMap;
 
 /// How long an order may wait for payment before it is cancelled and its stock released.
-pub fn payment_window_ms(method: PaymentMethod) -> Option<i64> {
+pub fn payment_window_ms(config: &Config, method: PaymentMethod) -> Option<i64> {
     match method {
-        PaymentMethod::Card => Some(30 * 60 * 1000),
-        PaymentMethod::BankTransfer => Some(72 * 60 * 60 * 1000),
+        PaymentMethod::Card => Some(config.card_payment_minutes * 60 * 1000),
+        PaymentMethod::BankTransfer => Some(config.bank_transfer_hours * 60 * 60 * 1000),
         PaymentMethod::CashOnDelivery => None,
     }
 }
@@ -35,6 +37,7 @@ const MAX_LINES: usize = 50;
 
 pub async fn place_order(
     db: &Db,
+    config: &Config,
     user: Option<&Me>,
     key: &str,
     req: &PlaceOrder,
@@ -217,7 +220,7 @@ pub async fn place_order(
         u32::try_from(seq).unwrap_or(u32::MAX),
     );
     let status = req.payment_method.initial_status();
-    let pay_by = payment_window_ms(req.payment_method).map(|w| now + w);
+    let pay_by = payment_window_ms(config, req.payment_method).map(|w| now + w);
     let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
     let order_id = repo::insert_order(
         &mut tx,
@@ -267,8 +270,45 @@ pub async fn place_order(
         coupon_code: coupon_code.map(|c| c.as_str().to_string()),
         pay_by,
     };
+    let (subject, text) = confirmation_message(config, &placed, &sold);
+    messages::enqueue(
+        &mut tx,
+        MessageKind::OrderConfirmation,
+        email.as_str(),
+        &subject,
+        &text,
+    )
+    .await?;
     let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
     repo::store_idempotent_response(&mut tx, key, 201, &body).await?;
     tx.commit().await?;
     Ok(Answer { status: 201, body })
+}
+
+/// The confirmation e-mail, in both languages.
+fn confirmation_message(
+    config: &Config,
+    placed: &OrderPlaced,
+    sold: &[(VariantForSale, i64)],
+) -> (String, String) {
+    let lines: String = sold
+        .iter()
+        .map(|(v, q)| {
+            format!(
+                "  {} / {} × {q}  {}\n",
+                v.name_zh,
+                v.name_en,
+                Money::new(v.price, placed.totals.total.currency)
+            )
+        })
+        .collect();
+    let t = &placed.totals;
+    let link = format!("{}/orders/{}", config.public_url, placed.number);
+    (
+        format!("订单确认 {0} / Order confirmation {0}", placed.number),
+        format!(
+            "感谢您的订购！Thank you for your order!\n\n订单号 Order number: {}\n\n{lines}\n             商品 Items: {}\n优惠 Discount: -{}\n运费 Delivery: {}\n合计 Total: {}\n\n查看订单 View your order: {link}\n",
+            placed.number, t.items, t.discount, t.shipping, t.total
+        ),
+    )
 }

@@ -40,6 +40,8 @@ pub struct Config {
     pub card_payment_minutes: i64,
     /// Hours a bank transfer may take before the order is cancelled.
     pub bank_transfer_hours: i64,
+    /// The secret the sandbox card gateway signs its webhooks with.
+    pub sandbox_pay_secret: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -73,6 +75,7 @@ impl Default for Config {
             seed_demo_data: true,
             card_payment_minutes: 30,
             bank_transfer_hours: 72,
+            sandbox_pay_secret: "storekeep-sandbox-secret-for-development".into(),
         }
     }
 }
@@ -143,6 +146,9 @@ impl Config {
             self.bank_transfer_hours = v
                 .parse()
                 .context("STOREKEEP_BANK_TRANSFER_HOURS must be a number")?;
+        }
+        if let Some(v) = get("STOREKEEP_SANDBOX_PAY_SECRET") {
+            self.sandbox_pay_secret = v;
         }
         if let Some(v) = get("STOREKEEP_SEED_DEMO_DATA") {
             self.seed_demo_data = matches!(v.as_str(), "1" | "true" | "yes");

@@ -10,6 +10,7 @@ pub mod error;
 pub mod jobs;
 pub mod middleware;
 pub mod openapi;
+pub mod payments;
 pub mod seed;
 pub mod seo;
 pub mod ssr;

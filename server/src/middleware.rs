@@ -102,6 +102,8 @@ pub(crate) fn is_page(path: &str) -> bool {
         || path.starts_with("/img/")
         || path.starts_with("/healthz")
         || path.starts_with("/readyz")
+        || path.starts_with("/sandbox-pay/")
+        || path.starts_with("/dev/")
         || path.contains('.'))
 }
 

@@ -14,6 +14,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/products/{slug}"),
     ("get", "/api/v1/store/shipping-methods"),
     ("post", "/api/v1/store/orders"),
+    ("post", "/api/v1/store/orders/{number}/payments"),
+    ("post", "/api/v1/payments/sandbox/webhook"),
     ("post", "/api/v1/auth/register"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
@@ -124,6 +126,19 @@ pub fn document() -> Value {
                     "409": {"description": "Out of stock (`problem: out_of_stock`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "422": {"description": "A rule is broken (`problem`: coupon_*, shipping_*, invalid_mobile, idempotency_key_reused…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
                 }}},
+            "/api/v1/store/orders/{number}/payments": {"post": {
+                "operationId": "startCardPayment", "tags": ["checkout"],
+                "summary": "Open a payment session at the card gateway for an unpaid card order; answers {redirect_url} for the shopper",
+                "parameters": [csrf.clone(), {"name": "number", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "Go to redirect_url"},
+                              "409": {"description": "The order does not wait for a card payment", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}}}},
+            "/api/v1/payments/sandbox/webhook": {"post": {
+                "operationId": "sandboxWebhook", "tags": ["payments"],
+                "summary": "The sandbox gateway's payment events. Authenticated by the Sandbox-Signature header (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">), not by CSRF; stale (> 5 min) signatures are refused, repeated event ids ignored.",
+                "parameters": [{"name": "Sandbox-Signature", "in": "header", "required": true, "schema": {"type": "string"}}],
+                "requestBody": body(json!({"type": "object", "properties": {"id": {"type": "string"}, "type": {"type": "string", "enum": ["payment.succeeded", "payment.declined"]},
+                    "session": {"type": "string"}, "amount": {"type": "integer"}, "currency": {"type": "string"}}})),
+                "responses": {"200": {"description": "Processed (or already processed)"}, "400": {"description": "Stale or malformed"}, "401": {"description": "Bad signature"}}}},
             "/api/v1/auth/register": {"post": {
                 "operationId": "register", "tags": ["auth"], "summary": "Create a customer account and sign in (sets the session cookie)",
                 "parameters": [csrf.clone()],

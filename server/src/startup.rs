@@ -121,6 +121,7 @@ pub fn router(state: AppState) -> Router {
                 .route("/robots.txt", get(seo::robots))
                 .route("/sitemap.xml", get(seo::sitemap))
                 .route("/dev/mailbox", get(dev::mailbox))
+                .merge(crate::payments::sandbox::router())
                 .merge(pages)
                 .with_state(state),
         )

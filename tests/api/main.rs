@@ -7,4 +7,5 @@ mod accounts;
 mod catalog;
 mod orders;
 mod pages;
+mod payments;
 mod platform;

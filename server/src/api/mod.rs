@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod health;
 pub mod orders;
+pub mod payments;
 pub mod store;
 
 use crate::error::AppError;
@@ -12,7 +13,13 @@ use axum::Router;
 /// Every API route, with its state applied. Also called in-process during SSR.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .nest("/api/v1/store", store::router().merge(orders::router()))
+        .nest(
+            "/api/v1/store",
+            store::router()
+                .merge(orders::router())
+                .merge(payments::store_router()),
+        )
+        .nest("/api/v1/payments", payments::router())
         .nest("/api/v1/auth", auth::router())
         .route(
             "/api/openapi.json",

@@ -26,6 +26,7 @@ pub mod accounts;
 pub mod catalog;
 pub mod messages;
 pub mod orders;
+pub mod payments;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

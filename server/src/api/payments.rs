@@ -1,0 +1,135 @@
+//! Card payments: start one for an order, and receive the gateway's signed webhook.
+
+use crate::db::orders as orders_repo;
+use crate::db::{now_millis, payments as repo};
+use crate::error::{AppError, AppResult};
+use crate::payments::sandbox::{self, SIGNATURE_HEADER};
+use crate::payments::signature;
+use crate::startup::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::Deserialize;
+use shared::orders::OrderStatus;
+
+pub fn store_router() -> Router<AppState> {
+    Router::new().route("/orders/{number}/payments", post(start))
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/sandbox/webhook", post(webhook))
+}
+
+/// Opens a gateway session for an unpaid card order and answers where to send the shopper.
+async fn start(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+) -> AppResult<Json<serde_json::Value>> {
+    let number = shared::orders::OrderNumber::parse(&number).ok_or(AppError::NotFound("order"))?;
+    let mut conn = state.db.pool.acquire().await?;
+    let Some((order, amount, currency)) = repo::payable_order(&mut conn, number.as_str()).await?
+    else {
+        return Err(AppError::Conflict {
+            problem: "not_payable".into(),
+            message: "this order does not wait for a card payment".into(),
+        });
+    };
+    let session = sandbox::open_session(&state, number.as_str(), amount, &currency).await?;
+    repo::insert_payment(&mut conn, order, &session, amount, &currency).await?;
+    Ok(Json(
+        serde_json::json!({ "redirect_url": format!("/sandbox-pay/{session}") }),
+    ))
+}
+
+#[derive(Deserialize)]
+struct Event {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    session: String,
+    amount: i64,
+    currency: String,
+}
+
+/// The gateway's word on a payment. Authenticated by its signature (not a session or CSRF
+/// token); replays are refused by timestamp and made harmless by event id.
+async fn webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<&'static str> {
+    let header = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    signature::verify(
+        &state.config.sandbox_pay_secret,
+        header,
+        &body,
+        now_millis() / 1000,
+    )
+    .map_err(|e| match e {
+        signature::SignatureError::Stale => AppError::BadRequest("The signature is too old".into()),
+        _ => AppError::Unauthorized,
+    })?;
+    let event: Event = serde_json::from_slice(&body)
+        .map_err(|e| AppError::BadRequest(format!("Not a payment event: {e}")))?;
+    let succeeded = match event.kind.as_str() {
+        "payment.succeeded" => true,
+        "payment.declined" => false,
+        _ => return Ok("ignored"),
+    };
+    let mut tx = state.db.begin_write().await?;
+    if !repo::first_sight_of_event(&mut tx, "sandbox", &event.id).await? {
+        tx.rollback().await?;
+        return Ok("already processed");
+    }
+    let Some((payment, order, amount, currency)) =
+        repo::pending_payment(&mut tx, &event.session).await?
+    else {
+        tx.commit().await?;
+        return Ok("no pending payment");
+    };
+    if amount != event.amount || currency != event.currency {
+        return Err(AppError::BadRequest(
+            "The amount does not match the payment".into(),
+        ));
+    }
+    repo::settle_payment(&mut tx, payment, succeeded).await?;
+    if succeeded {
+        let now = now_millis();
+        let paid = OrderStatus::PendingPayment
+            .transition(OrderStatus::Paid)
+            .unwrap_or(OrderStatus::Paid);
+        if orders_repo::change_status(&mut tx, order, OrderStatus::PendingPayment, paid, now)
+            .await?
+        {
+            orders_repo::insert_event(
+                &mut tx,
+                order,
+                Some(OrderStatus::PendingPayment),
+                paid,
+                "payment:sandbox",
+                "card payment received",
+                now,
+            )
+            .await?;
+        } else {
+            // paid after the order was cancelled: the money must go back
+            orders_repo::insert_event(
+                &mut tx,
+                order,
+                None,
+                OrderStatus::Cancelled,
+                "payment:sandbox",
+                "payment arrived after cancellation; refund due",
+                now,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok("ok")
+}

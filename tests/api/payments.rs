@@ -1,0 +1,199 @@
+//! Card payments through the sandbox gateway: page, approval, signed webhook, replays.
+
+use serde_json::json;
+use server::db::Backend;
+use server::payments::{sandbox, signature};
+use storekeep_tests::TestApp;
+
+storekeep_tests::on_both_backends!(
+    approving_on_the_gateway_marks_the_order_paid,
+    webhooks_must_be_signed_fresh_and_new,
+);
+
+async fn card_order(app: &TestApp, key: &str) -> String {
+    let v: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'PH-002-01'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE stock_levels SET on_hand = 10, reserved = 0 WHERE variant_id = $1")
+        .bind(v)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let body = json!({
+        "lines": [{"variant_id": v, "quantity": 1}],
+        "email": "card@example.cn",
+        "address": {"type": "china", "recipient": "王芳", "phone": "13900139000", "division_code": "440305", "detail": "科技园 1 号"},
+        "shipping_method": "standard",
+        "payment_method": "card",
+    });
+    let res = app.place_order(key, &body, "").await;
+    assert_eq!(res.status, 201, "{:?}", res.json);
+    res.json["number"].as_str().unwrap().to_string()
+}
+
+async fn order_status(app: &TestApp, number: &str) -> String {
+    sqlx::query_scalar("SELECT status FROM orders WHERE number = $1")
+        .bind(number)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let number = card_order(&app, "pay-card-00001").await;
+    let start = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/payments"),
+            &json!({}),
+            "",
+        )
+        .await;
+    assert_eq!(start.status, 200, "{:?}", start.json);
+    let redirect = start.json["redirect_url"].as_str().unwrap().to_string();
+    assert!(redirect.starts_with("/sandbox-pay/sbx_"));
+
+    // the gateway's page shows what is paid for; the shop stores no card data
+    let (status, html) = app.get_html(&redirect).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&number) && html.contains("¥2,779.00"),
+        "{html:.400}"
+    );
+    let res = app
+        .client
+        .post(app.url(&format!("{redirect}/approve")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Payment approved"));
+    assert_eq!(order_status(&app, &number).await, "paid");
+    let events: Vec<String> = sqlx::query_scalar(
+        "SELECT e.to_status FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = $1 ORDER BY e.id",
+    )
+    .bind(&number)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(events, ["pending_payment", "paid"]);
+    // approving twice changes nothing; a paid order cannot start another payment
+    app.client
+        .post(app.url(&format!("{redirect}/approve")))
+        .send()
+        .await
+        .unwrap();
+    let again = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/payments"),
+            &json!({}),
+            "",
+        )
+        .await;
+    assert_eq!(again.status, 409);
+
+    // a declined payment leaves the order waiting (the expiry job will cancel it)
+    let other = card_order(&app, "pay-card-00002").await;
+    let start = app
+        .post_json(
+            &format!("/api/v1/store/orders/{other}/payments"),
+            &json!({}),
+            "",
+        )
+        .await;
+    let redirect = start.json["redirect_url"].as_str().unwrap().to_string();
+    app.client
+        .post(app.url(&format!("{redirect}/decline")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(order_status(&app, &other).await, "pending_payment");
+    app.cleanup().await;
+}
+
+async fn webhooks_must_be_signed_fresh_and_new(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let number = card_order(&app, "pay-hook-00001").await;
+    let start = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/payments"),
+            &json!({}),
+            "",
+        )
+        .await;
+    let session = start.json["redirect_url"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/sandbox-pay/")
+        .to_string();
+    let amount: i64 = sqlx::query_scalar("SELECT grand_total FROM orders WHERE number = $1")
+        .bind(&number)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let event = json!({"id": "evt_test_1", "type": "payment.succeeded", "session": session,
+                       "order_number": number, "amount": amount, "currency": "CNY"})
+    .to_string();
+    let secret = server::Config::default().sandbox_pay_secret;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let send = |sig: String, body: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url(sandbox::WEBHOOK_PATH))
+                .header(sandbox::SIGNATURE_HEADER, sig)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    // forged, tampered and stale messages are refused and change nothing
+    assert_eq!(
+        send(
+            signature::sign("not the secret", now, event.as_bytes()),
+            event.clone()
+        )
+        .await,
+        401
+    );
+    let tampered = event.replace("payment.succeeded", "payment.declined");
+    assert_eq!(
+        send(signature::sign(&secret, now, event.as_bytes()), tampered).await,
+        401
+    );
+    assert_eq!(
+        send(
+            signature::sign(&secret, now - 3_600, event.as_bytes()),
+            event.clone()
+        )
+        .await,
+        400
+    );
+    assert_eq!(send(String::new(), event.clone()).await, 401);
+    assert_eq!(order_status(&app, &number).await, "pending_payment");
+
+    // the genuine message works once; its replay is accepted and ignored
+    let good = signature::sign(&secret, now, event.as_bytes());
+    assert_eq!(send(good.clone(), event.clone()).await, 200);
+    assert_eq!(order_status(&app, &number).await, "paid");
+    assert_eq!(send(good, event).await, 200);
+    let paid_events: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM order_events WHERE to_status = 'paid'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(paid_events, 1);
+    app.cleanup().await;
+}

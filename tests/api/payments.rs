@@ -32,6 +32,19 @@ async fn card_order(app: &TestApp, key: &str) -> String {
     res.json["number"].as_str().unwrap().to_string()
 }
 
+/// Starts a card payment; returns the gateway page's path.
+async fn start_payment(app: &TestApp, number: &str) -> String {
+    let start = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/payments"),
+            &json!({}),
+            "",
+        )
+        .await;
+    assert_eq!(start.status, 200, "{:?}", start.json);
+    start.json["redirect_url"].as_str().unwrap().to_string()
+}
+
 async fn order_status(app: &TestApp, number: &str) -> String {
     sqlx::query_scalar("SELECT status FROM orders WHERE number = $1")
         .bind(number)
@@ -45,15 +58,7 @@ async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
         return;
     };
     let number = card_order(&app, "pay-card-00001").await;
-    let start = app
-        .post_json(
-            &format!("/api/v1/store/orders/{number}/payments"),
-            &json!({}),
-            "",
-        )
-        .await;
-    assert_eq!(start.status, 200, "{:?}", start.json);
-    let redirect = start.json["redirect_url"].as_str().unwrap().to_string();
+    let redirect = start_payment(&app, &number).await;
     assert!(redirect.starts_with("/sandbox-pay/sbx_"));
 
     // the gateway's page shows what is paid for; the shop stores no card data
@@ -97,14 +102,7 @@ async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
 
     // a declined payment leaves the order waiting (the expiry job will cancel it)
     let other = card_order(&app, "pay-card-00002").await;
-    let start = app
-        .post_json(
-            &format!("/api/v1/store/orders/{other}/payments"),
-            &json!({}),
-            "",
-        )
-        .await;
-    let redirect = start.json["redirect_url"].as_str().unwrap().to_string();
+    let redirect = start_payment(&app, &other).await;
     app.client
         .post(app.url(&format!("{redirect}/decline")))
         .send()
@@ -119,16 +117,8 @@ async fn webhooks_must_be_signed_fresh_and_new(backend: Backend) {
         return;
     };
     let number = card_order(&app, "pay-hook-00001").await;
-    let start = app
-        .post_json(
-            &format!("/api/v1/store/orders/{number}/payments"),
-            &json!({}),
-            "",
-        )
-        .await;
-    let session = start.json["redirect_url"]
-        .as_str()
-        .unwrap()
+    let session = start_payment(&app, &number)
+        .await
         .trim_start_matches("/sandbox-pay/")
         .to_string();
     let amount: i64 = sqlx::query_scalar("SELECT grand_total FROM orders WHERE number = $1")

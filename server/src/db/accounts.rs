@@ -78,14 +78,28 @@ pub async fn set_password(db: &Db, user: UserId, password_hash: &str) -> Result<
         .map(|_| ())
 }
 
-pub async fn insert_session(
+/// A hashed token that lets its holder act as `user` until it expires.
+#[derive(Clone, Copy)]
+enum TokenTable {
+    Sessions,
+    PasswordResets,
+}
+
+async fn insert_token(
     db: &Db,
+    table: TokenTable,
     token_hash: &str,
     user: UserId,
     ttl_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    let sql = match table {
+        TokenTable::Sessions => "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        TokenTable::PasswordResets => {
+            "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)"
+        }
+    };
     let now = now_millis();
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+    sqlx::query(sql)
         .bind(token_hash)
         .bind(user.0)
         .bind(now)
@@ -93,6 +107,15 @@ pub async fn insert_session(
         .execute(&db.pool)
         .await
         .map(|_| ())
+}
+
+pub async fn insert_session(
+    db: &Db,
+    token_hash: &str,
+    user: UserId,
+    ttl_ms: i64,
+) -> Result<(), sqlx::Error> {
+    insert_token(db, TokenTable::Sessions, token_hash, user, ttl_ms).await
 }
 
 /// The user of a live session.
@@ -181,15 +204,7 @@ pub async fn insert_password_reset(
     user: UserId,
     ttl_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    let now = now_millis();
-    sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token_hash)
-        .bind(user.0)
-        .bind(now)
-        .bind(now + ttl_ms)
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
+    insert_token(db, TokenTable::PasswordResets, token_hash, user, ttl_ms).await
 }
 
 /// Marks a live, unused reset link as used and returns its user — once: a conditional

@@ -12,6 +12,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/brands"),
     ("get", "/api/v1/store/products"),
     ("get", "/api/v1/store/products/{slug}"),
+    ("get", "/api/v1/store/search"),
     ("get", "/api/v1/store/shipping-methods"),
     ("post", "/api/v1/store/orders"),
     ("post", "/api/v1/store/orders/{number}/payments"),
@@ -99,11 +100,32 @@ pub fn document() -> Value {
                     int_param("min_price", "Lowest price in minor units", 0, None),
                     int_param("max_price", "Highest price in minor units", 0, None),
                     {"name": "featured", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 100}, "description": "Search words (all must match)"},
+                    {"name": "in_stock", "in": "query", "schema": {"type": "boolean"}},
                     {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["featured", "newest", "price_asc", "price_desc"], "default": "featured"}},
                     int_param("page", "1-based page number", 1, Some(10_000)),
                     int_param("page_size", "Items per page (default 24)", 1, Some(100))
                 ],
                 "responses": ok(json!({"$ref": "#/components/schemas/ProductList"}))}},
+            "/api/v1/store/search": {"get": {
+                "operationId": "search", "tags": ["store"],
+                "summary": "Products matching `q` (every word, in names, brands, categories and descriptions in both languages; Chinese needs no spaces) with the listing filters, plus facet counts",
+                "parameters": [
+                    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 100}},
+                    {"name": "in_stock", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "category", "in": "query", "schema": {"type": "string"}},
+                    {"name": "brand", "in": "query", "schema": {"type": "string"}},
+                    int_param("min_price", "Lowest price in minor units", 0, None),
+                    int_param("max_price", "Highest price in minor units", 0, None),
+                    {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["featured", "newest", "price_asc", "price_desc"]}},
+                    int_param("page", "1-based page number", 1, Some(10_000)),
+                    int_param("page_size", "Items per page (default 24)", 1, Some(100))
+                ],
+                "responses": ok(json!({"type": "object", "properties": {
+                    "list": {"$ref": "#/components/schemas/ProductList"},
+                    "facets": {"type": "object", "properties": {
+                        "categories": {"type": "array", "items": {"type": "object"}}, "brands": {"type": "array", "items": {"type": "object"}},
+                        "price_bands": {"type": "array", "items": {"type": "object"}}, "in_stock": {"type": "integer"}}}}}))}},
             "/api/v1/store/shipping-methods": {"get": {
                 "operationId": "listShippingMethods", "tags": ["checkout"],
                 "summary": "Delivery methods with their zone rates (first kg, each further kg, free-over threshold)",

@@ -9,3 +9,4 @@ mod orders;
 mod pages;
 mod payments;
 mod platform;
+mod search;

@@ -7,7 +7,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use shared::catalog::query::PriceUnits;
-use shared::catalog::{Brand, Category, ProductDetail, ProductList, ProductQuery, Slug};
+use shared::catalog::{
+    Brand, Category, ProductDetail, ProductList, ProductQuery, SearchResult, Slug,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -15,6 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/brands", get(brands))
         .route("/products", get(products))
         .route("/products/{slug}", get(product))
+        .route("/search", get(search))
 }
 
 async fn categories(State(state): State<AppState>) -> AppResult<Json<Vec<Category>>> {
@@ -36,6 +39,18 @@ async fn products(
         }
     }
     Ok(Json(catalog::list_products(&state.db, &query).await?))
+}
+
+/// The listing plus facet counts (categories, brands, price bands, in stock) of everything
+/// that matches — what the search page shows beside the results.
+async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Json<SearchResult>> {
+    let query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
+    let list = catalog::list_products(&state.db, &query).await?;
+    let facets = catalog::facets(&state.db, &query).await?;
+    Ok(Json(SearchResult { list, facets }))
 }
 
 async fn product(

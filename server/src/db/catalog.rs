@@ -2,8 +2,8 @@
 
 use crate::db::{Arg, Db, SqlBuilder};
 use shared::catalog::{
-    Brand, Category, CategoryRef, Localized, ProductDetail, ProductList, ProductQuery, ProductSort,
-    ProductSummary, Variant,
+    price_bands, Brand, Category, CategoryRef, FacetCount, Facets, Localized, ProductDetail,
+    ProductList, ProductQuery, ProductSort, ProductSummary, Variant,
 };
 use shared::ids::{BrandId, CategoryId, ProductId, VariantId};
 use shared::{Currency, Money};
@@ -161,6 +161,18 @@ fn push_filters(b: &mut SqlBuilder, q: &ProductQuery) {
     }
     if let Some(max) = q.max_price {
         b.push(" AND p.price_min <= ").bind(Arg::Int(max.minor));
+    }
+    if let Some(text) = &q.q {
+        // every term must appear (a substring: Chinese needs no spaces)
+        for term in text.terms() {
+            b.push(" AND p.id IN (SELECT product_id FROM product_search WHERE body LIKE ")
+                .bind(Arg::Text(format!("%{term}%")))
+                .push(")");
+        }
+    }
+    if q.in_stock == Some(true) {
+        b.push(" AND EXISTS (SELECT 1 FROM product_variants v JOIN stock_levels s ON s.variant_id = v.id \
+                WHERE v.product_id = p.id AND s.on_hand > s.reserved)");
     }
     if let Some(featured) = q.featured {
         b.push(" AND p.featured = ")
@@ -323,4 +335,46 @@ pub async fn product_slugs(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT slug, created_at FROM products WHERE status = 'active' ORDER BY id")
         .fetch_all(&db.pool)
         .await
+}
+
+/// Counts per category, brand, price band and stock over everything the query matches.
+pub async fn facets(db: &Db, q: &ProductQuery) -> Result<Facets, sqlx::Error> {
+    let unpaged = ProductQuery {
+        page: 1,
+        ..q.clone()
+    };
+    let mut facets = Facets::default();
+    for (column, table) in [("category_id", "categories"), ("brand_id", "brands")] {
+        let mut b = start(&unpaged);
+        b.push(&format!(
+            "SELECT x.slug, x.name_zh, x.name_en, COUNT(*) AS n FROM products p JOIN {table} x ON x.id = p.{column}"
+        ));
+        push_filters(&mut b, &unpaged);
+        b.push(" GROUP BY x.slug, x.name_zh, x.name_en ORDER BY n DESC, x.slug");
+        let rows: Vec<(String, String, String, i64)> = b.query_as().fetch_all(&db.pool).await?;
+        let counts = rows
+            .into_iter()
+            .map(|(slug, zh, en, count)| FacetCount {
+                slug,
+                name: Localized::new(zh, en),
+                count,
+            })
+            .collect();
+        if table == "categories" {
+            facets.categories = counts;
+        } else {
+            facets.brands = counts;
+        }
+    }
+    let mut b = start(&unpaged);
+    b.push(
+        "SELECT p.price_min, (SELECT COUNT(*) FROM product_variants v JOIN stock_levels s ON s.variant_id = v.id \
+         WHERE v.product_id = p.id AND s.on_hand > s.reserved) FROM products p",
+    );
+    push_filters(&mut b, &unpaged);
+    let rows: Vec<(i64, i64)> = b.query_as().fetch_all(&db.pool).await?;
+    let prices: Vec<Money> = rows.iter().map(|(p, _)| Money::cny(*p)).collect();
+    facets.price_bands = price_bands(&prices, Currency::CNY);
+    facets.in_stock = i64::try_from(rows.iter().filter(|(_, s)| *s > 0).count()).unwrap_or(0);
+    Ok(facets)
 }

@@ -27,6 +27,7 @@ pub mod catalog;
 pub mod messages;
 pub mod orders;
 pub mod payments;
+pub mod search;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -11,7 +11,7 @@ use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOU
 use sqlx::{Any, Transaction};
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "2";
+const DEMO_VERSION: &str = "3";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -50,6 +50,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     seed_catalog(&mut tx).await?;
     checkout::seed_checkout(&mut tx).await?;
+    crate::db::search::rebuild(&mut tx).await?;
     let now = now_millis();
     for (email, hash, name, kind, role) in [
         (

@@ -45,8 +45,51 @@ pub enum PriceUnits {
     Major,
 }
 
+/// What a shopper typed into the search box: trimmed, lower-cased, split into at most
+/// [`SearchText::MAX_TERMS`] terms (every term must match), LIKE wildcards removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchText {
+    text: String,
+}
+
+impl SearchText {
+    pub const MAX_CHARS: usize = 100;
+    pub const MAX_TERMS: usize = 8;
+
+    pub fn parse(raw: &str) -> Result<Option<SearchText>, QueryError> {
+        let text: String = raw
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, '%' | '_' | '\\'))
+            .collect();
+        if text.chars().count() > Self::MAX_CHARS {
+            return Err(bad("q", format!("at most {} characters", Self::MAX_CHARS)));
+        }
+        let terms: Vec<&str> = text.split_whitespace().collect();
+        if terms.len() > Self::MAX_TERMS {
+            return Err(bad("q", format!("at most {} words", Self::MAX_TERMS)));
+        }
+        Ok((!terms.is_empty()).then(|| SearchText {
+            text: terms.join(" "),
+        }))
+    }
+
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.text.split(' ')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductQuery {
+    /// Full-text search over names, brands, categories and descriptions in both languages.
+    pub q: Option<SearchText>,
+    /// Only products with at least one variant in stock.
+    pub in_stock: Option<bool>,
     pub category: Option<Slug>,
     pub brands: Vec<Slug>,
     pub min_price: Option<Money>,
@@ -61,6 +104,8 @@ pub struct ProductQuery {
 impl Default for ProductQuery {
     fn default() -> Self {
         Self {
+            q: None,
+            in_stock: None,
             category: None,
             brands: Vec::new(),
             min_price: None,
@@ -138,13 +183,9 @@ impl ProductQuery {
                 }
                 k if k == min_key => q.min_price = Some(parse_price(k, value, units)?),
                 k if k == max_key => q.max_price = Some(parse_price(k, value, units)?),
-                "featured" => {
-                    q.featured = Some(match value {
-                        "true" | "1" => true,
-                        "false" | "0" => false,
-                        _ => return Err(bad("featured", "must be true or false")),
-                    })
-                }
+                "featured" => q.featured = Some(parse_bool("featured", value)?),
+                "in_stock" => q.in_stock = Some(parse_bool("in_stock", value)?),
+                "q" => q.q = SearchText::parse(value)?,
                 "sort" => {
                     q.sort = ProductSort::parse(value).ok_or_else(|| {
                         bad(
@@ -172,6 +213,12 @@ impl ProductQuery {
     /// leaving out defaults. `parse(to_query_string(q)) == q`.
     pub fn to_query_string(&self, units: PriceUnits) -> String {
         let mut out = QueryString::default();
+        if let Some(q) = &self.q {
+            out.push("q", q.as_str());
+        }
+        if let Some(s) = self.in_stock {
+            out.push("in_stock", if s { "true" } else { "false" });
+        }
         if let Some(c) = &self.category {
             out.push("category", c.as_str());
         }
@@ -210,6 +257,14 @@ impl ProductQuery {
     /// Zero-based row offset of the first item of the page.
     pub fn offset(&self) -> i64 {
         i64::from(self.page.saturating_sub(1)) * i64::from(self.page_size)
+    }
+}
+
+fn parse_bool(field: &str, value: &str) -> Result<bool, QueryError> {
+    match value {
+        "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        _ => Err(bad(field, "must be true or false")),
     }
 }
 
@@ -387,6 +442,20 @@ mod tests {
     }
 
     #[test]
+    fn search_text() {
+        let q = api("q=%20Moshi%20%20%E6%89%8B%E6%9C%BA%25_%20&in_stock=true").unwrap();
+        let text = q.q.unwrap();
+        assert_eq!(text.terms().collect::<Vec<_>>(), vec!["moshi", "手机"]);
+        assert_eq!(q.in_stock, Some(true));
+        assert_eq!(api("q=%20%20").unwrap().q, None);
+        assert_eq!(
+            api(&format!("q={}", "a".repeat(101))).unwrap_err().field,
+            "q"
+        );
+        assert_eq!(api("q=a b c d e f g h i").unwrap_err().field, "q");
+    }
+
+    #[test]
     fn empty_values_mean_no_filter() {
         let q = ProductQuery::parse("price_from=&price_to=&brand=", PriceUnits::Major).unwrap();
         assert_eq!(q, ProductQuery::default());
@@ -420,11 +489,15 @@ mod tests {
             page in 1_u32..100,
             page_size in 1_u32..=100,
             major in any::<bool>(),
+            text in "[a-z\u{4e00}-\u{4e10} ]{0,20}",
+            in_stock in proptest::option::of(any::<bool>()),
         ) {
             let mut brands_dedup: Vec<Slug> = Vec::new();
             for b in brands { if !brands_dedup.contains(&b) { brands_dedup.push(b); } }
             let units = if major { PriceUnits::Major } else { PriceUnits::Minor };
             let q = ProductQuery {
+                q: SearchText::parse(&text).unwrap(),
+                in_stock,
                 category,
                 brands: brands_dedup,
                 min_price: min.map(Money::cny),

@@ -74,6 +74,11 @@ pub enum Msg {
     PasswordHint,
     Working,
     AccountIntro,
+    Search,
+    SearchPlaceholder,
+    Category,
+    InStockOnly,
+    NoResults,
 }
 
 impl Msg {
@@ -155,6 +160,11 @@ impl Msg {
             Msg::HaveAccount => ("已有账户？", "Already have an account?"),
             Msg::PasswordHint => ("至少 8 个字符，避免常见密码", "At least 8 characters; avoid common passwords"),
             Msg::Working => ("请稍候…", "One moment…"),
+            Msg::Search => ("搜索", "Search"),
+            Msg::SearchPlaceholder => ("搜索商品、品牌、分类", "Search products and brands"),
+            Msg::Category => ("分类", "Category"),
+            Msg::InStockOnly => ("只看有货", "In stock only"),
+            Msg::NoResults => ("没有找到相关商品，换个关键词试试。", "Nothing found. Try other words."),
             Msg::AccountIntro => ("订单、地址与售后服务将在这里管理。", "Your orders, addresses and after-sales requests will live here."),
         };
         locale.pick(zh, en)
@@ -167,6 +177,30 @@ pub fn product_count(locale: Locale, n: i64) -> String {
         Locale::ZhCn => format!("共 {n} 件商品"),
         Locale::En if n == 1 => "1 product".to_string(),
         Locale::En => format!("{n} products"),
+    }
+}
+
+/// "“羽绒” 共 2 件商品" / "2 results for “down”".
+pub fn results_for(locale: Locale, q: &str, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("“{q}” 共 {n} 件商品"),
+        Locale::En if n == 1 => format!("1 result for “{q}”"),
+        Locale::En => format!("{n} results for “{q}”"),
+    }
+}
+
+/// "¥100–¥300" / "¥3,000 +".
+pub fn price_band(band: &shared::catalog::PriceBand) -> String {
+    let whole = |m: shared::Money| {
+        format!(
+            "{}{}",
+            m.currency.symbol(),
+            m.minor / m.currency.minor_per_major()
+        )
+    };
+    match band.max {
+        Some(max) => format!("{}–{}", whole(band.min), whole(max)),
+        None => format!("{} +", whole(band.min)),
     }
 }
 

@@ -14,6 +14,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use pages::search::SearchPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
 /// Facts about the site the pages need (the public address, for canonical links).
@@ -86,6 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/en/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/login") view=LoginPage/>
                     <Route path=path!("/account/register") view=RegisterPage/>

@@ -194,3 +194,64 @@ async fn shopper_registers_logs_out_and_logs_in() {
     b.close().await;
     app.cleanup().await;
 }
+
+/// Searching in Chinese: suggestions appear while typing; Enter shows the results page with
+/// facets; a facet narrows the results.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shopper_searches_in_chinese() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url("/")).await;
+    let started = Instant::now();
+    loop {
+        let input = b
+            .client
+            .find(Locator::Css("[data-testid=search-input]"))
+            .await
+            .unwrap();
+        input.clear().await.unwrap();
+        input.send_keys("羽绒").await.unwrap();
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        if b.client
+            .find(Locator::Css("[data-testid=suggestion]"))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no suggestions appeared"
+        );
+    }
+    let suggestions = b
+        .client
+        .find_all(Locator::Css("[data-testid=suggestion]"))
+        .await
+        .unwrap();
+    assert_eq!(suggestions.len(), 2, "the two down jackets");
+
+    // Enter submits the plain form to the results page
+    let input = b
+        .client
+        .find(Locator::Css("[data-testid=search-input]"))
+        .await
+        .unwrap();
+    input.send_keys("\u{E007}").await.unwrap();
+    b.wait_for_path(|p| p == "/search", "the results page")
+        .await;
+    assert!(b
+        .text("[data-testid=search-heading]")
+        .await
+        .contains("共 2 件商品"));
+    assert_eq!(
+        b.client
+            .find_all(Locator::Css("[data-testid=product-card]"))
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    b.close().await;
+    app.cleanup().await;
+}

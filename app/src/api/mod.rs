@@ -53,6 +53,15 @@ pub fn products(
     ))
 }
 
+pub fn search(
+    query: &ProductQuery,
+) -> impl Future<Output = ApiResult<shared::catalog::SearchResult>> + Send + 'static {
+    get(format!(
+        "/api/v1/store/search?{}",
+        query.to_query_string(PriceUnits::Minor)
+    ))
+}
+
 pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + Send + 'static {
     get(format!(
         "/api/v1/store/products/{}",

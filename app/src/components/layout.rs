@@ -1,6 +1,7 @@
 //! The frame of every shop page: header with categories and language switch, footer.
 
 use crate::api::{self, ApiResult};
+use crate::components::search_box::SearchBox;
 use crate::i18n::{t, use_locale, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -96,6 +97,7 @@ fn Header() -> impl IntoView {
                         <Suspense fallback=|| ()>{nav}</Suspense>
                     </ul>
                 </nav>
+                <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}

@@ -7,7 +7,9 @@ use crate::Locale;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod facets;
 pub mod query;
+pub use facets::{price_bands, FacetCount, Facets, PriceBand, SearchResult};
 pub use query::{ProductQuery, ProductSort, QueryError, SearchText};
 
 /// A text in both shop languages.
@@ -106,57 +108,6 @@ impl ProductList {
         let size = i64::from(self.page_size.max(1));
         u32::try_from((self.total + size - 1) / size).unwrap_or(u32::MAX)
     }
-}
-
-/// How many of the matching products fall in each category, brand, price band, and how many
-/// are in stock — for the filters beside search results.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Facets {
-    pub categories: Vec<FacetCount>,
-    pub brands: Vec<FacetCount>,
-    pub price_bands: Vec<PriceBand>,
-    pub in_stock: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCount {
-    pub slug: String,
-    pub name: Localized,
-    pub count: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PriceBand {
-    pub min: Money,
-    /// `None` for the open-ended top band.
-    pub max: Option<Money>,
-    pub count: i64,
-}
-
-/// The price bands of search facets, in yuan: under 100, 100–300, 300–1000, 1000–3000, 3000+.
-pub fn price_bands(prices: &[Money], currency: Currency) -> Vec<PriceBand> {
-    const EDGES: [i64; 4] = [10_000, 30_000, 100_000, 300_000];
-    let mut bands = Vec::new();
-    let mut low = 0;
-    for high in EDGES.iter().copied().map(Some).chain(std::iter::once(None)) {
-        let count = prices
-            .iter()
-            .filter(|p| p.minor >= low && high.is_none_or(|h| p.minor < h))
-            .count();
-        bands.push(PriceBand {
-            min: Money::new(low, currency),
-            max: high.map(|h| Money::new(h, currency)),
-            count: i64::try_from(count).unwrap_or(i64::MAX),
-        });
-        low = high.unwrap_or(low);
-    }
-    bands
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchResult {
-    pub list: ProductList,
-    pub facets: Facets,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -433,19 +384,6 @@ mod tests {
         assert_eq!(StockStatus::from_available(-1), StockStatus::OutOfStock);
         assert_eq!(StockStatus::from_available(3), StockStatus::Low(3));
         assert_eq!(StockStatus::from_available(50), StockStatus::InStock);
-    }
-
-    #[test]
-    fn bands_cover_every_price_once() {
-        let prices: Vec<Money> = [500, 10_000, 29_999, 30_000, 500_000]
-            .map(Money::cny)
-            .to_vec();
-        let bands = price_bands(&prices, Currency::CNY);
-        assert_eq!(
-            bands.iter().map(|b| b.count).collect::<Vec<_>>(),
-            vec![1, 2, 1, 0, 1]
-        );
-        assert_eq!(bands.last().unwrap().max, None);
     }
 
     #[test]

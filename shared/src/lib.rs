@@ -15,6 +15,7 @@ pub mod pricing;
 pub mod promotions;
 pub mod shipping;
 pub mod time;
+pub mod url;
 
 pub use error::{ApiError, ErrorCode};
 pub use locale::Locale;

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod catalog;
+mod order_expiry;
 mod orders;
 mod pages;
 mod payments;

@@ -24,6 +24,8 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod coupons;
+pub mod idempotency;
 pub mod messages;
 pub mod orders;
 pub mod payments;

@@ -21,7 +21,7 @@ pub async fn cancel_overdue(db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         let mut tx = db.begin_write().await?;
         if repo::change_status(&mut tx, order, OrderStatus::PendingPayment, to, now).await? {
             repo::release_reservations(&mut tx, order).await?;
-            repo::return_coupon_use(&mut tx, order).await?;
+            crate::db::coupons::return_coupon_use(&mut tx, order).await?;
             repo::insert_event(
                 &mut tx,
                 order,

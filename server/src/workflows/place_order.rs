@@ -6,6 +6,7 @@ use crate::auth::tokens::hash_token;
 use crate::config::Config;
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
+use crate::db::{coupons, idempotency};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
 use shared::checkout::{Address, OrderPlaced, PaymentMethod, PlaceOrder};
@@ -76,7 +77,7 @@ pub async fn place_order(
 
     let mut tx = db.begin_write().await?;
     if let Some((hash, status, body)) =
-        repo::claim_idempotency_key(&mut tx, key, &request_hash, now).await?
+        idempotency::claim_idempotency_key(&mut tx, key, &request_hash, now).await?
     {
         tx.rollback().await?;
         if hash != request_hash {
@@ -159,14 +160,15 @@ pub async fn place_order(
     let mut discount = Money::zero(currency);
     let mut redemption = None;
     if let Some(code) = &coupon_code {
-        let Some((coupon_id, coupon, used)) = repo::coupon(&mut tx, code).await? else {
+        let Some((coupon_id, coupon, used)) = coupons::coupon(&mut tx, code).await? else {
             return Err(AppError::validation(
                 "coupon_unknown",
                 "there is no such coupon",
             ));
         };
         let by_customer =
-            repo::coupon_uses_by(&mut tx, coupon_id, user.map(|u| u.id.0), email.as_str()).await?;
+            coupons::coupon_uses_by(&mut tx, coupon_id, user.map(|u| u.id.0), email.as_str())
+                .await?;
         let usage = CouponUsage {
             total: u32::try_from(used).unwrap_or(u32::MAX),
             by_customer: u32::try_from(by_customer).unwrap_or(u32::MAX),
@@ -178,7 +180,7 @@ pub async fn place_order(
                 .unwrap_or_else(|| "coupon".into());
             AppError::validation(&problem, r.to_string())
         })?;
-        if !repo::count_coupon_use(&mut tx, coupon_id).await? {
+        if !coupons::count_coupon_use(&mut tx, coupon_id).await? {
             return Err(AppError::validation(
                 "coupon_used_up",
                 "the coupon has been used up",
@@ -252,7 +254,7 @@ pub async fn place_order(
     );
     repo::insert_event(&mut tx, order_id, None, status, &actor, "order placed", now).await?;
     if let Some(coupon_id) = redemption {
-        repo::record_redemption(
+        coupons::record_redemption(
             &mut tx,
             coupon_id,
             order_id,
@@ -280,7 +282,7 @@ pub async fn place_order(
     )
     .await?;
     let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
-    repo::store_idempotent_response(&mut tx, key, 201, &body).await?;
+    idempotency::store_idempotent_response(&mut tx, key, 201, &body).await?;
     tx.commit().await?;
     Ok(Answer { status: 201, body })
 }

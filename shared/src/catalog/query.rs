@@ -3,6 +3,7 @@
 
 use crate::catalog::Slug;
 use crate::money::{Currency, Money};
+pub use crate::url::{decode_component, encode_component, parse_pairs, QueryString};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -251,7 +252,7 @@ impl ProductQuery {
         if self.page_size != Self::DEFAULT_PAGE_SIZE {
             out.push("page_size", &self.page_size.to_string());
         }
-        out.0
+        out.finish()
     }
 
     /// Zero-based row offset of the first item of the page.
@@ -294,81 +295,6 @@ fn parse_price(field: &str, value: &str, units: PriceUnits) -> Result<Money, Que
         return Err(bad(field, "is too large"));
     }
     Ok(money)
-}
-
-/// Builds a query string, percent-encoding keys and values.
-#[derive(Debug, Default, Clone)]
-pub struct QueryString(String);
-
-impl QueryString {
-    pub fn push(&mut self, key: &str, value: &str) -> &mut Self {
-        if !self.0.is_empty() {
-            self.0.push('&');
-        }
-        self.0.push_str(&encode_component(key));
-        self.0.push('=');
-        self.0.push_str(&encode_component(value));
-        self
-    }
-
-    pub fn finish(self) -> String {
-        self.0
-    }
-}
-
-/// Splits `a=1&b=x%20y` into decoded pairs. Malformed escapes are kept literally.
-pub fn parse_pairs(raw: &str) -> Vec<(String, String)> {
-    raw.trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(k), decode_component(v))
-        })
-        .collect()
-}
-
-pub fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -459,19 +385,6 @@ mod tests {
     fn empty_values_mean_no_filter() {
         let q = ProductQuery::parse("price_from=&price_to=&brand=", PriceUnits::Major).unwrap();
         assert_eq!(q, ProductQuery::default());
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(decode_component("a%20b+c"), "a b c");
-        assert_eq!(decode_component("%E4%B8%AD"), "中");
-        assert_eq!(decode_component("100%"), "100%");
-        assert_eq!(decode_component("%zz"), "%zz");
-        assert_eq!(encode_component("中 a&b"), "%E4%B8%AD%20a%26b");
-        assert_eq!(
-            parse_pairs("?a=1&&b"),
-            vec![("a".into(), "1".into()), ("b".into(), String::new())]
-        );
     }
 
     fn slug() -> impl Strategy<Value = Slug> {

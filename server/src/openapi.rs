@@ -143,7 +143,7 @@ pub fn document() -> Value {
                     "payment_method": {"type": "string", "enum": ["cash_on_delivery", "bank_transfer", "card"]},
                     "coupon_code": {"type": "string", "nullable": true}}})),
                 "responses": {
-                    "201": {"description": "Placed: number, status, totals, payment deadline", "content": {"application/json": {"schema": {"type": "object"}}}},
+                    "201": {"description": "Placed: number, status, totals, payment deadline and the access_token that lets the buyer pay for and view the order", "content": {"application/json": {"schema": {"type": "object"}}}},
                     "400": {"description": "Malformed body or missing Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "409": {"description": "Out of stock (`problem: out_of_stock`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "422": {"description": "A rule is broken (`problem`: coupon_*, shipping_*, invalid_mobile, idempotency_key_reused…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
@@ -152,8 +152,8 @@ pub fn document() -> Value {
                 "operationId": "startCardPayment", "tags": ["checkout"],
                 "summary": "Open a payment session at the card gateway for an unpaid card order; answers {redirect_url} for the shopper",
                 "parameters": [csrf.clone(), {"name": "number", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "Go to redirect_url"},
-                              "409": {"description": "The order does not wait for a card payment", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}}}},
+                "responses": {"200": {"description": "Go to redirect_url (body: {access_token} unless the signed-in owner asks)"},
+                              "404": {"description": "No unpaid card order of yours has this number", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}}}},
             "/api/v1/payments/sandbox/webhook": {"post": {
                 "operationId": "sandboxWebhook", "tags": ["payments"],
                 "summary": "The sandbox gateway's payment events. Authenticated by the Sandbox-Signature header (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">), not by CSRF; stale (> 5 min) signatures are refused, repeated event ids ignored.",

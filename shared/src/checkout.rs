@@ -202,6 +202,8 @@ pub struct OrderPlaced {
     pub coupon_code: Option<String>,
     /// The payment deadline (ms since the epoch) of orders that wait for payment.
     pub pay_by: Option<i64>,
+    /// The secret that lets the buyer (even a guest) pay for and view this order.
+    pub access_token: String,
 }
 
 /// A shipping method as checkout lists it, with its price for the given destination.

@@ -10,7 +10,8 @@ storekeep_tests::on_both_backends!(
     webhooks_must_be_signed_fresh_and_new,
 );
 
-async fn card_order(app: &TestApp, key: &str) -> String {
+/// Places a card order as a guest; returns its number and access token.
+async fn card_order(app: &TestApp, key: &str) -> (String, String) {
     let v: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'PH-002-01'")
         .fetch_one(&app.db.pool)
         .await
@@ -29,15 +30,18 @@ async fn card_order(app: &TestApp, key: &str) -> String {
     });
     let res = app.place_order(key, &body, "").await;
     assert_eq!(res.status, 201, "{:?}", res.json);
-    res.json["number"].as_str().unwrap().to_string()
+    (
+        res.json["number"].as_str().unwrap().to_string(),
+        res.json["access_token"].as_str().unwrap().to_string(),
+    )
 }
 
-/// Starts a card payment; returns the gateway page's path.
-async fn start_payment(app: &TestApp, number: &str) -> String {
+/// Starts a card payment as the buyer; returns the gateway page's path.
+async fn start_payment(app: &TestApp, (number, token): &(String, String)) -> String {
     let start = app
         .post_json(
             &format!("/api/v1/store/orders/{number}/payments"),
-            &json!({}),
+            &json!({ "access_token": token }),
             "",
         )
         .await;
@@ -57,8 +61,20 @@ async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let number = card_order(&app, "pay-card-00001").await;
-    let redirect = start_payment(&app, &number).await;
+    let placed = card_order(&app, "pay-card-00001").await;
+    let number = placed.0.clone();
+    // only the buyer may pay: without (or with a wrong) access token the order "does not exist"
+    for token in ["", "0123456789abcdef0123456789abcdef"] {
+        let stranger = app
+            .post_json(
+                &format!("/api/v1/store/orders/{number}/payments"),
+                &json!({ "access_token": token }),
+                "",
+            )
+            .await;
+        assert_eq!(stranger.status, 404, "{:?}", stranger.json);
+    }
+    let redirect = start_payment(&app, &placed).await;
     assert!(redirect.starts_with("/sandbox-pay/sbx_"));
 
     // the gateway's page shows what is paid for; the shop stores no card data
@@ -94,15 +110,16 @@ async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
     let again = app
         .post_json(
             &format!("/api/v1/store/orders/{number}/payments"),
-            &json!({}),
+            &json!({ "access_token": placed.1 }),
             "",
         )
         .await;
-    assert_eq!(again.status, 409);
+    assert_eq!(again.status, 404, "a paid order waits for no payment");
 
     // a declined payment leaves the order waiting (the expiry job will cancel it)
-    let other = card_order(&app, "pay-card-00002").await;
-    let redirect = start_payment(&app, &other).await;
+    let other_order = card_order(&app, "pay-card-00002").await;
+    let other = other_order.0.clone();
+    let redirect = start_payment(&app, &other_order).await;
     app.client
         .post(app.url(&format!("{redirect}/decline")))
         .send()
@@ -116,8 +133,9 @@ async fn webhooks_must_be_signed_fresh_and_new(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let number = card_order(&app, "pay-hook-00001").await;
-    let session = start_payment(&app, &number)
+    let placed = card_order(&app, "pay-hook-00001").await;
+    let number = placed.0.clone();
+    let session = start_payment(&app, &placed)
         .await
         .trim_start_matches("/sandbox-pay/")
         .to_string();

@@ -1,5 +1,7 @@
 //! Card payments: start one for an order, and receive the gateway's signed webhook.
 
+use crate::api::ApiJson;
+use crate::auth::session::OptionalUser;
 use crate::db::orders as orders_repo;
 use crate::db::{now_millis, payments as repo};
 use crate::error::{AppError, AppResult};
@@ -22,19 +24,29 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/sandbox/webhook", post(webhook))
 }
 
+#[derive(Deserialize, Default)]
+struct StartPayment {
+    /// The order's access token (from placing it); not needed by its signed-in owner.
+    #[serde(default)]
+    access_token: String,
+}
+
 /// Opens a gateway session for an unpaid card order and answers where to send the shopper.
+/// Only the buyer may: an order someone else placed is "not found", whether it exists or not.
 async fn start(
     State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
     Path(number): Path<String>,
+    ApiJson(req): ApiJson<StartPayment>,
 ) -> AppResult<Json<serde_json::Value>> {
     let number = shared::orders::OrderNumber::parse(&number).ok_or(AppError::NotFound("order"))?;
     let mut conn = state.db.pool.acquire().await?;
-    let Some((order, amount, currency)) = repo::payable_order(&mut conn, number.as_str()).await?
+    let token_hash = crate::auth::tokens::hash_token(req.access_token.trim());
+    let owner = user.map(|u| u.id.0);
+    let Some((order, amount, currency)) =
+        repo::payable_order(&mut conn, number.as_str(), owner, &token_hash).await?
     else {
-        return Err(AppError::Conflict {
-            problem: "not_payable".into(),
-            message: "this order does not wait for a card payment".into(),
-        });
+        return Err(AppError::NotFound("unpaid card order"));
     };
     let session = sandbox::open_session(&state, number.as_str(), amount, &currency).await?;
     repo::insert_payment(&mut conn, order, &session, amount, &currency).await?;

@@ -141,6 +141,7 @@ pub struct NewOrder<'a> {
     pub shipping_method: &'a str,
     pub address_json: &'a str,
     pub pay_by: Option<i64>,
+    pub access_token_hash: &'a str,
     pub now: i64,
 }
 
@@ -148,8 +149,8 @@ pub async fn insert_order(conn: &mut Conn, o: &NewOrder<'_>) -> Result<i64, sqlx
     sqlx::query_scalar(
         "INSERT INTO orders (number, user_id, email, status, payment_method, currency, items_total, \
          discount_total, shipping_total, tax_total, grand_total, coupon_code, shipping_method, address_json, \
-         pay_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+         pay_by, created_at, updated_at, access_token_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id",
     )
     .bind(o.number)
     .bind(o.user_id)
@@ -167,6 +168,7 @@ pub async fn insert_order(conn: &mut Conn, o: &NewOrder<'_>) -> Result<i64, sqlx
     .bind(o.address_json)
     .bind(o.pay_by)
     .bind(o.now)
+    .bind(o.access_token_hash)
     .fetch_one(conn)
     .await
 }

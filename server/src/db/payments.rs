@@ -3,15 +3,21 @@
 use crate::db::now_millis;
 use sqlx::AnyConnection;
 
-/// An order that can be paid by card now: `(id, grand_total, currency)`.
+/// An order that can be paid by card now, if the caller may see it (its owner's account, or
+/// the hash of the access token given when it was placed): `(id, grand_total, currency)`.
 pub async fn payable_order(
     conn: &mut AnyConnection,
     number: &str,
+    user: Option<i64>,
+    token_hash: &str,
 ) -> Result<Option<(i64, i64, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, grand_total, currency FROM orders WHERE number = $1 AND status = 'pending_payment' AND payment_method = 'card'",
+        "SELECT id, grand_total, currency FROM orders WHERE number = $1 AND status = 'pending_payment' \
+         AND payment_method = 'card' AND (user_id = $2 OR access_token_hash = $3)",
     )
     .bind(number)
+    .bind(user)
+    .bind(token_hash)
     .fetch_optional(conn)
     .await
 }

@@ -224,6 +224,8 @@ pub async fn place_order(
     let status = req.payment_method.initial_status();
     let pay_by = payment_window_ms(config, req.payment_method).map(|w| now + w);
     let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
+    let access_token = crate::auth::tokens::new_token();
+    let access_token_hash = hash_token(&access_token);
     let order_id = repo::insert_order(
         &mut tx,
         &NewOrder {
@@ -238,6 +240,7 @@ pub async fn place_order(
             shipping_method: &method.code,
             address_json: &address_json,
             pay_by,
+            access_token_hash: &access_token_hash,
             now,
         },
     )
@@ -271,6 +274,7 @@ pub async fn place_order(
         totals,
         coupon_code: coupon_code.map(|c| c.as_str().to_string()),
         pay_by,
+        access_token,
     };
     let (subject, text) = confirmation_message(config, &placed, &sold);
     messages::enqueue(

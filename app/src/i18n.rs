@@ -79,6 +79,15 @@ pub enum Msg {
     Category,
     InStockOnly,
     NoResults,
+    Order,
+    OrderThanks,
+    PayNow,
+    ItemsTotal,
+    Discount,
+    Delivery,
+    Total,
+    ShipTo,
+    Quantity,
 }
 
 impl Msg {
@@ -164,6 +173,15 @@ impl Msg {
             Msg::SearchPlaceholder => ("搜索商品、品牌、分类", "Search products and brands"),
             Msg::Category => ("分类", "Category"),
             Msg::InStockOnly => ("只看有货", "In stock only"),
+            Msg::Order => ("订单", "Order"),
+            Msg::OrderThanks => ("感谢您的订购！确认邮件已发出。", "Thank you for your order! A confirmation is on its way."),
+            Msg::PayNow => ("立即付款", "Pay now"),
+            Msg::ItemsTotal => ("商品金额", "Items"),
+            Msg::Discount => ("优惠", "Discount"),
+            Msg::Delivery => ("运费", "Delivery"),
+            Msg::Total => ("实付款", "Total"),
+            Msg::ShipTo => ("收货地址", "Ship to"),
+            Msg::Quantity => ("数量", "Qty"),
             Msg::NoResults => ("没有找到相关商品，换个关键词试试。", "Nothing found. Try other words."),
             Msg::AccountIntro => ("订单、地址与售后服务将在这里管理。", "Your orders, addresses and after-sales requests will live here."),
         };
@@ -202,6 +220,33 @@ pub fn price_band(band: &shared::catalog::PriceBand) -> String {
         Some(max) => format!("{}–{}", whole(band.min), whole(max)),
         None => format!("{} +", whole(band.min)),
     }
+}
+
+/// An order's status in words.
+pub fn order_status(locale: Locale, status: shared::orders::OrderStatus) -> &'static str {
+    use shared::orders::OrderStatus::*;
+    let (zh, en) = match status {
+        PendingPayment => ("待付款", "Awaiting payment"),
+        Paid => ("已付款", "Paid"),
+        Processing => ("处理中", "Being prepared"),
+        Shipped => ("已发货", "Shipped"),
+        Delivered => ("已送达", "Delivered"),
+        Completed => ("已完成", "Completed"),
+        Cancelled => ("已取消", "Cancelled"),
+        Refunded => ("已退款", "Refunded"),
+    };
+    locale.pick(zh, en)
+}
+
+/// A payment method in words.
+pub fn payment_method(locale: Locale, method: shared::checkout::PaymentMethod) -> &'static str {
+    use shared::checkout::PaymentMethod::*;
+    let (zh, en) = match method {
+        CashOnDelivery => ("货到付款", "Cash on delivery"),
+        BankTransfer => ("银行转账", "Bank transfer"),
+        Card => ("银行卡支付", "Card"),
+    };
+    locale.pick(zh, en)
 }
 
 /// "仅剩 3 件" / "Only 3 left".

@@ -14,6 +14,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use pages::order::OrderPage;
 use pages::search::SearchPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
@@ -87,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/en/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:number") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

@@ -15,6 +15,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/search"),
     ("get", "/api/v1/store/shipping-methods"),
     ("post", "/api/v1/store/orders"),
+    ("get", "/api/v1/store/orders/{number}"),
     ("post", "/api/v1/store/orders/{number}/payments"),
     ("post", "/api/v1/payments/sandbox/webhook"),
     ("post", "/api/v1/auth/register"),
@@ -148,6 +149,12 @@ pub fn document() -> Value {
                     "409": {"description": "Out of stock (`problem: out_of_stock`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "422": {"description": "A rule is broken (`problem`: coupon_*, shipping_*, invalid_mobile, idempotency_key_reused…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
                 }}},
+            "/api/v1/store/orders/{number}": {"get": {
+                "operationId": "getOrder", "tags": ["checkout"],
+                "summary": "An order for its buyer: the signed-in owner, or with ?token= (the access token from placing it). Anyone else: 404.",
+                "parameters": [{"name": "number", "in": "path", "required": true, "schema": {"type": "string"}},
+                               {"name": "token", "in": "query", "schema": {"type": "string"}}],
+                "responses": ok(json!({"type": "object"}))}},
             "/api/v1/store/orders/{number}/payments": {"post": {
                 "operationId": "startCardPayment", "tags": ["checkout"],
                 "summary": "Open a payment session at the card gateway for an unpaid card order; answers {redirect_url} for the shopper",

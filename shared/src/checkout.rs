@@ -206,6 +206,30 @@ pub struct OrderPlaced {
     pub access_token: String,
 }
 
+/// An order as its buyer sees it (`GET /api/v1/store/orders/{number}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub number: OrderNumber,
+    pub status: OrderStatus,
+    pub payment_method: PaymentMethod,
+    pub shipping_method: String,
+    pub created_at: i64,
+    pub pay_by: Option<i64>,
+    pub totals: Totals,
+    pub coupon_code: Option<String>,
+    pub address: Address,
+    pub lines: Vec<OrderLineView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub sku: String,
+    pub name: crate::catalog::Localized,
+    pub unit_price: Money,
+    pub quantity: i64,
+    pub line_total: Money,
+}
+
 /// A shipping method as checkout lists it, with its price for the given destination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShippingOption {

@@ -91,8 +91,31 @@ async fn approving_on_the_gateway_marks_the_order_paid(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.text().await.unwrap().contains("Payment approved"));
+    let outcome = res.text().await.unwrap();
+    assert!(outcome.contains("Payment approved"));
     assert_eq!(order_status(&app, &number).await, "paid");
+
+    // the gateway's "back" button opens the order page, which shows it paid
+    let back = outcome
+        .split("href=\"")
+        .find_map(|part| part.strip_prefix("/orders/"))
+        .and_then(|rest| rest.split('"').next())
+        .map(|rest| format!("/orders/{rest}"))
+        .expect("a link back to the order");
+    assert!(back.contains("token="), "{back}");
+    let (status, page) = app.get_html(&back).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&number) && page.contains("已付款"),
+        "{page:.300}"
+    );
+    // without the token the order is nobody's business
+    let (status, _) = app
+        .get_json(&format!("/api/v1/store/orders/{number}"))
+        .await;
+    assert_eq!(status, 404);
+    let (status, _) = app.get_html(&format!("/orders/{number}")).await;
+    assert_eq!(status, 404);
     let events: Vec<String> = sqlx::query_scalar(
         "SELECT e.to_status FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.number = $1 ORDER BY e.id",
     )

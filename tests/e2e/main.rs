@@ -255,3 +255,62 @@ async fn shopper_searches_in_chinese() {
     b.close().await;
     app.cleanup().await;
 }
+
+/// A guest's card order: from the order page to the sandbox gateway, approve, and back to
+/// the order page, which now says paid.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guest_pays_a_card_order_on_the_sandbox_gateway() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let variant: i64 =
+        sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'PH-002-01'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    sqlx::query("UPDATE stock_levels SET on_hand = 5, reserved = 0 WHERE variant_id = $1")
+        .bind(variant)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let placed = app
+        .place_order(
+            "e2e-card-order-01",
+            &serde_json::json!({
+                "lines": [{"variant_id": variant, "quantity": 1}],
+                "email": "guest@example.cn",
+                "address": {"type": "china", "recipient": "李雷", "phone": "13800138000", "division_code": "310115", "detail": "世纪大道 1 号"},
+                "shipping_method": "standard",
+                "payment_method": "card",
+            }),
+            "",
+        )
+        .await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let number = placed.json["number"].as_str().unwrap().to_string();
+    let token = placed.json["access_token"].as_str().unwrap().to_string();
+
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url(&format!("/orders/{number}?token={token}")))
+        .await;
+    assert_eq!(b.text("[data-testid=order-status]").await, "待付款");
+    let started = Instant::now();
+    while !b.path().await.starts_with("/sandbox-pay/") {
+        b.click(Locator::Css("[data-testid=pay]")).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "never reached the gateway"
+        );
+    }
+    assert_eq!(b.text("[data-testid=amount]").await, "¥2,779.00");
+    b.click(Locator::Css("[data-testid=approve]")).await;
+    assert!(b
+        .text("[data-testid=outcome]")
+        .await
+        .contains("Payment approved"));
+    b.click(Locator::Css("[data-testid=return]")).await;
+    b.wait_for_path(|p| p == format!("/orders/{number}"), "the order page")
+        .await;
+    assert_eq!(b.text("[data-testid=order-status]").await, "已付款");
+    b.close().await;
+    app.cleanup().await;
+}

@@ -62,6 +62,18 @@ pub fn search(
     ))
 }
 
+pub fn order(
+    number: &str,
+    token: &str,
+) -> impl Future<Output = ApiResult<shared::checkout::OrderView>> + Send + 'static {
+    use shared::catalog::query::encode_component;
+    get(format!(
+        "/api/v1/store/orders/{}?token={}",
+        encode_component(number),
+        encode_component(token)
+    ))
+}
+
 pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + Send + 'static {
     get(format!(
         "/api/v1/store/products/{}",

@@ -16,6 +16,7 @@ use shared::checkout::PlaceOrder;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orders", post(create))
+        .route("/orders/{number}", get(show))
         .route("/shipping-methods", get(shipping_methods))
 }
 
@@ -50,6 +51,34 @@ async fn create(
         answer.body,
     )
         .into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct ShowQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// The order for its buyer: the signed-in owner, or whoever holds its access token
+/// (`?token=`). Anyone else gets 404, whether the number exists or not.
+async fn show(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    axum::extract::Path(number): axum::extract::Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ShowQuery>,
+) -> AppResult<Json<shared::checkout::OrderView>> {
+    let number = shared::orders::OrderNumber::parse(&number).ok_or(AppError::NotFound("order"))?;
+    let mut conn = state.db.pool.acquire().await?;
+    let token_hash = crate::auth::tokens::hash_token(q.token.trim());
+    repo::order_view(
+        &mut conn,
+        number.as_str(),
+        user.map(|u| u.id.0),
+        &token_hash,
+    )
+    .await?
+    .map(Json)
+    .ok_or(AppError::NotFound("order"))
 }
 
 async fn shipping_methods(

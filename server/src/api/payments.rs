@@ -48,7 +48,18 @@ async fn start(
     else {
         return Err(AppError::NotFound("unpaid card order"));
     };
-    let session = sandbox::open_session(&state, number.as_str(), amount, &currency).await?;
+    // the gateway sends the shopper back to the order page, which the token opens
+    let token = req.access_token.trim();
+    let return_url = if token.is_empty() {
+        format!("/orders/{number}")
+    } else {
+        format!(
+            "/orders/{number}?token={}",
+            shared::url::encode_component(token)
+        )
+    };
+    let session =
+        sandbox::open_session(&state, number.as_str(), amount, &currency, &return_url).await?;
     repo::insert_payment(&mut conn, order, &session, amount, &currency).await?;
     Ok(Json(
         serde_json::json!({ "redirect_url": format!("/sandbox-pay/{session}") }),

@@ -293,3 +293,87 @@ pub async fn release_reservations(conn: &mut Conn, order: i64) -> Result<(), sql
         .await
         .map(|_| ())
 }
+
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    id: i64,
+    number: String,
+    status: String,
+    payment_method: String,
+    shipping_method: String,
+    created_at: i64,
+    pay_by: Option<i64>,
+    currency: String,
+    items_total: i64,
+    discount_total: i64,
+    shipping_total: i64,
+    tax_total: i64,
+    grand_total: i64,
+    coupon_code: Option<String>,
+    address_json: String,
+}
+
+/// The order, if the caller may see it: its owner's account, or the access token's hash.
+pub async fn order_view(
+    conn: &mut Conn,
+    number: &str,
+    user: Option<i64>,
+    token_hash: &str,
+) -> Result<Option<shared::checkout::OrderView>, sqlx::Error> {
+    let row: Option<OrderRow> = sqlx::query_as(
+        "SELECT id, number, status, payment_method, shipping_method, created_at, pay_by, currency, items_total, \
+         discount_total, shipping_total, tax_total, grand_total, coupon_code, address_json FROM orders \
+         WHERE number = $1 AND (user_id = $2 OR access_token_hash = $3)",
+    )
+    .bind(number)
+    .bind(user)
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let currency = Currency::parse(&r.currency).unwrap_or_default();
+    let money = |m: i64| Money::new(m, currency);
+    let lines: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT sku, name_zh, name_en, unit_price, quantity, line_total FROM order_lines WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(r.id)
+    .fetch_all(conn)
+    .await?;
+    let (Some(number), Some(status), Some(payment_method), Ok(address)) = (
+        shared::orders::OrderNumber::parse(&r.number),
+        OrderStatus::parse(&r.status),
+        PaymentMethod::parse(&r.payment_method),
+        serde_json::from_str(&r.address_json),
+    ) else {
+        return Err(sqlx::Error::Decode("an order row does not decode".into()));
+    };
+    Ok(Some(shared::checkout::OrderView {
+        number,
+        status,
+        payment_method,
+        shipping_method: r.shipping_method,
+        created_at: r.created_at,
+        pay_by: r.pay_by,
+        totals: shared::pricing::Totals {
+            items: money(r.items_total),
+            discount: money(r.discount_total),
+            shipping: money(r.shipping_total),
+            tax_included: money(r.tax_total),
+            total: money(r.grand_total),
+        },
+        coupon_code: r.coupon_code,
+        address,
+        lines: lines
+            .into_iter()
+            .map(
+                |(sku, zh, en, unit, quantity, total)| shared::checkout::OrderLineView {
+                    sku,
+                    name: Localized::new(zh, en),
+                    unit_price: money(unit),
+                    quantity,
+                    line_total: money(total),
+                },
+            )
+            .collect(),
+    }))
+}

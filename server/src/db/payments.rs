@@ -96,27 +96,30 @@ pub async fn open_sandbox_session(
     order_number: &str,
     amount: i64,
     currency: &str,
+    return_url: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sandbox_sessions (id, order_number, amount, currency, state, created_at) VALUES ($1, $2, $3, $4, 'open', $5)",
+        "INSERT INTO sandbox_sessions (id, order_number, amount, currency, state, created_at, return_url) \
+         VALUES ($1, $2, $3, $4, 'open', $5, $6)",
     )
     .bind(id)
     .bind(order_number)
     .bind(amount)
     .bind(currency)
     .bind(now_millis())
+    .bind(return_url)
     .execute(conn)
     .await
     .map(|_| ())
 }
 
-/// `(order number, amount, currency, state)` of a sandbox session.
+/// `(order number, amount, currency, state, return url)` of a sandbox session.
 pub async fn sandbox_session(
     conn: &mut AnyConnection,
     id: &str,
-) -> Result<Option<(String, i64, String, String)>, sqlx::Error> {
+) -> Result<Option<(String, i64, String, String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT order_number, amount, currency, state FROM sandbox_sessions WHERE id = $1",
+        "SELECT order_number, amount, currency, state, return_url FROM sandbox_sessions WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)

@@ -33,10 +33,11 @@ pub async fn open_session(
     order_number: &str,
     amount: i64,
     currency: &str,
+    return_url: &str,
 ) -> AppResult<String> {
     let id = format!("sbx_{}", new_token());
     let mut conn = state.db.pool.acquire().await?;
-    repo::open_sandbox_session(&mut conn, &id, order_number, amount, currency).await?;
+    repo::open_sandbox_session(&mut conn, &id, order_number, amount, currency, return_url).await?;
     Ok(id)
 }
 
@@ -54,7 +55,7 @@ async fn page(
     Path(session): Path<String>,
 ) -> AppResult<Html<String>> {
     let mut conn = state.db.pool.acquire().await?;
-    let Some((number, amount, currency, status)) =
+    let Some((number, amount, currency, status, return_url)) =
         repo::sandbox_session(&mut conn, &session).await?
     else {
         return Err(AppError::NotFound("payment session"));
@@ -62,8 +63,9 @@ async fn page(
     let money = Money::new(amount, Currency::parse(&currency).unwrap_or_default());
     if status != "open" {
         return Ok(shell(&format!(
-            "<h1>{}</h1><p><a class=\"button\" href=\"/\">返回商店 · Back to the shop</a></p>",
-            outcome(&status)
+            "<h1>{}</h1>{}",
+            outcome(&status),
+            back_link(&return_url)
         )));
     }
     Ok(shell(&format!(
@@ -71,6 +73,15 @@ async fn page(
          <form method=\"post\" action=\"/sandbox-pay/{session}/approve\"><button class=\"button button--wide\" data-testid=\"approve\">确认支付 · Approve</button></form>\
          <form method=\"post\" action=\"/sandbox-pay/{session}/decline\" style=\"margin-top:10px\"><button class=\"button button--ghost button--wide\" data-testid=\"decline\">拒绝 · Decline</button></form>"
     )))
+}
+
+/// The merchant's return address, as the gateway's "back" button.
+fn back_link(url: &str) -> String {
+    let url = url
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!("<p><a class=\"button\" href=\"{url}\" data-testid=\"return\">返回商店 · Back to the shop</a></p>")
 }
 
 fn outcome(state: &str) -> &'static str {
@@ -96,7 +107,8 @@ async fn decide(
     approved: bool,
 ) -> AppResult<Html<String>> {
     let mut conn = state.db.pool.acquire().await?;
-    let Some((number, amount, currency, _)) = repo::sandbox_session(&mut conn, &session).await?
+    let Some((number, amount, currency, _, return_url)) =
+        repo::sandbox_session(&mut conn, &session).await?
     else {
         return Err(AppError::NotFound("payment session"));
     };
@@ -118,8 +130,9 @@ async fn decide(
     }
     let state_now = if approved { "approved" } else { "declined" };
     Ok(shell(&format!(
-        "<h1 data-testid=\"outcome\">{}</h1><p>订单 Order {number}</p><p><a class=\"button\" href=\"/\">返回商店 · Back to the shop</a></p>",
-        outcome(state_now)
+        "<h1 data-testid=\"outcome\">{}</h1><p>订单 Order {number}</p>{}",
+        outcome(state_now),
+        back_link(&return_url)
     )))
 }
 

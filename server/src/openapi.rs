@@ -18,6 +18,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/orders/{number}"),
     ("post", "/api/v1/store/orders/{number}/payments"),
     ("post", "/api/v1/payments/sandbox/webhook"),
+    ("post", "/api/v1/admin/orders/{number}/mark-paid"),
     ("post", "/api/v1/auth/register"),
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/logout"),
@@ -161,6 +162,13 @@ pub fn document() -> Value {
                 "parameters": [csrf.clone(), {"name": "number", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "responses": {"200": {"description": "Go to redirect_url (body: {access_token} unless the signed-in owner asks)"},
                               "404": {"description": "No unpaid card order of yours has this number", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}}}},
+            "/api/v1/admin/orders/{number}/mark-paid": {"post": {
+                "operationId": "markOrderPaid", "tags": ["admin"],
+                "summary": "Staff (permission mark_order_paid): a bank transfer arrived; the order becomes paid, with an order event and an audit-log entry",
+                "parameters": [csrf.clone(), {"name": "number", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": with_auth_errors(json!({"204": {"description": "Marked paid"},
+                    "404": {"description": "No bank-transfer order has this number"},
+                    "409": {"description": "The order does not wait for payment"}}))}},
             "/api/v1/payments/sandbox/webhook": {"post": {
                 "operationId": "sandboxWebhook", "tags": ["payments"],
                 "summary": "The sandbox gateway's payment events. Authenticated by the Sandbox-Signature header (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">), not by CSRF; stale (> 5 min) signatures are refused, repeated event ids ignored.",

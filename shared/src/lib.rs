@@ -14,6 +14,7 @@ pub mod orders;
 pub mod pricing;
 pub mod promotions;
 pub mod shipping;
+pub mod staff;
 pub mod time;
 pub mod url;
 

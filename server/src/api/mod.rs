@@ -1,5 +1,6 @@
 //! The public REST API under `/api/v1`: one module per domain, each with its own `router()`.
 
+pub mod admin;
 pub mod auth;
 pub mod health;
 pub mod orders;
@@ -20,6 +21,7 @@ pub fn router(state: AppState) -> Router {
                 .merge(payments::store_router()),
         )
         .nest("/api/v1/payments", payments::router())
+        .nest("/api/v1/admin", admin::router())
         .nest("/api/v1/auth", auth::router())
         .route(
             "/api/openapi.json",

@@ -86,3 +86,37 @@ impl FromRequestParts<AppState> for OptionalUser {
         }
     }
 }
+
+/// A signed-in staff member with their role: 401 when nobody is signed in, 403 for customers.
+pub struct Staff {
+    pub me: Me,
+    pub role: shared::staff::StaffRole,
+}
+
+impl Staff {
+    /// 403 unless the role grants `permission`.
+    pub fn require(&self, permission: shared::staff::Permission) -> Result<(), AppError> {
+        if self.role.allows(permission) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("Your role does not allow this"))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let CurrentUser(me) = CurrentUser::from_request_parts(parts, state).await?;
+        let role = accounts::staff_role(&state.db, me.id)
+            .await?
+            .as_deref()
+            .and_then(shared::staff::StaffRole::parse)
+            .ok_or(AppError::Forbidden("This is for shop staff only"))?;
+        Ok(Staff { me, role })
+    }
+}

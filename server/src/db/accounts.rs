@@ -221,3 +221,33 @@ pub async fn use_password_reset(db: &Db, token_hash: &str) -> Result<Option<User
     .await?;
     Ok(user.map(UserId))
 }
+
+/// The role of a staff member (`None` for customers).
+pub async fn staff_role(db: &Db, user: UserId) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT staff_role FROM users WHERE id = $1 AND kind = 'staff'")
+        .bind(user.0)
+        .fetch_optional(&db.pool)
+        .await
+        .map(Option::flatten)
+}
+
+/// Writes one line of the staff audit log.
+pub async fn audit(
+    conn: &mut sqlx::AnyConnection,
+    actor: UserId,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (actor_id, action, subject, detail, at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(actor.0)
+    .bind(action)
+    .bind(subject)
+    .bind(detail)
+    .bind(now_millis())
+    .execute(conn)
+    .await
+    .map(|_| ())
+}

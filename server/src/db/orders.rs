@@ -377,3 +377,16 @@ pub async fn order_view(
             .collect(),
     }))
 }
+
+/// The id of a bank-transfer order (in any status).
+pub async fn bank_transfer_order(
+    conn: &mut Conn,
+    number: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM orders WHERE number = $1 AND payment_method = 'bank_transfer'",
+    )
+    .bind(number)
+    .fetch_optional(conn)
+    .await
+}

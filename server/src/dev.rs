@@ -5,16 +5,10 @@ use crate::config::Environment;
 use crate::db::messages;
 use crate::error::{AppError, AppResult};
 use crate::startup::AppState;
+use crate::text::escape_html as escape;
 use axum::extract::State;
 use axum::response::Html;
 use std::fmt::Write;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// Turns the `http(s)://…` words of a message into links.
 fn linkify(text: &str) -> String {

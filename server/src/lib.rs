@@ -16,6 +16,7 @@ pub mod seo;
 pub mod ssr;
 pub mod startup;
 pub mod telemetry;
+pub mod text;
 pub mod workflows;
 
 pub use config::Config;

@@ -3,6 +3,7 @@
 use crate::db::catalog;
 use crate::error::AppResult;
 use crate::startup::AppState;
+use crate::text::escape_html;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -35,14 +36,14 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<impl IntoRespon
             let _ = write!(
                 xml,
                 "<url><loc>{base}{}</loc>",
-                xml_escape(&locale.localize(path))
+                escape_html(&locale.localize(path))
             );
             for alt in Locale::ALL {
                 let _ = write!(
                     xml,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
                     alt.tag(),
-                    xml_escape(&alt.localize(path))
+                    escape_html(&alt.localize(path))
                 );
             }
             if let Some(ms) = modified {
@@ -56,10 +57,4 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<impl IntoRespon
         [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
         xml,
     ))
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

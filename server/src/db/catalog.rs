@@ -286,14 +286,7 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
     .bind(p.id)
     .fetch_all(&db.pool)
     .await?;
-    let categories = list_categories(db).await?;
-    let breadcrumbs = shared::catalog::category_path(&categories, CategoryId(p.category_id))
-        .into_iter()
-        .map(|c| CategoryRef {
-            slug: c.slug.clone(),
-            name: c.name.clone(),
-        })
-        .collect();
+    let breadcrumbs = breadcrumbs(db, p.category_id).await?;
     let currency = Currency::parse(&p.currency).unwrap_or_default();
     Ok(Some(ProductDetail {
         id: ProductId(p.id),
@@ -377,4 +370,27 @@ pub async fn facets(db: &Db, q: &ProductQuery) -> Result<Facets, sqlx::Error> {
     facets.price_bands = price_bands(&prices, Currency::CNY);
     facets.in_stock = i64::try_from(rows.iter().filter(|(_, s)| *s > 0).count()).unwrap_or(0);
     Ok(facets)
+}
+
+/// The path from the top-level category down to `category`: one query walking the parents
+/// (bounded, so bad data cannot loop).
+async fn breadcrumbs(db: &Db, category: i64) -> Result<Vec<CategoryRef>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "WITH RECURSIVE path(id, parent_id, slug, name_zh, name_en, depth) AS ( \
+           SELECT id, parent_id, slug, name_zh, name_en, 0 FROM categories WHERE id = $1 \
+           UNION ALL \
+           SELECT c.id, c.parent_id, c.slug, c.name_zh, c.name_en, path.depth + 1 \
+           FROM categories c JOIN path ON c.id = path.parent_id WHERE path.depth < 16) \
+         SELECT slug, name_zh, name_en FROM path ORDER BY depth DESC",
+    )
+    .bind(category)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, zh, en)| CategoryRef {
+            slug,
+            name: Localized::new(zh, en),
+        })
+        .collect())
 }

@@ -77,10 +77,7 @@ async fn page(
 
 /// The merchant's return address, as the gateway's "back" button.
 fn back_link(url: &str) -> String {
-    let url = url
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+    let url = crate::text::escape_html(url);
     format!("<p><a class=\"button\" href=\"{url}\" data-testid=\"return\">返回商店 · Back to the shop</a></p>")
 }
 

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod dev;
+pub mod divisions;
 pub mod error;
 pub mod jobs;
 pub mod middleware;

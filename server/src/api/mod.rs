@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod cart;
 pub mod health;
 pub mod orders;
 pub mod payments;
@@ -17,6 +18,7 @@ pub fn router(state: AppState) -> Router {
         .nest(
             "/api/v1/store",
             store::router()
+                .merge(cart::router())
                 .merge(orders::router())
                 .merge(payments::store_router()),
         )

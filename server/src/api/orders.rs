@@ -77,7 +77,10 @@ async fn show(
         &token_hash,
     )
     .await?
-    .map(Json)
+    .map(|mut view| {
+        view.region = crate::divisions::region(&view.address);
+        Json(view)
+    })
     .ok_or(AppError::NotFound("order"))
 }
 

@@ -363,6 +363,7 @@ pub async fn order_view(
         },
         coupon_code: r.coupon_code,
         address,
+        region: None,
         lines: lines
             .into_iter()
             .map(
@@ -387,6 +388,38 @@ pub async fn bank_transfer_order(
         "SELECT id FROM orders WHERE number = $1 AND payment_method = 'bank_transfer'",
     )
     .bind(number)
+    .fetch_optional(conn)
+    .await
+}
+
+/// What a cart line shows of its variant, with its current price and free stock;
+/// `None` when the variant is unknown or its product is off sale.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LineInfo {
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub sku: String,
+    pub color_zh: Option<String>,
+    pub color_en: Option<String>,
+    pub size: Option<String>,
+    pub image: Option<String>,
+    pub price: i64,
+    pub currency: String,
+    pub weight_grams: i64,
+    pub available: i64,
+}
+
+pub async fn line_info(conn: &mut Conn, variant: i64) -> Result<Option<LineInfo>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.slug, p.name_zh, p.name_en, v.sku, v.color_zh, v.color_en, v.size, \
+         (SELECT url FROM product_images i WHERE i.product_id = p.id ORDER BY position LIMIT 1) AS image, \
+         v.price, p.currency, v.weight_grams, \
+         CAST(COALESCE((SELECT SUM(s.on_hand - s.reserved) FROM stock_levels s WHERE s.variant_id = v.id), 0) AS BIGINT) AS available \
+         FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.id = $1 AND p.status = 'active'",
+    )
+    .bind(variant)
     .fetch_optional(conn)
     .await
 }

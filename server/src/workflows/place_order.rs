@@ -6,16 +6,16 @@ use crate::auth::tokens::hash_token;
 use crate::config::Config;
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
-use crate::db::{coupons, idempotency};
+use crate::db::{carts, coupons, idempotency};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
+use crate::workflows::quote::{check_coupon, destination, CouponCheck};
 use shared::checkout::{Address, OrderPlaced, PaymentMethod, PlaceOrder};
 use shared::customers::{Email, Me};
 use shared::money::{Currency, Money};
 use shared::orders::OrderNumber;
 use shared::pricing::{totals, PricedLine, Quantity};
-use shared::promotions::{CouponCode, CouponUsage};
-use shared::shipping::Destination;
+use shared::promotions::CouponCode;
 use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
 use std::collections::BTreeMap;
 
@@ -46,6 +46,13 @@ pub async fn place_order(
     // everything that needs no database is checked before the transaction
     let email = Email::parse(&req.email)?;
     let address = req.address.validate()?;
+    if let Address::China { division_code, .. } = &address {
+        if !crate::divisions::all().is_district(division_code) {
+            return Err(AppError::rule(
+                shared::checkout::AddressProblem::InvalidDivision,
+            ));
+        }
+    }
     if req.lines.is_empty() || req.lines.len() > MAX_LINES {
         return Err(AppError::validation(
             "lines",
@@ -160,33 +167,35 @@ pub async fn place_order(
     let mut discount = Money::zero(currency);
     let mut redemption = None;
     if let Some(code) = &coupon_code {
-        let Some((coupon_id, coupon, used)) = coupons::coupon(&mut tx, code).await? else {
-            return Err(AppError::validation(
-                "coupon_unknown",
-                "there is no such coupon",
-            ));
-        };
-        let by_customer =
-            coupons::coupon_uses_by(&mut tx, coupon_id, user.map(|u| u.id.0), email.as_str())
-                .await?;
-        let usage = CouponUsage {
-            total: u32::try_from(used).unwrap_or(u32::MAX),
-            by_customer: u32::try_from(by_customer).unwrap_or(u32::MAX),
-        };
-        discount = coupon.discount(items, now, usage).map_err(|r| {
-            let problem = serde_json::to_value(r)
-                .ok()
-                .and_then(|v| v["reason"].as_str().map(|s| format!("coupon_{s}")))
-                .unwrap_or_else(|| "coupon".into());
-            AppError::validation(&problem, r.to_string())
-        })?;
-        if !coupons::count_coupon_use(&mut tx, coupon_id).await? {
-            return Err(AppError::validation(
-                "coupon_used_up",
-                "the coupon has been used up",
-            ));
+        match check_coupon(&mut tx, code.as_str(), user, email.as_str(), items).await? {
+            CouponCheck::Applies {
+                coupon_id,
+                discount: d,
+                ..
+            } => {
+                if !coupons::count_coupon_use(&mut tx, coupon_id).await? {
+                    return Err(AppError::validation(
+                        "coupon_used_up",
+                        "the coupon has been used up",
+                    ));
+                }
+                discount = d;
+                redemption = Some(coupon_id);
+            }
+            CouponCheck::Rejected(_, r) => {
+                let problem = serde_json::to_value(r)
+                    .ok()
+                    .and_then(|v| v["reason"].as_str().map(|s| format!("coupon_{s}")))
+                    .unwrap_or_else(|| "coupon".into());
+                return Err(AppError::validation(&problem, r.to_string()));
+            }
+            CouponCheck::Unknown(_) => {
+                return Err(AppError::validation(
+                    "coupon_unknown",
+                    "there is no such coupon",
+                ))
+            }
         }
-        redemption = Some(coupon_id);
     }
 
     let Some(method) = repo::shipping_method(&mut tx, &req.shipping_method).await? else {
@@ -195,14 +204,7 @@ pub async fn place_order(
             "choose one of the offered delivery methods",
         ));
     };
-    let destination = match &address {
-        Address::China { division_code, .. } => Destination::China {
-            division_code: division_code.clone(),
-        },
-        Address::International { country, .. } => Destination::International {
-            country: country.clone(),
-        },
-    };
+    let destination = destination(&address);
     let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
     let Some(shipping) = method.quote(&destination, weight, after_discount) else {
         return Err(AppError::validation(
@@ -285,6 +287,13 @@ pub async fn place_order(
         &text,
     )
     .await?;
+    if let Some(user) = user {
+        let ordered: Vec<i64> = sold.iter().map(|(v, _)| v.id).collect();
+        carts::remove_ordered(&mut tx, user.id.0, &ordered).await?;
+        if req.save_address {
+            carts::remember_address(&mut tx, user.id.0, &address_json, now).await?;
+        }
+    }
     let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
     idempotency::store_idempotent_response(&mut tx, key, 201, &body).await?;
     tx.commit().await?;

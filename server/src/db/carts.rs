@@ -1,0 +1,143 @@
+//! Customers' carts and saved addresses.
+
+use shared::cart::CartItem;
+use shared::ids::VariantId;
+use shared::money::{Currency, Money};
+use shared::pricing::Quantity;
+use sqlx::AnyConnection;
+
+type Conn = AnyConnection;
+
+pub async fn items(conn: &mut Conn, user: i64) -> Result<Vec<CartItem>, sqlx::Error> {
+    let rows: Vec<(i64, i64, Option<i64>, String)> = sqlx::query_as(
+        "SELECT c.variant_id, c.quantity, c.seen_price, p.currency FROM cart_items c \
+         JOIN product_variants v ON v.id = c.variant_id JOIN products p ON p.id = v.product_id \
+         WHERE c.user_id = $1 ORDER BY c.position, c.variant_id",
+    )
+    .bind(user)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(variant, quantity, seen, currency)| {
+            let currency = Currency::parse(&currency).unwrap_or_default();
+            Some(CartItem {
+                variant_id: VariantId(variant),
+                quantity: Quantity::new(u32::try_from(quantity).ok()?).ok()?,
+                seen_price: seen.map(|m| Money::new(m, currency)),
+            })
+        })
+        .collect())
+}
+
+/// Replaces the customer's cart with `items` (in their order).
+pub async fn replace(
+    conn: &mut Conn,
+    user: i64,
+    items: &[CartItem],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM cart_items WHERE user_id = $1")
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    for (position, item) in items.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO cart_items (user_id, variant_id, quantity, seen_price, position, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user)
+        .bind(item.variant_id.0)
+        .bind(i64::from(item.quantity.get()))
+        .bind(item.seen_price.map(|m| m.minor))
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Takes the ordered variants out of the customer's cart (inside the order's transaction).
+pub async fn remove_ordered(
+    conn: &mut Conn,
+    user: i64,
+    variants: &[i64],
+) -> Result<(), sqlx::Error> {
+    for variant in variants {
+        sqlx::query("DELETE FROM cart_items WHERE user_id = $1 AND variant_id = $2")
+            .bind(user)
+            .bind(variant)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The price of a sellable variant now, to remember what the customer saw.
+pub async fn current_price(conn: &mut Conn, variant: i64) -> Result<Option<Money>, sqlx::Error> {
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "SELECT v.price, p.currency FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.id = $1 AND p.status = 'active'",
+    )
+    .bind(variant)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(price, c)| Money::new(price, Currency::parse(&c).unwrap_or_default())))
+}
+
+/// Remembers an address the customer shipped to (most recent first, at most `KEEP`).
+pub async fn remember_address(
+    conn: &mut Conn,
+    user: i64,
+    address_json: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    const KEEP: i64 = 10;
+    let updated = sqlx::query(
+        "UPDATE customer_addresses SET last_used_at = $3 WHERE user_id = $1 AND address_json = $2",
+    )
+    .bind(user)
+    .bind(address_json)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        sqlx::query(
+            "INSERT INTO customer_addresses (user_id, address_json, last_used_at) VALUES ($1, $2, $3)",
+        )
+        .bind(user)
+        .bind(address_json)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    sqlx::query(
+        "DELETE FROM customer_addresses WHERE user_id = $1 AND id NOT IN \
+         (SELECT id FROM customer_addresses WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)",
+    )
+    .bind(user)
+    .bind(KEEP)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The customer's addresses, most recently used first: (id, address JSON).
+pub async fn addresses(conn: &mut Conn, user: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, address_json FROM customer_addresses WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC",
+    )
+    .bind(user)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn forget_address(conn: &mut Conn, user: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM customer_addresses WHERE user_id = $1 AND id = $2")
+        .bind(user)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -88,6 +88,61 @@ pub enum Msg {
     Total,
     ShipTo,
     Quantity,
+    Cart,
+    AddToCart,
+    AddedToCart,
+    ViewCart,
+    Checkout,
+    CartEmpty,
+    ContinueShopping,
+    Remove,
+    Increase,
+    Decrease,
+    LineUnavailable,
+    LineOutOfStock,
+    Subtotal,
+    ShippingAtCheckout,
+    CartOffline,
+    FixCartFirst,
+    Close,
+    StepAddress,
+    StepDelivery,
+    StepPayment,
+    StepReview,
+    Continue,
+    Change,
+    Recipient,
+    Mobile,
+    Phone,
+    Province,
+    City,
+    District,
+    ChooseOne,
+    StreetAddress,
+    Country,
+    AddressLines,
+    AddressInChina,
+    AddressAbroad,
+    SavedAddresses,
+    NewAddress,
+    SaveAddress,
+    DeliveryUnavailable,
+    CouponCode,
+    CouponPlaceholder,
+    Apply,
+    RemoveCoupon,
+    CouponUnknown,
+    PlaceOrder,
+    PayOnDeliveryHint,
+    BankTransferHint,
+    CardHint,
+    OrderSummary,
+    Free,
+    ContactEmail,
+    CheckoutTitle,
+    ChooseDelivery,
+    ChoosePayment,
+    DivisionNamesNote,
 }
 
 impl Msg {
@@ -182,6 +237,61 @@ impl Msg {
             Msg::Total => ("实付款", "Total"),
             Msg::ShipTo => ("收货地址", "Ship to"),
             Msg::Quantity => ("数量", "Qty"),
+            Msg::Cart => ("购物车", "Cart"),
+            Msg::AddToCart => ("加入购物车", "Add to cart"),
+            Msg::AddedToCart => ("已加入购物车", "Added to your cart"),
+            Msg::ViewCart => ("查看购物车", "View cart"),
+            Msg::Checkout => ("去结算", "Checkout"),
+            Msg::CartEmpty => ("购物车还是空的，去挑点好物吧。", "Your cart is empty. Find something you like."),
+            Msg::ContinueShopping => ("继续购物", "Continue shopping"),
+            Msg::Remove => ("删除", "Remove"),
+            Msg::Increase => ("增加数量", "One more"),
+            Msg::Decrease => ("减少数量", "One fewer"),
+            Msg::LineUnavailable => ("该商品已下架，请删除。", "This item is no longer sold. Please remove it."),
+            Msg::LineOutOfStock => ("已售罄，请删除或稍后再来。", "Sold out. Remove it or come back later."),
+            Msg::Subtotal => ("商品小计", "Subtotal"),
+            Msg::ShippingAtCheckout => ("运费与优惠券在结算时计算。", "Delivery and coupons are worked out at checkout."),
+            Msg::CartOffline => ("暂时无法连接商店核对价格和库存；您的购物车已保存在本机，联网后会自动更新。", "We cannot reach the shop to check prices and stock right now. Your cart is kept on this device and updates once you are back online."),
+            Msg::FixCartFirst => ("请先处理购物车中标出的问题。", "Please fix the items marked in your cart first."),
+            Msg::Close => ("关闭", "Close"),
+            Msg::StepAddress => ("收货信息", "Address"),
+            Msg::StepDelivery => ("配送方式", "Delivery"),
+            Msg::StepPayment => ("支付方式", "Payment"),
+            Msg::StepReview => ("确认订单", "Review"),
+            Msg::Continue => ("下一步", "Continue"),
+            Msg::Change => ("修改", "Change"),
+            Msg::Recipient => ("收货人", "Recipient"),
+            Msg::Mobile => ("手机号码", "Mobile number"),
+            Msg::Phone => ("电话", "Phone"),
+            Msg::Province => ("省份", "Province"),
+            Msg::City => ("城市", "City"),
+            Msg::District => ("区县", "District"),
+            Msg::ChooseOne => ("请选择", "Choose…"),
+            Msg::StreetAddress => ("详细地址（街道、门牌号）", "Street and number"),
+            Msg::Country => ("国家或地区", "Country or region"),
+            Msg::AddressLines => ("地址", "Address"),
+            Msg::AddressInChina => ("中国大陆", "Mainland China"),
+            Msg::AddressAbroad => ("其他国家和地区", "Other countries"),
+            Msg::SavedAddresses => ("常用地址", "Your addresses"),
+            Msg::NewAddress => ("使用新地址", "A new address"),
+            Msg::SaveAddress => ("保存到我的地址", "Save this address to my account"),
+            Msg::DeliveryUnavailable => ("不配送至该地址", "Does not deliver there"),
+            Msg::CouponCode => ("优惠券", "Coupon"),
+            Msg::CouponPlaceholder => ("输入优惠码", "Enter a code"),
+            Msg::Apply => ("使用", "Apply"),
+            Msg::RemoveCoupon => ("不使用优惠券", "Remove coupon"),
+            Msg::CouponUnknown => ("优惠码不存在，请检查拼写。", "There is no coupon with this code. Check the spelling."),
+            Msg::PlaceOrder => ("提交订单", "Place order"),
+            Msg::PayOnDeliveryHint => ("快递员送货上门时付款。", "Pay the courier when your parcel arrives."),
+            Msg::BankTransferHint => ("下单后请在 72 小时内转账，到账后我们立即发货。", "Transfer within 72 hours of ordering; we ship as soon as it arrives."),
+            Msg::CardHint => ("跳转到安全的支付页面完成付款，本店不保存卡号。", "You pay on the payment provider's secure page; we never see your card number."),
+            Msg::OrderSummary => ("订单摘要", "Order summary"),
+            Msg::Free => ("免运费", "Free"),
+            Msg::ContactEmail => ("接收订单通知的邮箱", "E-mail for order updates"),
+            Msg::CheckoutTitle => ("结算", "Checkout"),
+            Msg::ChooseDelivery => ("请选择配送方式。", "Please choose a delivery method."),
+            Msg::ChoosePayment => ("请选择支付方式。", "Please choose how to pay."),
+            Msg::DivisionNamesNote => ("地址名称按国家标准以中文显示。", "Chinese place names are shown as couriers need them."),
             Msg::NoResults => ("没有找到相关商品，换个关键词试试。", "Nothing found. Try other words."),
             Msg::AccountIntro => ("订单、地址与售后服务将在这里管理。", "Your orders, addresses and after-sales requests will live here."),
         };
@@ -257,6 +367,75 @@ pub fn only_left(locale: Locale, n: i64) -> String {
     }
 }
 
+/// "价格已从 ¥59.00 变为 ¥79.00" / "The price changed from ¥59.00 to ¥79.00".
+pub fn price_changed(locale: Locale, was: shared::Money, now: shared::Money) -> String {
+    match locale {
+        Locale::ZhCn => format!("加入购物车后价格已从 {was} 变为 {now}。"),
+        Locale::En => format!("The price changed from {was} to {now} since you added it."),
+    }
+}
+
+/// "仅剩 2 件，请减少数量。" / "Only 2 left: please lower the quantity."
+pub fn not_enough_stock(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("仅剩 {n} 件，请减少数量。"),
+        Locale::En => format!("Only {n} left: please lower the quantity."),
+    }
+}
+
+/// "共 3 件" / "3 items".
+pub fn unit_count(locale: Locale, n: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 件"),
+        Locale::En if n == 1 => "1 item".to_string(),
+        Locale::En => format!("{n} items"),
+    }
+}
+
+/// Why a coupon does not apply, in the shopper's words.
+pub fn coupon_rejection(locale: Locale, r: &shared::promotions::CouponRejection) -> String {
+    use shared::promotions::CouponRejection::*;
+    match (r, locale) {
+        (NotStarted, Locale::ZhCn) => "该优惠券尚未到使用时间。".into(),
+        (NotStarted, Locale::En) => "This coupon is not valid yet.".into(),
+        (Expired, Locale::ZhCn) => "该优惠券已过期。".into(),
+        (Expired, Locale::En) => "This coupon has expired.".into(),
+        (UsedUp, Locale::ZhCn) => "该优惠券已被领完。".into(),
+        (UsedUp, Locale::En) => "This coupon has been used up.".into(),
+        (AlreadyUsed, Locale::ZhCn) => "您已使用过该优惠券。".into(),
+        (AlreadyUsed, Locale::En) => "You have already used this coupon.".into(),
+        (BelowMinimumSpend { missing } | BelowThreshold { missing }, Locale::ZhCn) => {
+            format!("再买 {missing} 即可使用该优惠券。")
+        }
+        (BelowMinimumSpend { missing } | BelowThreshold { missing }, Locale::En) => {
+            format!("Spend {missing} more to use this coupon.")
+        }
+    }
+}
+
+/// An address rule, in the shopper's words.
+pub fn address_problem(locale: Locale, p: shared::checkout::AddressProblem) -> &'static str {
+    use shared::checkout::AddressProblem::*;
+    let (zh, en) = match p {
+        RecipientMissing => ("请填写收货人姓名。", "Please give the recipient's name."),
+        InvalidMobile => (
+            "请填写 11 位中国大陆手机号码。",
+            "Please give an 11-digit mainland China mobile number.",
+        ),
+        InvalidPhone => (
+            "请填写有效的电话号码。",
+            "Please give a valid phone number.",
+        ),
+        InvalidDivision => (
+            "请选择省份、城市和区县。",
+            "Please choose the province, city and district.",
+        ),
+        DetailMissing => ("请填写详细地址。", "Please give the street address."),
+        CountryMissing => ("请填写国家或地区。", "Please give the country."),
+    };
+    locale.pick(zh, en)
+}
+
 /// "第 2 / 4 页" / "Page 2 of 4".
 pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
     match locale {
@@ -298,6 +477,38 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
         Some("reset_link_invalid") => Some((
             "重设链接已失效，请重新申请。",
             "This reset link is no longer valid; ask for a new one.",
+        )),
+        Some("out_of_stock") => Some((
+            "有商品库存不足，请返回购物车调整数量。",
+            "Some items ran out meanwhile. Please go back to your cart and adjust it.",
+        )),
+        Some("variant_unavailable") => Some((
+            "有商品已下架，请返回购物车删除。",
+            "An item is no longer sold. Please remove it from your cart.",
+        )),
+        Some("cart_full") => Some((
+            "购物车最多放 50 种商品。",
+            "A cart holds at most 50 different items.",
+        )),
+        Some("invalid_mobile") => Some((
+            "请填写 11 位中国大陆手机号码。",
+            "Please give an 11-digit mainland China mobile number.",
+        )),
+        Some("invalid_division") => Some((
+            "请选择省份、城市和区县。",
+            "Please choose the province, city and district.",
+        )),
+        Some("recipient_missing") => {
+            Some(("请填写收货人姓名。", "Please give the recipient's name."))
+        }
+        Some("detail_missing") => Some(("请填写详细地址。", "Please give the street address.")),
+        Some("shipping_unavailable" | "shipping_method_unknown") => Some((
+            "所选配送方式不能送达该地址，请换一种。",
+            "The chosen delivery method does not serve this address; please pick another.",
+        )),
+        Some(p) if p.starts_with("coupon_") => Some((
+            "优惠券不可用，请移除后再提交。",
+            "The coupon cannot be used; remove it and try again.",
         )),
         _ => None,
     };

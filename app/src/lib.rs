@@ -3,6 +3,7 @@
 //! browser. Chinese lives at the site root, English under `/en`.
 
 pub mod api;
+pub mod cart;
 pub mod components;
 pub mod i18n;
 pub mod pages;
@@ -14,6 +15,8 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use pages::cart::CartPage;
+use pages::checkout::CheckoutPage;
 use pages::order::OrderPage;
 use pages::search::SearchPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
@@ -90,6 +93,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en/products/:slug") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/orders/:number") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cart") view=CartPage/>
+                    <Route path=path!("/en/cart") view=CartPage/>
+                    <Route path=path!("/checkout") view=CheckoutPage/>
+                    <Route path=path!("/en/checkout") view=CheckoutPage/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

@@ -25,6 +25,9 @@ pub fn PageMeta(
     #[prop(into)] title: String,
     #[prop(into)] description: String,
     #[prop(into)] path: String,
+    /// Personal pages (cart, checkout, orders) stay out of search engines.
+    #[prop(optional)]
+    noindex: bool,
 ) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let base = base_url();
@@ -44,6 +47,7 @@ pub fn PageMeta(
         <Html {..} lang=locale.tag()/>
         <Title text=full_title/>
         <Meta name="description" content=description/>
+        {noindex.then(|| view! { <Meta name="robots" content="noindex"/> })}
         <Link rel="canonical" href=format!("{base}{}", locale.localize(&path))/>
         {alternates}
         <Link rel="alternate" hreflang="x-default" href=format!("{base}{}", Locale::ZhCn.localize(&path))/>

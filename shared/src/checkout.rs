@@ -120,6 +120,19 @@ fn filled(text: &str, max: usize) -> bool {
 }
 
 impl Address {
+    /// Where the parcel goes, as the delivery rates see it.
+    pub fn destination(&self) -> crate::shipping::Destination {
+        use crate::shipping::Destination;
+        match self {
+            Address::China { division_code, .. } => Destination::China {
+                division_code: division_code.clone(),
+            },
+            Address::International { country, .. } => Destination::International {
+                country: country.clone(),
+            },
+        }
+    }
+
     /// Checks the address; returns it trimmed (mobile numbers normalised).
     pub fn validate(&self) -> Result<Address, AddressProblem> {
         match self {

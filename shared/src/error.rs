@@ -60,6 +60,12 @@ impl ApiError {
             problem: None,
         }
     }
+
+    /// The same error naming the rule that was broken.
+    pub fn with_problem(mut self, problem: &str) -> Self {
+        self.problem = Some(problem.to_string());
+        self
+    }
 }
 
 impl fmt::Display for ApiError {

@@ -77,6 +77,10 @@ impl Money {
         Self::new(0, currency)
     }
 
+    pub fn is_zero(&self) -> bool {
+        self.minor == 0
+    }
+
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         if self.currency != other.currency {
             return Err(MoneyError::CurrencyMismatch);

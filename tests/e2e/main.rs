@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod purchase;
+
 use fantoccini::Locator;
 use server::db::Backend;
 use std::time::{Duration, Instant};

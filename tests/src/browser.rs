@@ -132,6 +132,101 @@ impl Browser {
         }
     }
 
+    /// Clears a field and types into it.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no field {css}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Picks `value` in a `<select>`, waiting until the option exists (options that load).
+    pub async fn select(&self, css: &str, value: &str) {
+        let option = format!("{css} option[value='{value}']");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&option))
+            .await
+            .unwrap_or_else(|e| panic!("no option {option}: {e}"));
+        let select = self.client.find(Locator::Css(css)).await.expect("select");
+        select.select_by_value(value).await.expect("select option");
+    }
+
+    /// Waits until the text of `css` satisfies `pred`; returns it.
+    pub async fn wait_text(&self, css: &str, pred: impl Fn(&str) -> bool, what: &str) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if pred(&text) {
+                        return text;
+                    }
+                }
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "waited for {what} ({css})"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Clicks `css` (again, every 700 ms: clicks before hydration do nothing) until `done`.
+    pub async fn click_until<F, Fut>(&self, css: &str, done: F, what: &str)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                let _ = el.click().await;
+            }
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            if done().await {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                self.screenshot("failed").await;
+                let errors = self
+                    .eval("return Array.from(document.querySelectorAll('.form-error')).map(e => e.textContent).join(' | ')")
+                    .await;
+                panic!("clicked {css}, but never {what} (errors on the page: {errors})");
+            }
+        }
+    }
+
+    /// Whether an element matching `css` is on the page now.
+    pub async fn has(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Saves a screenshot as `$STOREKEEP_SCREENSHOTS/<name>.png` when that variable is set
+    /// (for people to look at the pages; tests never compare pixels).
+    pub async fn screenshot(&self, name: &str) {
+        let Ok(dir) = std::env::var("STOREKEEP_SCREENSHOTS") else {
+            return;
+        };
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Resizes the window (e.g. 390 × 844 for a phone).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("window size");
+    }
+
     pub async fn lang(&self) -> String {
         self.eval("return document.documentElement.lang")
             .await

@@ -7,8 +7,13 @@ mod transport;
 pub use transport::*;
 
 use serde::de::DeserializeOwned;
+use shared::cart::{CartItem, Quote, QuoteRequest};
 use shared::catalog::query::PriceUnits;
 use shared::catalog::{Brand, Category, ProductDetail, ProductList, ProductQuery};
+use shared::checkout::{OrderPlaced, PlaceOrder, SavedAddress};
+use shared::divisions::Division;
+use shared::ids::VariantId;
+use shared::pricing::Quantity;
 use shared::{ApiError, ErrorCode};
 use std::future::Future;
 
@@ -72,6 +77,96 @@ pub fn order(
         encode_component(number),
         encode_component(token)
     ))
+}
+
+/// The signed-in customer's cart.
+pub fn cart() -> impl Future<Output = ApiResult<Vec<CartItem>>> + Send + 'static {
+    get("/api/v1/store/cart".to_string())
+}
+
+pub fn cart_add(item: &CartItem) -> impl Future<Output = ApiResult<Vec<CartItem>>> + 'static {
+    send(
+        Method::Post,
+        "/api/v1/store/cart/items".to_string(),
+        serde_json::to_value(item).ok(),
+        Vec::new(),
+    )
+}
+
+pub fn cart_set(
+    variant: VariantId,
+    quantity: Quantity,
+) -> impl Future<Output = ApiResult<Vec<CartItem>>> + 'static {
+    send(
+        Method::Put,
+        format!("/api/v1/store/cart/items/{}", variant.0),
+        Some(serde_json::json!({ "quantity": quantity })),
+        Vec::new(),
+    )
+}
+
+pub fn cart_remove(variant: VariantId) -> impl Future<Output = ApiResult<Vec<CartItem>>> + 'static {
+    send(
+        Method::Delete,
+        format!("/api/v1/store/cart/items/{}", variant.0),
+        None,
+        Vec::new(),
+    )
+}
+
+pub fn cart_merge(items: &[CartItem]) -> impl Future<Output = ApiResult<Vec<CartItem>>> + 'static {
+    post(
+        "/api/v1/store/cart/merge".to_string(),
+        serde_json::json!({ "items": items }),
+    )
+}
+
+pub fn quote(req: &QuoteRequest) -> impl Future<Output = ApiResult<Quote>> + 'static {
+    post(
+        "/api/v1/store/cart/quote".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Provinces (`None`), or the cities of a province, or the districts of a city.
+pub fn divisions(
+    parent: Option<&str>,
+) -> impl Future<Output = ApiResult<Vec<Division>>> + Send + 'static {
+    get(match parent {
+        None => "/api/v1/store/divisions".to_string(),
+        Some(p) => format!(
+            "/api/v1/store/divisions?parent={}",
+            shared::catalog::query::encode_component(p)
+        ),
+    })
+}
+
+pub fn saved_addresses() -> impl Future<Output = ApiResult<Vec<SavedAddress>>> + Send + 'static {
+    get("/api/v1/store/account/addresses".to_string())
+}
+
+/// Places the order; `key` is this checkout attempt's Idempotency-Key.
+pub fn place_order(
+    key: String,
+    order: &PlaceOrder,
+) -> impl Future<Output = ApiResult<OrderPlaced>> + 'static {
+    send(
+        Method::Post,
+        "/api/v1/store/orders".to_string(),
+        serde_json::to_value(order).ok(),
+        vec![("Idempotency-Key", key)],
+    )
+}
+
+/// Opens a card payment at the gateway; answers where to send the shopper.
+pub fn start_payment(
+    number: &str,
+    token: &str,
+) -> impl Future<Output = ApiResult<serde_json::Value>> + 'static {
+    post(
+        format!("/api/v1/store/orders/{number}/payments"),
+        serde_json::json!({ "access_token": token }),
+    )
 }
 
 pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + Send + 'static {

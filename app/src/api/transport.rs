@@ -109,14 +109,47 @@ pub fn post<T: DeserializeOwned + 'static>(
     path: String,
     body: serde_json::Value,
 ) -> impl Future<Output = ApiResult<T>> + 'static {
+    send(Method::Post, path, Some(body), Vec::new())
+}
+
+/// The state-changing methods the shop front uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Post,
+    Put,
+    Delete,
+}
+
+/// Sends a state-changing request from the browser: JSON body (if any), the CSRF header and
+/// `headers` (e.g. `Idempotency-Key`); decodes the answer.
+pub fn send<T: DeserializeOwned + 'static>(
+    method: Method,
+    path: String,
+    body: Option<serde_json::Value>,
+    headers: Vec<(&'static str, String)>,
+) -> impl Future<Output = ApiResult<T>> + 'static {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         async move {
-            let request = gloo_net::http::Request::post(&path)
-                .header("Accept", "application/json")
-                .header("X-CSRF-Token", &csrf_cookie())
-                .json(&body)
-                .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?;
+            use gloo_net::http::RequestBuilder;
+            let mut builder = match method {
+                Method::Post => RequestBuilder::new(&path).method(gloo_net::http::Method::POST),
+                Method::Put => RequestBuilder::new(&path).method(gloo_net::http::Method::PUT),
+                Method::Delete => RequestBuilder::new(&path).method(gloo_net::http::Method::DELETE),
+            }
+            .header("Accept", "application/json")
+            .header("X-CSRF-Token", &csrf_cookie());
+            for (name, value) in &headers {
+                builder = builder.header(name, value);
+            }
+            let request = match body {
+                Some(body) => builder
+                    .json(&body)
+                    .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?,
+                None => builder
+                    .build()
+                    .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?,
+            };
             let response = request
                 .send()
                 .await
@@ -132,7 +165,7 @@ pub fn post<T: DeserializeOwned + 'static>(
     }
     #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     {
-        let _ = (path, body);
+        let _ = (method, path, body, headers);
         async move { Err::<T, _>(no_transport()) }
     }
 }

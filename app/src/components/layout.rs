@@ -1,11 +1,13 @@
 //! The frame of every shop page: header with categories and language switch, footer.
 
 use crate::api::{self, ApiResult};
+use crate::cart::{provide_cart, use_cart};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{t, use_locale, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::catalog::{child_categories, Category};
+use shared::customers::Me;
 use shared::Locale;
 
 /// All categories, loaded once per page by the layout and shared with the pages.
@@ -19,12 +21,26 @@ pub fn use_categories() -> Resource<ApiResult<Vec<Category>>> {
     }
 }
 
+/// Who is signed in (an error when nobody), asked once per page.
+#[derive(Clone, Copy)]
+pub struct Session(pub Resource<ApiResult<Me>>);
+
+pub fn use_session() -> Resource<ApiResult<Me>> {
+    match use_context::<Session>() {
+        Some(s) => s.0,
+        None => Resource::new(|| (), |_| api::me()),
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let locale = Memo::new(move |_| Locale::split_path(&location.pathname.get()).0);
     provide_context(locale);
     provide_context(Categories(Resource::new(|| (), |_| api::categories())));
+    let me = Resource::new(|| (), |_| api::me());
+    provide_context(Session(me));
+    provide_cart(me);
     view! {
         <a class="skip-link" href="#main">{t(Msg::Products)}</a>
         <Header/>
@@ -71,7 +87,7 @@ fn Header() -> impl IntoView {
                 .collect_view()
         })
     };
-    let me = Resource::new(|| (), |_| api::me());
+    let me = use_session();
     // "My account" when signed in, "Log in" otherwise
     let account_link = move || {
         Suspend::new(async move {
@@ -99,11 +115,62 @@ fn Header() -> impl IntoView {
                 </nav>
                 <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
+                <MiniCart/>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}
                 </a>
             </div>
         </header>
+    }
+}
+
+/// The cart link with its item count and, right after something was added, a panel saying
+/// what, with the way to the cart and to checkout.
+#[component]
+fn MiniCart() -> impl IntoView {
+    let cart = use_cart();
+    let locale = use_locale();
+    let location = use_location();
+    let count = move || cart.unit_count();
+    // the "added" panel belongs to the page it was opened on
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            cart.just_added.set(None);
+        }
+        path
+    });
+    let panel = move || {
+        cart.just_added.get().map(|label| {
+            let l = locale.get_untracked();
+            view! {
+                <div class="mini-cart__panel" role="status" data-testid="mini-cart">
+                    <button type="button" class="mini-cart__close" aria-label=Msg::Close.text(l)
+                        on:click=move |_| cart.just_added.set(None)>"×"</button>
+                    <p class="mini-cart__title">"✓ "{Msg::AddedToCart.text(l)}</p>
+                    <p class="muted small">{label}</p>
+                    <p class="small">{move || crate::i18n::unit_count(locale.get(), count())}</p>
+                    <div class="mini-cart__actions">
+                        <a class="button button--ghost" href=l.localize("/cart")>{Msg::ViewCart.text(l)}</a>
+                        <a class="button" href=l.localize("/checkout") data-testid="mini-cart-checkout">{Msg::Checkout.text(l)}</a>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="mini-cart">
+            <a class="cart-link" href=move || locale.get().localize("/cart") data-testid="cart-link">
+                <svg class="cart-link__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                    <path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
+                    <circle cx="10" cy="20" r="1.4" fill="currentColor"/>
+                    <circle cx="17" cy="20" r="1.4" fill="currentColor"/>
+                </svg>
+                <span class="cart-link__label">{t(Msg::Cart)}</span>
+                <span class="cart-badge" class:cart-badge--empty=move || count() == 0 data-testid="cart-count">{count}</span>
+            </a>
+            {panel}
+        </div>
     }
 }
 

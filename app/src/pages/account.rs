@@ -80,6 +80,23 @@ fn SubmitButton(label: Msg, pending: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// After login or registration: the guest cart joins the account's, then on to `?next=`
+/// (a path on this site) or the account page.
+fn after_sign_in(locale: Memo<shared::Locale>) -> impl Fn() + Send + Sync + 'static {
+    let query = use_query_map();
+    move || {
+        let next = query
+            .read_untracked()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+            .unwrap_or_else(|| locale.get_untracked().localize("/account"));
+        leptos::task::spawn_local(async move {
+            crate::cart::hand_over_guest_cart().await;
+            go_to(&next);
+        });
+    }
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let locale = use_locale();
@@ -90,7 +107,7 @@ pub fn LoginPage() -> impl IntoView {
         move || json!({"email": email.get_untracked(), "password": password.get_untracked()}),
         pending,
         error,
-        move || go_to(&locale.get_untracked().localize("/account")),
+        after_sign_in(locale),
     );
     view! {
         <AuthCard title=Msg::LogIn path="/account/login" error>
@@ -123,7 +140,7 @@ pub fn RegisterPage() -> impl IntoView {
         move || json!({"display_name": name.get_untracked(), "email": email.get_untracked(), "password": password.get_untracked()}),
         pending,
         error,
-        move || go_to(&locale.get_untracked().localize("/account")),
+        after_sign_in(locale),
     );
     view! {
         <AuthCard title=Msg::Register path="/account/register" error>

@@ -56,7 +56,13 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
             phone,
             division_code,
             detail,
-        } => format!("{recipient} {phone} · {division_code} {detail}"),
+        } => format!(
+            "{recipient} {phone} · {} {detail}",
+            order
+                .region
+                .clone()
+                .unwrap_or_else(|| division_code.clone())
+        ),
         Address::International {
             recipient,
             phone,
@@ -70,10 +76,7 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
     let pay_number = number.clone();
     let pay = move |_| {
         pending.set(true);
-        let request = api::post::<serde_json::Value>(
-            format!("/api/v1/store/orders/{pay_number}/payments"),
-            serde_json::json!({ "access_token": token }),
-        );
+        let request = api::start_payment(&pay_number, &token);
         leptos::task::spawn_local(async move {
             match request.await {
                 Ok(v) => go_to(v["redirect_url"].as_str().unwrap_or("/")),
@@ -98,7 +101,9 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
             </table>
             <dl class="totals">
                 <dt>{Msg::ItemsTotal.text(locale)}</dt><dd>{t_.items.to_string()}</dd>
-                <dt>{Msg::Discount.text(locale)}</dt><dd>"-"{t_.discount.to_string()}</dd>
+                {(!t_.discount.is_zero()).then(|| view! {
+                    <dt>{Msg::Discount.text(locale)}</dt><dd>"-"{t_.discount.to_string()}</dd>
+                })}
                 <dt>{Msg::Delivery.text(locale)}</dt><dd>{t_.shipping.to_string()}</dd>
                 <dt class="total">{Msg::Total.text(locale)}</dt><dd class="total" data-testid="order-total">{t_.total.to_string()}</dd>
             </dl>

@@ -2,6 +2,7 @@
 //! reload), description, breadcrumbs and schema.org Product data for search engines.
 
 use crate::api;
+use crate::cart::use_cart;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
 use crate::i18n::{self, t, use_locale, Msg};
@@ -9,8 +10,10 @@ use crate::pages::not_found::NotFound;
 use crate::seo::{base_url, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use shared::cart::CartItem;
 use shared::catalog::{ProductDetail, StockStatus, Variant};
 use shared::ids::VariantId;
+use shared::pricing::Quantity;
 use shared::{ErrorCode, Locale};
 
 #[component]
@@ -76,6 +79,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let brand = product.brand.name.get(locale).to_string();
     let trail = product.breadcrumbs.clone();
     let images = product.images.clone();
+    let name_for_cart = name.clone();
 
     let selected = RwSignal::new(product.default_variant().map(|v| v.id));
     let product = StoredValue::new(product);
@@ -119,6 +123,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 </p>
                 <p class=move || stock().1 data-testid="stock">{move || stock().0}</p>
                 <VariantPicker product current selected/>
+                <AddToCart current name=name_for_cart/>
                 <p class="muted small">{Msg::Sku.text(locale)}": "<span data-testid="sku">{sku}</span></p>
                 <section class="product__description">
                     <h2>{t(Msg::Description)}</h2>
@@ -222,5 +227,75 @@ fn VariantPicker(
                 <div class="options">{size_buttons}</div>
             </div>
         })}
+    }
+}
+
+/// Quantity and the "Add to cart" button. Ready once the page is hydrated and the cart
+/// loaded; the header's mini-cart then says what was added.
+#[component]
+fn AddToCart(current: Memo<Option<Variant>>, name: String) -> impl IntoView {
+    let locale = use_locale();
+    let cart = use_cart();
+    let quantity = RwSignal::new(1_u32);
+    let (pending, error) = (
+        RwSignal::new(false),
+        RwSignal::new(None::<shared::ApiError>),
+    );
+    let available = move || current.with(|v| v.as_ref().map_or(0, |v| v.available));
+    // a new variant starts again from one
+    Effect::new(move |_| {
+        current.track();
+        quantity.set(1);
+    });
+    let max = move || u32::try_from(available().clamp(1, i64::from(Quantity::MAX))).unwrap_or(1);
+    let add = move |_| {
+        let Some(v) = current.get_untracked() else {
+            return;
+        };
+        let Ok(q) = Quantity::new(quantity.get_untracked()) else {
+            return;
+        };
+        let l = locale.get_untracked();
+        let options: Vec<String> = v
+            .color
+            .as_ref()
+            .map(|c| c.get(l).to_string())
+            .into_iter()
+            .chain(v.size.clone())
+            .collect();
+        let label = if options.is_empty() {
+            format!("{name} × {}", q.get())
+        } else {
+            format!("{name} · {} × {}", options.join(" / "), q.get())
+        };
+        let item = CartItem {
+            variant_id: v.id,
+            quantity: q,
+            seen_price: Some(v.price),
+        };
+        pending.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = cart.add(item, label).await {
+                error.set(Some(e));
+            }
+            pending.set(false);
+        });
+    };
+    let disabled = move || !cart.is_loaded() || pending.get() || available() <= 0;
+    view! {
+        <div class="buy">
+            <div class="stepper" role="group" aria-label=t(Msg::Quantity)>
+                <button type="button" class="stepper__button" aria-label=t(Msg::Decrease)
+                    disabled=move || { quantity.get() <= 1 } on:click=move |_| quantity.update(|q| *q = q.saturating_sub(1).max(1))>"−"</button>
+                <span class="stepper__value" data-testid="quantity">{move || quantity.get()}</span>
+                <button type="button" class="stepper__button" aria-label=t(Msg::Increase)
+                    disabled=move || { quantity.get() >= max() } on:click=move |_| quantity.update(|q| *q = (*q + 1).min(max()))>"+"</button>
+            </div>
+            <button type="button" class="button buy__add" disabled=disabled on:click=add data-testid="add-to-cart">
+                {move || if pending.get() { t(Msg::Working)() } else { t(Msg::AddToCart)() }}
+            </button>
+        </div>
+        <p class="form-error" role="alert">{move || error.get().map(|e| i18n::api_error_text(locale.get(), &e))}</p>
     }
 }

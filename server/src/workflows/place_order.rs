@@ -9,7 +9,7 @@ use crate::db::orders::{self as repo, NewOrder, VariantForSale};
 use crate::db::{carts, coupons, idempotency};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
-use crate::workflows::quote::{check_coupon, destination, CouponCheck};
+use crate::workflows::quote::{check_coupon, CouponCheck};
 use shared::checkout::{Address, OrderPlaced, PaymentMethod, PlaceOrder};
 use shared::customers::{Email, Me};
 use shared::money::{Currency, Money};
@@ -204,7 +204,7 @@ pub async fn place_order(
             "choose one of the offered delivery methods",
         ));
     };
-    let destination = destination(&address);
+    let destination = address.destination();
     let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
     let Some(shipping) = method.quote(&destination, weight, after_discount) else {
         return Err(AppError::validation(

@@ -9,12 +9,11 @@ use shared::cart::{
     CouponOutcome, LineProblem, LineProduct, Quote, QuoteRequest, QuotedLine, MAX_LINES,
 };
 use shared::catalog::Localized;
-use shared::checkout::{Address, ShippingOption};
+use shared::checkout::ShippingOption;
 use shared::customers::Me;
 use shared::money::{Currency, Money};
 use shared::pricing::{totals, PricedLine};
 use shared::promotions::{CouponCode, CouponUsage};
-use shared::shipping::Destination;
 use sqlx::AnyConnection;
 
 pub async fn quote(
@@ -203,16 +202,4 @@ pub async fn check_coupon(
         },
         Err(rejection) => CouponCheck::Rejected(code, rejection),
     })
-}
-
-/// Where an address is, for the delivery rates.
-pub fn destination(address: &Address) -> Destination {
-    match address {
-        Address::China { division_code, .. } => Destination::China {
-            division_code: division_code.clone(),
-        },
-        Address::International { country, .. } => Destination::International {
-            country: country.clone(),
-        },
-    }
 }

@@ -1,0 +1,311 @@
+//! The two purchases issue 3 names, end to end in Chromium: a guest who searches in Chinese
+//! and pays by card on the sandbox gateway with a 满减 coupon, and a customer whose guest
+//! cart joins the account at registration and who pays on delivery.
+
+use fantoccini::Locator;
+use server::db::Backend;
+use storekeep_tests::browser::Browser;
+use storekeep_tests::TestApp;
+
+/// Every variant of the product gets `on_hand` units in the first warehouse.
+async fn stock_product(app: &TestApp, slug: &str, on_hand: i64) {
+    sqlx::query(
+        "UPDATE stock_levels SET on_hand = $1, reserved = 0 WHERE variant_id IN \
+         (SELECT v.id FROM product_variants v JOIN products p ON p.id = v.product_id WHERE p.slug = $2)",
+    )
+    .bind(on_hand)
+    .bind(slug)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
+async fn badge(b: &Browser) -> String {
+    b.text("[data-testid=cart-count]").await
+}
+
+/// Adds the product page's current variant; waits for the mini-cart and the badge.
+async fn add_current_variant(b: &Browser, expect_badge: &str) {
+    b.click_until(
+        "[data-testid=add-to-cart]",
+        || async { badge(b).await == expect_badge },
+        &format!("the cart badge showed {expect_badge}"),
+    )
+    .await;
+    assert!(
+        b.has("[data-testid=mini-cart]").await,
+        "the mini-cart says what was added"
+    );
+}
+
+/// Step 1 of checkout with a Shanghai address, through the cascading pickers.
+async fn fill_shanghai_address(b: &Browser, email: Option<&str>) {
+    if let Some(email) = email {
+        b.type_into("[data-testid=email]", email).await;
+    }
+    b.type_into("[data-testid=recipient]", "李雷").await;
+    b.type_into("[data-testid=phone]", "138 0013 8000").await;
+    b.select("[data-testid=province]", "31").await;
+    b.select("[data-testid=city]", "3101").await;
+    b.select("[data-testid=district]", "310115").await;
+    b.type_into("[data-testid=detail]", "世纪大道 100 号 8 楼")
+        .await;
+}
+
+async fn continue_to(b: &Browser, step: u8) {
+    let open = format!("[data-testid=step-{step}].step--open");
+    b.click_until(
+        "[data-testid=continue]",
+        || async { b.has(&open).await },
+        &format!("step {step} opened"),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guest_searches_in_chinese_and_pays_by_card_with_a_spend_and_save_coupon() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    stock_product(&app, "long-down-parka", 10).await;
+    let b = Browser::start("zh-CN").await;
+
+    // find it by searching in Chinese
+    b.goto(&app.url("/search?q=%E7%BE%BD%E7%BB%92")).await;
+    b.click(Locator::Css(
+        "a[data-testid=product-card][href='/products/long-down-parka']",
+    ))
+    .await;
+    b.wait_for_path(|p| p == "/products/long-down-parka", "the parka's page")
+        .await;
+
+    // two variants: the default colour, then another
+    add_current_variant(&b, "1").await;
+    let colors = b
+        .client
+        .find_all(Locator::Css("[data-testid=color-option]"))
+        .await
+        .unwrap();
+    colors[1].click().await.unwrap();
+    b.wait_text("[data-testid=sku]", |s| s != "JK-009-01", "another variant")
+        .await;
+    add_current_variant(&b, "2").await;
+    b.screenshot("guest-1-product-added").await;
+
+    // the cart page lists both, checked by the shop
+    b.click(Locator::Css("[data-testid=cart-link]")).await;
+    b.wait_for_path(|p| p == "/cart", "the cart").await;
+    b.wait_text(
+        "[data-testid=cart-subtotal]",
+        |s| s == "¥2,378.00",
+        "the subtotal",
+    )
+    .await;
+    assert_eq!(
+        b.client
+            .find_all(Locator::Css("[data-testid=cart-line]"))
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    b.screenshot("guest-2-cart").await;
+    b.click(Locator::Css("a[data-testid=checkout]")).await;
+    b.wait_for_path(|p| p == "/checkout", "checkout").await;
+
+    // a bad mobile number is explained in Chinese, then fixed
+    fill_shanghai_address(&b, Some("guest@example.cn")).await;
+    b.type_into("[data-testid=phone]", "12345").await;
+    b.click_until(
+        "[data-testid=continue]",
+        || async {
+            b.text("[data-testid=step-error]")
+                .await
+                .contains("手机号码")
+        },
+        "explained the phone number",
+    )
+    .await;
+    b.type_into("[data-testid=phone]", "138 0013 8000").await;
+    b.screenshot("guest-3-address").await;
+    continue_to(&b, 2).await;
+    b.wait_text(
+        "[data-testid=sum-shipping]",
+        |s| s == "免运费",
+        "free delivery over ¥99",
+    )
+    .await;
+    continue_to(&b, 3).await;
+    b.click(Locator::Css("[data-testid=payment-card]")).await;
+    continue_to(&b, 4).await;
+
+    // 每满 ¥300 减 ¥50: ¥2,378 holds seven ¥300s
+    b.type_into("[data-testid=coupon-code]", "mj300-50").await;
+    b.click(Locator::Css("[data-testid=apply-coupon]")).await;
+    b.wait_text(
+        "[data-testid=coupon-outcome]",
+        |s| s.contains("MJ300-50: -¥350.00"),
+        "the coupon applied",
+    )
+    .await;
+    assert_eq!(b.text("[data-testid=sum-discount]").await, "-¥350.00");
+    assert_eq!(b.text("[data-testid=sum-total]").await, "¥2,028.00");
+    b.screenshot("guest-4-review").await;
+
+    b.click(Locator::Css("[data-testid=place-order]")).await;
+    b.wait_for_path(|p| p.starts_with("/sandbox-pay/"), "the card gateway")
+        .await;
+    assert_eq!(b.text("[data-testid=amount]").await, "¥2,028.00");
+    b.click(Locator::Css("[data-testid=approve]")).await;
+    b.click(Locator::Css("[data-testid=return]")).await;
+    b.wait_for_path(|p| p.starts_with("/orders/SK"), "the confirmation")
+        .await;
+    b.wait_text("[data-testid=order-status]", |s| s == "已付款", "paid")
+        .await;
+    assert_eq!(b.text("[data-testid=order-total]").await, "¥2,028.00");
+    assert!(b
+        .text("[data-testid=order]")
+        .await
+        .contains("上海市 浦东新区"));
+    b.screenshot("guest-5-confirmation").await;
+    assert_eq!(
+        badge(&b).await,
+        "0",
+        "the guest cart is empty after the order"
+    );
+
+    let (lines, discount, status): (i64, i64, String) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), discount_total, status FROM orders o",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((lines, discount, status.as_str()), (2, 35_000, "paid"));
+    b.close().await;
+    app.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_registers_finds_the_guest_cart_and_pays_on_delivery() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    stock_product(&app, "cotton-crew-neck-tee", 10).await;
+    let b = Browser::start("en").await;
+    b.resize(390, 844).await;
+
+    // as a guest, on a phone, in English
+    b.goto(&app.url("/en/products/cotton-crew-neck-tee")).await;
+    add_current_variant(&b, "1").await;
+
+    // registering signs in and hands the guest cart to the account
+    b.goto(&app.url("/en/account/register")).await;
+    let register = || async {
+        b.type_into("input[name=name]", "Meimei").await;
+        b.type_into("input[name=email]", "meimei@example.cn").await;
+        b.type_into("input[name=password]", "plum blossom 2026")
+            .await;
+        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
+            let _ = el.click().await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        b.path().await == "/en/account"
+    };
+    let started = std::time::Instant::now();
+    while !register().await {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "registration never completed"
+        );
+    }
+    b.wait_text("[data-testid=cart-count]", |s| s == "1", "the merged cart")
+        .await;
+
+    // out and back in: the cart is the account's now
+    b.click_until(
+        "[data-testid=logout]",
+        || async { b.path().await == "/en" },
+        "logged out",
+    )
+    .await;
+    b.wait_text(
+        "[data-testid=cart-count]",
+        |s| s == "0",
+        "an empty guest cart",
+    )
+    .await;
+    b.goto(&app.url("/en/account/login?next=/en/cart")).await;
+    let login = || async {
+        b.type_into("input[name=email]", "meimei@example.cn").await;
+        b.type_into("input[name=password]", "plum blossom 2026")
+            .await;
+        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
+            let _ = el.click().await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        b.path().await == "/en/cart"
+    };
+    let started = std::time::Instant::now();
+    while !login().await {
+        assert!(started.elapsed().as_secs() < 30, "log-in never completed");
+    }
+    b.wait_text("[data-testid=cart-count]", |s| s == "1", "the saved cart")
+        .await;
+    b.wait_text(
+        "[data-testid=cart-subtotal]",
+        |s| s == "¥79.00",
+        "the cart checked",
+    )
+    .await;
+    // one more of the same
+    b.click(Locator::Css(
+        "[data-testid=cart-line] button[aria-label='One more']",
+    ))
+    .await;
+    b.wait_text(
+        "[data-testid=cart-subtotal]",
+        |s| s == "¥158.00",
+        "two tees",
+    )
+    .await;
+    b.screenshot("customer-1-cart-phone").await;
+
+    b.click(Locator::Css("a[data-testid=checkout]")).await;
+    b.wait_for_path(|p| p == "/en/checkout", "checkout").await;
+    b.wait_text("[data-testid=email]", |_| true, "the form")
+        .await;
+    let email: String = b
+        .eval("return document.querySelector('[data-testid=email]').value")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(email, "meimei@example.cn", "a customer's e-mail is known");
+    fill_shanghai_address(&b, None).await;
+    b.screenshot("customer-2-address-phone").await;
+    continue_to(&b, 2).await;
+    continue_to(&b, 3).await;
+    b.click(Locator::Css("[data-testid=payment-cash_on_delivery]"))
+        .await;
+    continue_to(&b, 4).await;
+    b.wait_text("[data-testid=sum-total]", |s| s == "¥158.00", "the total")
+        .await;
+    b.screenshot("customer-3-review-phone").await;
+    b.click(Locator::Css("[data-testid=place-order]")).await;
+    b.wait_for_path(|p| p.starts_with("/en/orders/SK"), "the confirmation")
+        .await;
+    assert_eq!(b.text("[data-testid=order-status]").await, "Being prepared");
+    assert!(b
+        .text("[data-testid=order]")
+        .await
+        .contains("Cash on delivery"));
+    b.wait_text("[data-testid=cart-count]", |s| s == "0", "the cart emptied")
+        .await;
+    b.screenshot("customer-4-confirmation-phone").await;
+
+    let (in_cart, addresses): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM cart_items), (SELECT COUNT(*) FROM customer_addresses)",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((in_cart, addresses), (0, 1), "cart emptied, address kept");
+    b.close().await;
+    app.cleanup().await;
+}

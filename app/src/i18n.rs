@@ -143,6 +143,13 @@ pub enum Msg {
     ChooseDelivery,
     ChoosePayment,
     DivisionNamesNote,
+    StaffOrders,
+    StaffOnly,
+    AwaitingTransfer,
+    AllOrders,
+    NoOrders,
+    MarkPaid,
+    Status,
 }
 
 impl Msg {
@@ -291,6 +298,13 @@ impl Msg {
             Msg::CheckoutTitle => ("结算", "Checkout"),
             Msg::ChooseDelivery => ("请选择配送方式。", "Please choose a delivery method."),
             Msg::ChoosePayment => ("请选择支付方式。", "Please choose how to pay."),
+            Msg::StaffOrders => ("订单管理", "Orders"),
+            Msg::StaffOnly => ("此页面仅限店铺员工，请以员工账户登录。", "This page is for shop staff. Please log in with a staff account."),
+            Msg::AwaitingTransfer => ("待确认转账", "Awaiting bank transfer"),
+            Msg::AllOrders => ("全部订单", "All orders"),
+            Msg::NoOrders => ("暂无订单。", "No orders here."),
+            Msg::MarkPaid => ("确认已收款", "Mark paid"),
+            Msg::Status => ("状态", "Status"),
             Msg::DivisionNamesNote => ("地址名称按国家标准以中文显示。", "Chinese place names are shown as couriers need them."),
             Msg::NoResults => ("没有找到相关商品，换个关键词试试。", "Nothing found. Try other words."),
             Msg::AccountIntro => ("订单、地址与售后服务将在这里管理。", "Your orders, addresses and after-sales requests will live here."),
@@ -314,6 +328,14 @@ pub fn results_for(locale: Locale, q: &str, n: i64) -> String {
         Locale::ZhCn => format!("“{q}” 共 {n} 件商品"),
         Locale::En if n == 1 => format!("1 result for “{q}”"),
         Locale::En => format!("{n} results for “{q}”"),
+    }
+}
+
+/// "没有找到“jackte”，以下是“jacket”的结果。" / "Nothing for “jackte”; showing “jacket”."
+pub fn corrected_search(locale: Locale, typed: &str, corrected: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("没有找到“{typed}”的相关商品，以下是“{corrected}”的结果。"),
+        Locale::En => format!("Nothing matched “{typed}”; showing results for “{corrected}”."),
     }
 }
 

@@ -27,6 +27,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/store/orders/{number}"),
     ("post", "/api/v1/store/orders/{number}/payments"),
     ("post", "/api/v1/payments/sandbox/webhook"),
+    ("get", "/api/v1/admin/orders"),
     ("post", "/api/v1/admin/orders/{number}/mark-paid"),
     ("post", "/api/v1/auth/register"),
     ("post", "/api/v1/auth/login"),
@@ -139,6 +140,13 @@ fn cart_paths() -> Vec<(&'static str, Value)> {
                 "shipping_method": {"type": "string", "nullable": true}, "coupon_code": {"type": "string", "nullable": true},
                 "email": {"type": "string", "nullable": true}}})),
             "responses": ok(json!({"type": "object"}))}}),
+        ),
+        (
+            "/api/v1/admin/orders",
+            json!({"get": {"operationId": "staffListOrders", "tags": ["admin"],
+                "summary": "Staff (permission view_orders): the newest 100 orders, or with ?awaiting=transfer those waiting for a bank transfer",
+                "parameters": [{"name": "awaiting", "in": "query", "schema": {"type": "string", "enum": ["transfer"]}}],
+                "responses": with_auth_errors(ok(json!({"type": "array", "items": {"type": "object"}})))}}),
         ),
         (
             "/api/v1/store/divisions",

@@ -9,6 +9,7 @@ use std::fmt;
 
 pub mod facets;
 pub mod query;
+pub mod spelling;
 pub use facets::{price_bands, FacetCount, Facets, PriceBand, SearchResult};
 pub use query::{ProductQuery, ProductSort, QueryError, SearchText};
 

@@ -46,7 +46,25 @@ async fn only_staff_mark_bank_transfers_paid(backend: Backend) {
     assert_eq!(refused.status, 403);
     assert_eq!(refused.json["code"], "forbidden");
     let admin = login(&app, "admin@storekeep.test", "admin-demo-2026").await;
+    // the staff list shows it among those awaiting a transfer; customers see no list
+    let list = "/api/v1/admin/orders?awaiting=transfer";
+    assert_eq!(app.get_with(list, &customer).await.status, 403);
+    assert_eq!(app.get_with(list, "").await.status, 401);
+    let waiting = app.get_with(list, &admin).await;
+    assert_eq!(waiting.status, 200, "{:?}", waiting.json);
+    assert_eq!(waiting.json[0]["number"], number.as_str());
+    assert_eq!(waiting.json[0]["email"], "buyer@example.cn");
+    assert_eq!(
+        app.get_with("/api/v1/admin/orders?awaiting=x", &admin)
+            .await
+            .status,
+        400
+    );
     assert_eq!(app.post_json(&path, &json!({}), &admin).await.status, 204);
+    let waiting = app.get_with(list, &admin).await;
+    assert_eq!(waiting.json, json!([]), "paid: no longer waiting");
+    let all = app.get_with("/api/v1/admin/orders", &admin).await;
+    assert_eq!(all.json[0]["status"], "paid");
     // once only; and not for orders paid otherwise
     let again = app.post_json(&path, &json!({}), &admin).await;
     assert_eq!(

@@ -9,6 +9,7 @@ use storekeep_tests::TestApp;
 storekeep_tests::on_both_backends!(
     finds_products_in_both_languages_with_facets,
     search_input_is_checked,
+    typos_are_forgiven_the_same_way_on_both,
 );
 
 fn slugs(v: &Value) -> BTreeSet<String> {
@@ -104,5 +105,37 @@ async fn search_input_is_checked(backend: Backend) {
         body["list"]["total"], 80,
         "an empty search lists everything"
     );
+    app.cleanup().await;
+}
+
+async fn typos_are_forgiven_the_same_way_on_both(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    // "dwon parkka": two typos, one of them a swap
+    let found = search(&app, "q=dwon%20parkka").await;
+    assert_eq!(found["corrected"], "down parka");
+    assert_eq!(
+        slugs(&found),
+        ["long-down-parka"].map(String::from).into_iter().collect()
+    );
+    assert_eq!(
+        found["facets"]["in_stock"].as_i64().map(|n| n <= 1),
+        Some(true)
+    );
+    // spelled right: no correction; hopeless: nothing, and said so
+    let right = search(&app, "q=parka").await;
+    assert_eq!(right["corrected"], Value::Null);
+    let nothing = search(&app, "q=qwxzv").await;
+    assert_eq!(
+        (
+            nothing["corrected"].clone(),
+            nothing["list"]["total"].clone()
+        ),
+        (Value::Null, 0.into())
+    );
+    // a Chinese miss is not guessed at
+    let chinese = search(&app, "q=%E9%9B%A8%E7%BB%92%E6%9C%8D").await; // 雨绒服
+    assert_eq!(chinese["list"]["total"], 0);
     app.cleanup().await;
 }

@@ -263,30 +263,9 @@ async fn shopper_searches_in_chinese() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guest_pays_a_card_order_on_the_sandbox_gateway() {
     let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
-    let variant: i64 =
-        sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'PH-002-01'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    sqlx::query("UPDATE stock_levels SET on_hand = 5, reserved = 0 WHERE variant_id = $1")
-        .bind(variant)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
     let placed = app
-        .place_order(
-            "e2e-card-order-01",
-            &serde_json::json!({
-                "lines": [{"variant_id": variant, "quantity": 1}],
-                "email": "guest@example.cn",
-                "address": {"type": "china", "recipient": "李雷", "phone": "13800138000", "division_code": "310115", "detail": "世纪大道 1 号"},
-                "shipping_method": "standard",
-                "payment_method": "card",
-            }),
-            "",
-        )
+        .order_sku("e2e-card-order-01", "PH-002-01", 1, 5, "card")
         .await;
-    assert_eq!(placed.status, 201, "{:?}", placed.json);
     let number = placed.json["number"].as_str().unwrap().to_string();
     let token = placed.json["access_token"].as_str().unwrap().to_string();
 

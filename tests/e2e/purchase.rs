@@ -309,3 +309,66 @@ async fn customer_registers_finds_the_guest_cart_and_pays_on_delivery() {
     b.close().await;
     app.cleanup().await;
 }
+
+/// A bank transfer: the order waits; staff log in, find it in their list and mark it paid.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_mark_a_bank_transfer_paid() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let placed = app
+        .order_sku("e2e-bank-transfer-1", "TS-001-01", 2, 10, "bank_transfer")
+        .await;
+    let number = placed.json["number"].as_str().unwrap().to_string();
+
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url("/admin/orders")).await;
+    assert!(
+        b.has("[data-testid=staff-only]").await,
+        "strangers are asked to log in"
+    );
+    b.goto(&app.url("/account/login?next=/admin/orders")).await;
+    let started = std::time::Instant::now();
+    loop {
+        b.type_into("input[name=email]", "admin@storekeep.test")
+            .await;
+        b.type_into("input[name=password]", "admin-demo-2026").await;
+        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
+            let _ = el.click().await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        if b.path().await == "/admin/orders" {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "staff log-in never completed"
+        );
+    }
+    let row = b.text("[data-testid=staff-order]").await;
+    assert!(
+        row.contains(&number) && row.contains("guest@example.cn"),
+        "{row}"
+    );
+    b.screenshot("staff-1-awaiting-transfer").await;
+    b.click_until(
+        "[data-testid=mark-paid]",
+        || async { b.has("[data-testid=no-orders]").await },
+        "the order left the waiting list",
+    )
+    .await;
+    b.click(Locator::Css("a.chip[href='/admin/orders?all=1']"))
+        .await;
+    b.wait_text(
+        "[data-testid=staff-order]",
+        |t| t.contains("已付款"),
+        "the order paid",
+    )
+    .await;
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'order.mark_paid'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+    b.close().await;
+    app.cleanup().await;
+}

@@ -68,6 +68,15 @@ impl TestApp {
     /// Starts the app on a fresh, migrated and seeded database. `None` when PostgreSQL is
     /// skipped for this run.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_configured(backend, |_| {}).await
+    }
+
+    /// As `spawn`, with a last word on the configuration (the benchmarks use the
+    /// production pool size).
+    pub async fn spawn_configured(
+        backend: Backend,
+        configure: impl FnOnce(&mut Config),
+    ) -> Option<TestApp> {
         sqlx::any::install_default_drivers();
         let suffix = unique_suffix();
         let (database_url, cleanup) = match backend {
@@ -104,7 +113,7 @@ impl TestApp {
                 )
             }
         };
-        let config = Config {
+        let mut config = Config {
             host: "127.0.0.1".into(),
             port: 0,
             database_url,
@@ -115,6 +124,7 @@ impl TestApp {
             seed_demo_data: true,
             ..Config::default()
         };
+        configure(&mut config);
         let app = Application::build(config).await.expect("building the app");
         let port = app.port();
         let db = app.state().db.clone();
@@ -200,6 +210,40 @@ impl TestApp {
             .await;
         assert_eq!(res.status, 201, "register: {:?}", res.json);
         res.cookie("sk_session").expect("session cookie")
+    }
+
+    /// A guest's order for `quantity` of the variant `sku` to a Shanghai address, after giving
+    /// that variant `stock` units.
+    pub async fn order_sku(
+        &self,
+        key: &str,
+        sku: &str,
+        quantity: u32,
+        stock: i64,
+        payment: &str,
+    ) -> Posted {
+        let variant: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("a demo SKU");
+        sqlx::query("UPDATE stock_levels SET on_hand = $1, reserved = 0 WHERE variant_id = $2")
+            .bind(stock)
+            .bind(variant)
+            .execute(&self.db.pool)
+            .await
+            .expect("stock");
+        let body = serde_json::json!({
+            "lines": [{"variant_id": variant, "quantity": quantity}],
+            "email": "guest@example.cn",
+            "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
+                        "division_code": "310115", "detail": "世纪大道 1 号"},
+            "shipping_method": "standard",
+            "payment_method": payment,
+        });
+        let placed = self.place_order(key, &body, "").await;
+        assert_eq!(placed.status, 201, "{:?}", placed.json);
+        placed
     }
 
     /// Places an order as the shop front does (CSRF header, `Idempotency-Key`).

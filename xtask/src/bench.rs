@@ -76,7 +76,25 @@ pub fn run() -> Result<()> {
             eprintln!("PostgreSQL at {pg} is not usable: its half of the benchmark is skipped");
         }
     }
-    write_report(&sections)
+    write_report(&sections)?;
+    // orders per second, statements per order, search latency (both databases)
+    let mut cmd = crate::cargo();
+    cmd.args(["bench", "-p", "storekeep-tests", "--bench", "checkout"]);
+    if !ok_pg(&pg) {
+        cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
+    }
+    crate::run_cmd(&mut cmd)
+}
+
+/// Whether PostgreSQL answers at `url`.
+fn ok_pg(url: &str) -> bool {
+    on_path("psql")
+        && Command::new("psql")
+            .arg(url)
+            .args(["-q", "-c", "SELECT 1"])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
 }
 
 fn free_port() -> Result<u16> {

@@ -69,7 +69,11 @@ pub fn build(profile: Profile) -> Result<()> {
     )?;
     copy_dir(&root().join("public"), &site)?;
     precompress(&pkg, profile == Profile::Release)?;
-    report_sizes(&pkg)?;
+    // compressing a 10 MB debug bundle at the highest levels only to print its size took
+    // a minute of every test run: sizes matter for what ships
+    if profile == Profile::Release {
+        report_sizes(&pkg)?;
+    }
     Ok(())
 }
 

@@ -169,6 +169,25 @@ pub fn start_payment(
     )
 }
 
+/// Staff: the newest orders, or only those awaiting a bank transfer.
+pub fn staff_orders(
+    awaiting_transfer: bool,
+) -> impl Future<Output = ApiResult<Vec<shared::staff::OrderRow>>> + Send + 'static {
+    get(if awaiting_transfer {
+        "/api/v1/admin/orders?awaiting=transfer".to_string()
+    } else {
+        "/api/v1/admin/orders".to_string()
+    })
+}
+
+/// Staff: a bank transfer for this order arrived.
+pub fn mark_paid(number: &str) -> impl Future<Output = ApiResult<()>> + 'static {
+    post(
+        format!("/api/v1/admin/orders/{number}/mark-paid"),
+        serde_json::json!({}),
+    )
+}
+
 pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + Send + 'static {
     get(format!(
         "/api/v1/store/products/{}",

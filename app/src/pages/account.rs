@@ -250,6 +250,9 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="account-name">{me.display_name}</p>
                         <p class="muted">{me.email}</p>
                         <p>{t(Msg::AccountIntro)}</p>
+                        {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
+                            <p><a class="button" href=locale.get_untracked().localize("/admin/orders") data-testid="staff-orders">{t(Msg::StaffOrders)}</a></p>
+                        })}
                         <form method="post" on:submit=logout>
                             <button class="button button--ghost" type="submit" data-testid="logout" disabled=move || !hydrated.get()>{t(Msg::LogOut)}</button>
                         </form>

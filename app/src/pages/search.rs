@@ -49,6 +49,22 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Results(result: SearchResult, query: ProductQuery) -> impl IntoView {
     let locale = use_locale().get_untracked();
+    // a corrected search: what was typed is said, the links follow the correction
+    let typed = query.q.as_ref().map(|q| q.as_str().to_string());
+    let query = match result.corrected.as_deref() {
+        Some(c) => ProductQuery {
+            q: shared::catalog::SearchText::parse(c).ok().flatten(),
+            ..query
+        },
+        None => query,
+    };
+    let correction = result.corrected.clone().map(|c| {
+        view! {
+            <p class="notice notice--slim" data-testid="corrected">
+                {i18n::corrected_search(locale, typed.as_deref().unwrap_or_default(), &c)}
+            </p>
+        }
+    });
     let text = query
         .q
         .as_ref()
@@ -104,7 +120,7 @@ fn Results(result: SearchResult, query: ProductQuery) -> impl IntoView {
     });
     view! {
         <PageMeta title=heading.clone() description=Msg::SearchPlaceholder.text(locale) path="/search"/>
-        <header class="page-head"><h1 data-testid="search-heading">{heading}</h1></header>
+        <header class="page-head"><h1 data-testid="search-heading">{heading}</h1>{correction}</header>
         <div class="listing">
             <aside class="listing__side facets">
                 <h2 class="side-title">{Msg::Category.text(locale)}</h2>

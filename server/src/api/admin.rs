@@ -5,15 +5,44 @@ use crate::auth::session::Staff;
 use crate::db::{accounts, now_millis, orders as repo};
 use crate::error::{AppError, AppResult};
 use crate::startup::AppState;
+use axum::extract::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::Router;
+use axum::routing::{get, post};
+use axum::{Json, Router};
 use shared::orders::{OrderNumber, OrderStatus};
-use shared::staff::Permission;
+use shared::staff::{OrderRow, Permission};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/orders/{number}/mark-paid", post(mark_paid))
+    Router::new()
+        .route("/orders", get(list_orders))
+        .route("/orders/{number}/mark-paid", post(mark_paid))
+}
+
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    awaiting: Option<String>,
+}
+
+/// The newest 100 orders, or (`?awaiting=transfer`) those waiting for a bank transfer.
+async fn list_orders(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Json<Vec<OrderRow>>> {
+    staff.require(Permission::ViewOrders)?;
+    let awaiting = match q.awaiting.as_deref() {
+        None | Some("") => false,
+        Some("transfer") => true,
+        Some(_) => {
+            return Err(AppError::BadRequest(
+                "awaiting may only be `transfer`".into(),
+            ))
+        }
+    };
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(repo::staff_list(&mut conn, awaiting, 100).await?))
 }
 
 /// A bank transfer arrived: the order moves from awaiting payment to paid.

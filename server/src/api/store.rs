@@ -1,12 +1,13 @@
 //! The shop front's catalogue: `/api/v1/store/*`. Read-only, public.
 
-use crate::db::catalog;
+use crate::db::{catalog, search};
 use crate::error::{AppError, AppResult};
 use crate::startup::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use shared::catalog::query::PriceUnits;
+use shared::catalog::spelling;
 use shared::catalog::{
     Brand, Category, ProductDetail, ProductList, ProductQuery, SearchResult, Slug,
 };
@@ -47,10 +48,34 @@ async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> AppResult<Json<SearchResult>> {
-    let query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
-    let list = catalog::list_products(&state.db, &query).await?;
+    let mut query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
+    let mut list = catalog::list_products(&state.db, &query).await?;
+    let mut corrected = None;
+    // nothing found: perhaps a typo
+    if list.total == 0 {
+        if let Some(text) = &query.q {
+            let vocabulary =
+                spelling::vocabulary(search::texts(&state.db).await?.iter().map(String::as_str));
+            if let Some(better) = spelling::correct(text, &vocabulary) {
+                let retry = ProductQuery {
+                    q: Some(better.clone()),
+                    ..query.clone()
+                };
+                let found = catalog::list_products(&state.db, &retry).await?;
+                if found.total > 0 {
+                    corrected = Some(better.as_str().to_string());
+                    list = found;
+                    query = retry;
+                }
+            }
+        }
+    }
     let facets = catalog::facets(&state.db, &query).await?;
-    Ok(Json(SearchResult { list, facets }))
+    Ok(Json(SearchResult {
+        list,
+        facets,
+        corrected,
+    }))
 }
 
 async fn product(

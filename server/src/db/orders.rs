@@ -423,3 +423,49 @@ pub async fn line_info(conn: &mut Conn, variant: i64) -> Result<Option<LineInfo>
     .fetch_optional(conn)
     .await
 }
+
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    number: String,
+    created_at: i64,
+    email: String,
+    status: String,
+    payment_method: String,
+    grand_total: i64,
+    currency: String,
+    pay_by: Option<i64>,
+}
+
+/// The newest orders for the staff list, optionally only those awaiting a bank transfer.
+pub async fn staff_list(
+    conn: &mut Conn,
+    awaiting_transfer: bool,
+    limit: i64,
+) -> Result<Vec<shared::staff::OrderRow>, sqlx::Error> {
+    let rows: Vec<StaffRow> = sqlx::query_as(
+        "SELECT number, created_at, email, status, payment_method, grand_total, currency, pay_by FROM orders \
+         WHERE ($1 = 0 OR (payment_method = 'bank_transfer' AND status = 'pending_payment')) \
+         ORDER BY id DESC LIMIT $2",
+    )
+    .bind(i64::from(awaiting_transfer))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(shared::staff::OrderRow {
+                number: shared::orders::OrderNumber::parse(&r.number)?,
+                created_at: r.created_at,
+                email: r.email,
+                status: OrderStatus::parse(&r.status)?,
+                payment_method: PaymentMethod::parse(&r.payment_method)?,
+                total: Money::new(
+                    r.grand_total,
+                    Currency::parse(&r.currency).unwrap_or_default(),
+                ),
+                pay_by: r.pay_by,
+            })
+        })
+        .collect())
+}

@@ -20,3 +20,10 @@ pub async fn rebuild(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     .await
     .map(|_| ())
 }
+
+/// Every product's search text (for the typo-correcting vocabulary).
+pub async fn texts(db: &crate::db::Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT body FROM product_search")
+        .fetch_all(&db.pool)
+        .await
+}

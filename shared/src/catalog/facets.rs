@@ -53,6 +53,9 @@ pub fn price_bands(prices: &[Money], currency: Currency) -> Vec<PriceBand> {
 pub struct SearchResult {
     pub list: ProductList,
     pub facets: Facets,
+    /// When nothing matched the words as typed: the corrected words these results are for.
+    #[serde(default)]
+    pub corrected: Option<String>,
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ storekeep_tests::on_both_backends!(
     a_quote_reports_prices_stock_and_coupons,
     an_order_empties_the_cart_and_keeps_the_address,
     divisions_cascade_and_unknown_districts_are_refused,
+    a_configured_tax_rate_is_contained_in_prices,
 );
 
 fn lines(cart: &Value) -> Vec<(i64, i64)> {
@@ -391,5 +392,36 @@ async fn divisions_cascade_and_unknown_districts_are_refused(backend: Backend) {
         (5, 0),
         "nothing reserved"
     );
+    app.cleanup().await;
+}
+
+async fn a_configured_tax_rate_is_contained_in_prices(backend: Backend) {
+    let Some(app) = TestApp::spawn_configured(backend, |c| c.tax_basis_points = 1_300).await else {
+        return;
+    };
+    let v = variant_with_stock(&app, "TS-001-01", 5).await;
+    let req = json!({"items": [{"variant_id": v, "quantity": 2}],
+        "destination": {"type": "china", "division_code": "310115"}, "shipping_method": "standard"});
+    let q = app
+        .post_json("/api/v1/store/cart/quote", &req, "")
+        .await
+        .json;
+    let total = q["totals"]["total"]["minor"].as_i64().unwrap();
+    assert_eq!(total, 15_800, "prices include the tax: nothing is added");
+    // ¥158 × 13/113 = ¥18.1769… → ¥18.18
+    assert_eq!(q["totals"]["tax_included"]["minor"], 1_818);
+    let placed = app
+        .place_order(
+            "taxed-order-0001",
+            &order(
+                json!([{"variant_id": v, "quantity": 2}]),
+                None,
+                "cash_on_delivery",
+            ),
+            "",
+        )
+        .await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    assert_eq!(placed.json["totals"], q["totals"]);
     app.cleanup().await;
 }

@@ -704,6 +704,9 @@ fn Summary(quote: Signal<Option<Quote>>, shipping_chosen: Signal<bool>) -> impl 
                     })}
                     <dt>{Msg::Delivery.text(loc)}</dt><dd data-testid="sum-shipping">{shipping}</dd>
                     <dt class="total">{Msg::Total.text(loc)}</dt><dd class="total" data-testid="sum-total">{t_.total.to_string()}</dd>
+                    {(!t_.tax_included.is_zero()).then(|| view! {
+                        <dt class="muted small">{Msg::TaxIncluded.text(loc)}</dt><dd class="muted small" data-testid="sum-tax">{t_.tax_included.to_string()}</dd>
+                    })}
                 </dl>
             }
         })

@@ -106,6 +106,9 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
                 })}
                 <dt>{Msg::Delivery.text(locale)}</dt><dd>{t_.shipping.to_string()}</dd>
                 <dt class="total">{Msg::Total.text(locale)}</dt><dd class="total" data-testid="order-total">{t_.total.to_string()}</dd>
+                {(!t_.tax_included.is_zero()).then(|| view! {
+                    <dt class="muted small">{Msg::TaxIncluded.text(locale)}</dt><dd class="muted small">{t_.tax_included.to_string()}</dd>
+                })}
             </dl>
             <p class="muted small">{Msg::ShipTo.text(locale)}": "{address}</p>
             {can_pay.then(|| view! {

@@ -150,7 +150,15 @@ async fn price(
     ApiJson(req): ApiJson<QuoteRequest>,
 ) -> AppResult<Json<Quote>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(quote(&mut conn, user.as_ref(), &req).await?))
+    Ok(Json(
+        quote(
+            &mut conn,
+            user.as_ref(),
+            &req,
+            state.config.tax_basis_points,
+        )
+        .await?,
+    ))
 }
 
 #[derive(serde::Deserialize)]

@@ -212,7 +212,8 @@ pub async fn place_order(
             "this delivery method does not serve that address",
         ));
     };
-    let totals = totals(&priced, discount, shipping, 0).map_err(anyhow::Error::from)?;
+    let totals = totals(&priced, discount, shipping, config.tax_basis_points)
+        .map_err(anyhow::Error::from)?;
 
     let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
     let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));

@@ -16,10 +16,12 @@ use shared::pricing::{totals, PricedLine};
 use shared::promotions::{CouponCode, CouponUsage};
 use sqlx::AnyConnection;
 
+/// `tax_basis_points`: the tax rate contained in the prices (the shop's configuration).
 pub async fn quote(
     conn: &mut AnyConnection,
     user: Option<&Me>,
     req: &QuoteRequest,
+    tax_basis_points: u32,
 ) -> AppResult<Quote> {
     if req.items.len() > MAX_LINES {
         return Err(AppError::validation(
@@ -136,7 +138,8 @@ pub async fn quote(
             price,
         });
     }
-    let totals = totals(&priced, discount, shipping, 0).map_err(anyhow::Error::from)?;
+    let totals =
+        totals(&priced, discount, shipping, tax_basis_points).map_err(anyhow::Error::from)?;
     Ok(Quote {
         currency,
         lines,

@@ -428,6 +428,10 @@ pub fn coupon_rejection(locale: Locale, r: &shared::promotions::CouponRejection)
         (UsedUp, Locale::En) => "This coupon has been used up.".into(),
         (AlreadyUsed, Locale::ZhCn) => "您已使用过该优惠券。".into(),
         (AlreadyUsed, Locale::En) => "You have already used this coupon.".into(),
+        (NotYours, Locale::ZhCn) => "这是其他账户的专属优惠券；如果是您的，请先登录。".into(),
+        (NotYours, Locale::En) => {
+            "This coupon belongs to another account; if it is yours, log in first.".into()
+        }
         (BelowMinimumSpend { missing } | BelowThreshold { missing }, Locale::ZhCn) => {
             format!("再买 {missing} 即可使用该优惠券。")
         }

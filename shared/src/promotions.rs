@@ -55,13 +55,18 @@ pub struct Coupon {
     pub min_spend: Option<Money>,
     pub usage_limit_total: Option<u32>,
     pub usage_limit_per_customer: Option<u32>,
+    /// A personal coupon (issued to one customer account): nobody else may use it.
+    #[serde(default)]
+    pub for_customer: Option<i64>,
 }
 
-/// How often a coupon has been used, overall and by the shopper at hand.
+/// How often a coupon has been used, overall and by the shopper at hand, and who that
+/// shopper is (their account, when signed in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CouponUsage {
     pub total: u32,
     pub by_customer: u32,
+    pub customer: Option<i64>,
 }
 
 /// Why a coupon does not apply — shown to the shopper in their language.
@@ -75,6 +80,8 @@ pub enum CouponRejection {
     },
     UsedUp,
     AlreadyUsed,
+    /// A personal coupon of another account (or the shopper is not signed in).
+    NotYours,
     /// The items do not reach a 满减 threshold.
     BelowThreshold {
         missing: Money,
@@ -91,6 +98,9 @@ impl fmt::Display for CouponRejection {
             }
             CouponRejection::UsedUp => f.write_str("the coupon has been used up"),
             CouponRejection::AlreadyUsed => f.write_str("you have already used this coupon"),
+            CouponRejection::NotYours => {
+                f.write_str("this coupon belongs to another account (log in to use yours)")
+            }
             CouponRejection::BelowThreshold { missing } => {
                 write!(f, "spend {missing} more to reach the discount")
             }
@@ -109,6 +119,12 @@ impl Coupon {
         now: i64,
         usage: CouponUsage,
     ) -> Result<Money, CouponRejection> {
+        if self
+            .for_customer
+            .is_some_and(|owner| usage.customer != Some(owner))
+        {
+            return Err(CouponRejection::NotYours);
+        }
         if now < self.starts_at {
             return Err(CouponRejection::NotStarted);
         }
@@ -194,7 +210,32 @@ mod tests {
             min_spend: None,
             usage_limit_total: None,
             usage_limit_per_customer: None,
+            for_customer: None,
         }
+    }
+
+    #[test]
+    fn personal_coupons_are_only_for_their_owner() {
+        let mut c = coupon(CouponKind::Fixed {
+            off: Money::cny(500),
+        });
+        c.for_customer = Some(7);
+        let as_who = |customer| CouponUsage {
+            customer,
+            ..CouponUsage::default()
+        };
+        assert_eq!(
+            c.discount(Money::cny(10_000), 1_500, as_who(Some(7))),
+            Ok(Money::cny(500))
+        );
+        assert_eq!(
+            c.discount(Money::cny(10_000), 1_500, as_who(Some(8))),
+            Err(CouponRejection::NotYours)
+        );
+        assert_eq!(
+            c.discount(Money::cny(10_000), 1_500, as_who(None)),
+            Err(CouponRejection::NotYours)
+        );
     }
 
     fn off(c: &Coupon, subtotal: i64) -> Result<i64, CouponRejection> {

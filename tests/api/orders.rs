@@ -9,6 +9,7 @@ use storekeep_tests::TestApp;
 storekeep_tests::on_both_backends!(
     a_cash_on_delivery_order_is_priced_by_the_server,
     coupons_and_shipping_rules_apply,
+    expired_used_up_and_other_peoples_coupons_are_refused,
     fifty_shoppers_race_for_ten_units,
     two_lines_of_one_variant_count_together,
     a_repeated_key_returns_the_first_answer,
@@ -409,5 +410,86 @@ async fn bad_orders_are_refused_clearly(backend: Backend) {
         0,
         "nothing reserved by refused orders"
     );
+    app.cleanup().await;
+}
+
+async fn expired_used_up_and_other_peoples_coupons_are_refused(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let v = variant_with_stock(&app, "JK-001-01", 20).await;
+    let owner = app.register_customer("owner@example.cn").await;
+    let other = app.register_customer("other@example.cn").await;
+    let owner_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'owner@example.cn'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let now = server::db::now_millis();
+    for (code, ends_at, limit, used, customer) in [
+        ("EXPIRED-5", Some(now - 1_000), None, 0, None),
+        ("ONLY-ONCE", None, Some(1), 1, None),
+        ("FOR-OWNER", None, None, 0, Some(owner_id)),
+    ] {
+        sqlx::query(
+            "INSERT INTO coupons (code, kind, amount, starts_at, ends_at, usage_limit_total, used_count, customer_id) \
+             VALUES ($1, 'fixed', 500, 0, $2, $3, $4, $5)",
+        )
+        .bind(code)
+        .bind(ends_at)
+        .bind(limit)
+        .bind(used)
+        .bind(customer)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+    let one = json!([{"variant_id": v, "quantity": 1}]);
+    let cases = [
+        ("EXPIRED-5", "", "coupon_expired"),
+        ("ONLY-ONCE", "", "coupon_used_up"),
+        ("FOR-OWNER", "", "coupon_not_yours"),
+        ("FOR-OWNER", other.as_str(), "coupon_not_yours"),
+    ];
+    for (i, (code, session, problem)) in cases.into_iter().enumerate() {
+        let res = app
+            .place_order(
+                &format!("bad-coupon-{i:04}"),
+                &order(one.clone(), Some(code), "cash_on_delivery"),
+                session,
+            )
+            .await;
+        assert_eq!(
+            (res.status, res.json["problem"].as_str()),
+            (422, Some(problem)),
+            "{code}: {:?}",
+            res.json
+        );
+        assert!(res.json["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    // nothing was written by the refused attempts
+    let orders: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 0);
+    assert_eq!(stock(&app, v).await, (20, 0));
+    // the owner may use it, once the quote has said so
+    let quote = app
+        .post_json(
+            "/api/v1/store/cart/quote",
+            &json!({"items": [{"variant_id": v, "quantity": 1}], "coupon_code": "FOR-OWNER"}),
+            &owner,
+        )
+        .await;
+    assert_eq!(
+        quote.json["coupon"]["status"], "applied",
+        "{:?}",
+        quote.json
+    );
+    let mut body = order(one, Some("FOR-OWNER"), "cash_on_delivery");
+    body["email"] = json!("owner@example.cn");
+    let res = app.place_order("owner-coupon-0001", &body, &owner).await;
+    assert_eq!(res.status, 201, "{:?}", res.json);
+    assert_eq!(res.json["totals"]["discount"]["minor"], 500);
     app.cleanup().await;
 }

@@ -22,6 +22,7 @@ struct CouponRow {
     usage_limit_total: Option<i64>,
     usage_limit_per_customer: Option<i64>,
     used_count: i64,
+    customer_id: Option<i64>,
 }
 
 /// An active coupon with its id and how often it was used in all.
@@ -31,7 +32,7 @@ pub async fn coupon(
 ) -> Result<Option<(i64, Coupon, i64)>, sqlx::Error> {
     let row: Option<CouponRow> = sqlx::query_as(
         "SELECT id, code, kind, basis_points, amount, threshold, max_off, repeat_each, starts_at, ends_at, \
-         min_spend, usage_limit_total, usage_limit_per_customer, used_count FROM coupons WHERE code = $1 AND active = 1",
+         min_spend, usage_limit_total, usage_limit_per_customer, used_count, customer_id FROM coupons WHERE code = $1 AND active = 1",
     )
     .bind(code.as_str())
     .fetch_optional(conn)
@@ -64,6 +65,7 @@ pub async fn coupon(
                 usage_limit_per_customer: r
                     .usage_limit_per_customer
                     .and_then(|n| u32::try_from(n).ok()),
+                for_customer: r.customer_id,
             },
             r.used_count,
         ))

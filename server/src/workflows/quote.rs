@@ -195,6 +195,7 @@ pub async fn check_coupon(
     let usage = CouponUsage {
         total: u32::try_from(used).unwrap_or(u32::MAX),
         by_customer: u32::try_from(by_customer).unwrap_or(u32::MAX),
+        customer: user.map(|u| u.id.0),
     };
     let code = code.as_str().to_string();
     Ok(match coupon.discount(items, now_millis(), usage) {

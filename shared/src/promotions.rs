@@ -331,7 +331,8 @@ mod tests {
                 1_500,
                 CouponUsage {
                     total: 100,
-                    by_customer: 0
+                    by_customer: 0,
+                    customer: None
                 }
             ),
             Err(CouponRejection::UsedUp)
@@ -342,7 +343,8 @@ mod tests {
                 1_500,
                 CouponUsage {
                     total: 5,
-                    by_customer: 1
+                    by_customer: 1,
+                    customer: None
                 }
             ),
             Err(CouponRejection::AlreadyUsed)
@@ -353,7 +355,8 @@ mod tests {
                 1_500,
                 CouponUsage {
                     total: 5,
-                    by_customer: 0
+                    by_customer: 0,
+                    customer: None
                 }
             ),
             Ok(Money::cny(100))

@@ -372,3 +372,97 @@ async fn staff_mark_a_bank_transfer_paid() {
     b.close().await;
     app.cleanup().await;
 }
+
+/// The guest cart survives a reload; shown again after the shop changed, it says what
+/// changed (a new price, a sold-out line) and holds checkout until the shopper fixes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cart_keeps_its_items_and_says_what_changed() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    stock_product(&app, "cotton-crew-neck-tee", 10).await;
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url("/products/cotton-crew-neck-tee")).await;
+    add_current_variant(&b, "1").await;
+    let first = b.text("[data-testid=sku]").await;
+    let sizes = b
+        .client
+        .find_all(Locator::Css("[data-testid=size-option]"))
+        .await
+        .unwrap();
+    sizes[1].click().await.unwrap();
+    let second = b
+        .wait_text("[data-testid=sku]", |s| s != first, "another size")
+        .await;
+    add_current_variant(&b, "2").await;
+
+    // kept in IndexedDB: a reload finds it
+    b.client.refresh().await.unwrap();
+    b.wait_text("[data-testid=cart-count]", |s| s == "2", "the kept cart")
+        .await;
+
+    // meanwhile the shop raises one price and sells out the other item
+    sqlx::query("UPDATE product_variants SET price = 8900 WHERE sku = $1")
+        .bind(&first)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE stock_levels SET on_hand = 0 WHERE variant_id = (SELECT id FROM product_variants WHERE sku = $1)")
+        .bind(&second)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    b.goto(&app.url("/cart")).await;
+    let problems = || async {
+        let mut texts = Vec::new();
+        for el in b
+            .client
+            .find_all(Locator::Css("[data-testid=line-problem]"))
+            .await
+            .unwrap()
+        {
+            texts.push(el.text().await.unwrap());
+        }
+        texts
+    };
+    b.wait_text("[data-testid=line-problem]", |_| true, "the problems")
+        .await;
+    let texts = problems().await;
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("¥79.00") && t.contains("¥89.00")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("已售罄")), "{texts:?}");
+    assert!(
+        b.has("button[data-testid=checkout][disabled]").await,
+        "checkout waits"
+    );
+    b.screenshot("cart-problems").await;
+
+    // removing the sold-out line lets the shopper go on, at the new price
+    let lines = b
+        .client
+        .find_all(Locator::Css("[data-testid=cart-line]"))
+        .await
+        .unwrap();
+    for line in lines {
+        if line.text().await.unwrap().contains("已售罄") {
+            line.find(Locator::Css("[data-testid=remove-line]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+        }
+    }
+    b.wait_text(
+        "[data-testid=cart-subtotal]",
+        |s| s == "¥89.00",
+        "the new subtotal",
+    )
+    .await;
+    assert!(b.has("a[data-testid=checkout]").await);
+    assert_eq!(b.text("[data-testid=cart-count]").await, "1");
+    b.close().await;
+    app.cleanup().await;
+}

@@ -150,7 +150,9 @@ async fn guest_searches_in_chinese_and_pays_by_card_with_a_spend_and_save_coupon
     assert_eq!(b.text("[data-testid=sum-total]").await, "¥2,028.00");
     b.screenshot("guest-4-review").await;
 
-    b.click(Locator::Css("[data-testid=place-order]")).await;
+    // a double click places one order (one Idempotency-Key per attempt; the button waits)
+    b.eval("const p = document.querySelector('[data-testid=place-order]'); p.click(); p.click(); return true")
+        .await;
     b.wait_for_path(|p| p.starts_with("/sandbox-pay/"), "the card gateway")
         .await;
     assert_eq!(b.text("[data-testid=amount]").await, "¥2,028.00");
@@ -377,7 +379,7 @@ async fn staff_mark_a_bank_transfer_paid() {
 /// changed (a new price, a sold-out line) and holds checkout until the shopper fixes it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cart_keeps_its_items_and_says_what_changed() {
-    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let mut app = TestApp::spawn(Backend::Sqlite).await.unwrap();
     stock_product(&app, "cotton-crew-neck-tee", 10).await;
     let b = Browser::start("zh-CN").await;
     b.goto(&app.url("/products/cotton-crew-neck-tee")).await;
@@ -463,6 +465,21 @@ async fn the_cart_keeps_its_items_and_says_what_changed() {
     .await;
     assert!(b.has("a[data-testid=checkout]").await);
     assert_eq!(b.text("[data-testid=cart-count]").await, "1");
+
+    // the shop goes away: a change is still kept on the device, and the page says so
+    app.stop_server();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    b.click(Locator::Css(
+        "[data-testid=cart-line] button[aria-label='增加数量']",
+    ))
+    .await;
+    b.wait_text(
+        "[data-testid=cart-offline]",
+        |t| t.contains("保存在本机"),
+        "the offline notice",
+    )
+    .await;
+    assert_eq!(b.text("[data-testid=cart-count]").await, "2");
     b.close().await;
     app.cleanup().await;
 }

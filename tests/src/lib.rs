@@ -280,6 +280,13 @@ impl TestApp {
         (status, res.text().await.expect("body"))
     }
 
+    /// Stops the server (the database stays): the shop is unreachable from then on.
+    pub fn stop_server(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+
     /// Stops the server and removes its database.
     pub async fn cleanup(mut self) {
         if let Some(tx) = self.shutdown.take() {

@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 pub async fn robots(State(state): State<AppState>) -> impl IntoResponse {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /account\nDisallow: /orders\nDisallow: /admin\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /account\nDisallow: /orders\nDisallow: /admin\nDisallow: /cart\nDisallow: /checkout\nDisallow: /en/account\nDisallow: /en/orders\nDisallow: /en/admin\nDisallow: /en/cart\nDisallow: /en/checkout\n\nSitemap: {}/sitemap.xml\n",
         state.config.public_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)

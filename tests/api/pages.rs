@@ -188,6 +188,16 @@ async fn robots_and_sitemap_come_from_the_catalogue(backend: Backend) {
     assert_eq!(status, 200);
     assert!(robots.contains(&format!("Sitemap: {PUBLIC_URL}/sitemap.xml")));
     assert!(robots.contains("Disallow: /api/"));
+    assert!(robots.contains("Disallow: /checkout") && robots.contains("Disallow: /en/cart"));
+    // the shopper's own pages render, and ask search engines to stay away
+    for path in ["/cart", "/en/checkout", "/admin/orders"] {
+        let (status, html) = app.get_html(path).await;
+        assert!(matches!(status, 200 | 401), "{path}: {status}");
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex""#),
+            "{path}"
+        );
+    }
     let (status, xml) = app.get_html("/sitemap.xml").await;
     assert_eq!(status, 200);
     // home + 12 categories + 80 products, in two languages

@@ -160,18 +160,24 @@ fn order_body(variant: i64) -> serde_json::Value {
 }
 
 async fn statements_per_order(app: &TestApp, variant: i64) -> u64 {
-    // one warm-up order, then one counted
+    // one warm-up order, then the fewest of five counted ones: the counter sees every
+    // statement in the process, and a background job (the outbox, the expiry sweep) may
+    // poll during one of them, never during all
     let _ = app
         .place_order("bench-statements-0", &order_body(variant), "")
         .await;
-    STATEMENTS.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::Relaxed);
-    let res = app
-        .place_order("bench-statements-1", &order_body(variant), "")
-        .await;
-    COUNTING.store(false, Ordering::Relaxed);
-    assert_eq!(res.status, 201, "{:?}", res.json);
-    STATEMENTS.load(Ordering::Relaxed)
+    let mut fewest = u64::MAX;
+    for i in 1..=5 {
+        STATEMENTS.store(0, Ordering::Relaxed);
+        COUNTING.store(true, Ordering::Relaxed);
+        let res = app
+            .place_order(&format!("bench-statements-{i}"), &order_body(variant), "")
+            .await;
+        COUNTING.store(false, Ordering::Relaxed);
+        assert_eq!(res.status, 201, "{:?}", res.json);
+        fewest = fewest.min(STATEMENTS.load(Ordering::Relaxed));
+    }
+    fewest
 }
 
 /// 32 clients placing orders over HTTP (a new Idempotency-Key each), round-robin over

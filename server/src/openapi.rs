@@ -139,7 +139,7 @@ fn cart_paths() -> Vec<(&'static str, Value)> {
                     "description": "{type: china, division_code} or {type: international, country}"},
                 "shipping_method": {"type": "string", "nullable": true}, "coupon_code": {"type": "string", "nullable": true},
                 "email": {"type": "string", "nullable": true}}})),
-            "responses": ok(json!({"type": "object"}))}}),
+            "responses": {"200": {"description": "The checked cart"}, "400": {"description": "Malformed body"}, "429": {"description": "Too many unknown coupon codes from this address; see Retry-After"}}}}),
         ),
         (
             "/api/v1/admin/orders",
@@ -251,6 +251,7 @@ fn base_document() -> Value {
                     "201": {"description": "Placed: number, status, totals, payment deadline and the access_token that lets the buyer pay for and view the order", "content": {"application/json": {"schema": {"type": "object"}}}},
                     "400": {"description": "Malformed body or missing Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "409": {"description": "Out of stock (`problem: out_of_stock`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
+                    "429": {"description": "Too many unknown coupon codes from this address (20 in 15 minutes); see Retry-After", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}},
                     "422": {"description": "A rule is broken (`problem`: coupon_*, shipping_*, invalid_mobile, idempotency_key_reused…)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
                 }}},
             "/api/v1/store/orders/{number}": {"get": {

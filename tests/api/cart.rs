@@ -13,6 +13,7 @@ storekeep_tests::on_both_backends!(
     an_order_empties_the_cart_and_keeps_the_address,
     divisions_cascade_and_unknown_districts_are_refused,
     a_configured_tax_rate_is_contained_in_prices,
+    coupon_codes_cannot_be_guessed,
 );
 
 fn lines(cart: &Value) -> Vec<(i64, i64)> {
@@ -423,5 +424,53 @@ async fn a_configured_tax_rate_is_contained_in_prices(backend: Backend) {
         .await;
     assert_eq!(placed.status, 201, "{:?}", placed.json);
     assert_eq!(placed.json["totals"], q["totals"]);
+    app.cleanup().await;
+}
+
+async fn coupon_codes_cannot_be_guessed(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let v = variant_with_stock(&app, "TS-001-01", 5).await;
+    let ask =
+        |code: &str| json!({"items": [{"variant_id": v, "quantity": 1}], "coupon_code": code});
+    for i in 0..20 {
+        let res = app
+            .post_json(
+                "/api/v1/store/cart/quote",
+                &ask(&format!("GUESS-{i:03}")),
+                "",
+            )
+            .await;
+        assert_eq!(res.status, 200);
+        assert_eq!(res.json["coupon"]["status"], "unknown");
+    }
+    // the 21st attempt, with any code, waits; the cart itself can still be priced
+    let res = app
+        .post_json("/api/v1/store/cart/quote", &ask("SAVE30"), "")
+        .await;
+    assert_eq!(res.status, 429, "{:?}", res.json);
+    assert!(res.headers.get("retry-after").is_some());
+    let plain = app
+        .post_json(
+            "/api/v1/store/cart/quote",
+            &json!({"items": [{"variant_id": v, "quantity": 1}]}),
+            "",
+        )
+        .await;
+    assert_eq!(plain.status, 200);
+    let placed = app
+        .place_order(
+            "guessing-order-01",
+            &order(
+                json!([{"variant_id": v, "quantity": 1}]),
+                Some("SAVE30"),
+                "cash_on_delivery",
+            ),
+            "",
+        )
+        .await;
+    assert_eq!(placed.status, 429);
+    assert_eq!(crate::orders::stock(&app, v).await, (5, 0));
     app.cleanup().await;
 }

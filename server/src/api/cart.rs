@@ -2,7 +2,9 @@
 //! checking and pricing any cart (`/cart/quote`, guests included), the divisions for the
 //! address pickers and a customer's saved addresses.
 
+use crate::api::auth::ClientIp;
 use crate::api::ApiJson;
+use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::{CurrentUser, OptionalUser};
 use crate::db::{carts, now_millis};
 use crate::error::{AppError, AppResult};
@@ -12,7 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use shared::cart::{self, CartItem, MergeCart, Quote, QuoteRequest, SetQuantity};
+use shared::cart::{self, CartItem, CouponOutcome, MergeCart, Quote, QuoteRequest, SetQuantity};
 use shared::checkout::SavedAddress;
 use shared::divisions::Division;
 use shared::ids::VariantId;
@@ -147,18 +149,30 @@ async fn merge(
 async fn price(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
+    ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<QuoteRequest>,
 ) -> AppResult<Json<Quote>> {
+    let guessing = [format!("coupon-ip:{ip}")];
+    let has_coupon = req
+        .coupon_code
+        .as_deref()
+        .is_some_and(|c| !c.trim().is_empty());
+    if has_coupon {
+        rate_limit::check(&state.db, &guessing, COUPON_MISSES).await?;
+    }
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(
-        quote(
-            &mut conn,
-            user.as_ref(),
-            &req,
-            state.config.tax_basis_points,
-        )
-        .await?,
-    ))
+    let quote = quote(
+        &mut conn,
+        user.as_ref(),
+        &req,
+        state.config.tax_basis_points,
+    )
+    .await?;
+    drop(conn);
+    if matches!(quote.coupon, Some(CouponOutcome::Unknown { .. })) {
+        rate_limit::record(&state.db, &guessing, COUPON_MISSES).await?;
+    }
+    Ok(Json(quote))
 }
 
 #[derive(serde::Deserialize)]

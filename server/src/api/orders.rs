@@ -1,6 +1,8 @@
 //! Checkout: `POST /api/v1/store/orders` (idempotent) and the delivery methods.
 
+use crate::api::auth::ClientIp;
 use crate::api::ApiJson;
+use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::OptionalUser;
 use crate::db::orders as repo;
 use crate::error::{AppError, AppResult};
@@ -39,11 +41,26 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
 async fn create(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     ApiJson(req): ApiJson<PlaceOrder>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
-    let answer = place_order(&state.db, &state.config, user.as_ref(), &key, &req).await?;
+    let guessing = [format!("coupon-ip:{ip}")];
+    if req
+        .coupon_code
+        .as_deref()
+        .is_some_and(|c| !c.trim().is_empty())
+    {
+        rate_limit::check(&state.db, &guessing, COUPON_MISSES).await?;
+    }
+    let answer = match place_order(&state.db, &state.config, user.as_ref(), &key, &req).await {
+        Err(AppError::Validation { problem, message }) if problem == "coupon_unknown" => {
+            rate_limit::record(&state.db, &guessing, COUPON_MISSES).await?;
+            return Err(AppError::Validation { problem, message });
+        }
+        other => other?,
+    };
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED);
     Ok((
         status,

@@ -21,6 +21,12 @@ pub const REGISTRATIONS: Limit = Limit {
     window_ms: 15 * 60 * 1000,
 };
 
+/// Twenty unknown coupon codes per IP address in fifteen minutes: codes cannot be guessed.
+pub const COUPON_MISSES: Limit = Limit {
+    max: 20,
+    window_ms: 15 * 60 * 1000,
+};
+
 /// Refuses with 429 (and the seconds until a slot frees) when any key is at its limit.
 pub async fn check(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
     let now = now_millis();

@@ -181,6 +181,11 @@ async fn guest_searches_in_chinese_and_pays_by_card_with_a_spend_and_save_coupon
     .await
     .unwrap();
     assert_eq!((lines, discount, status.as_str()), (2, 35_000, "paid"));
+    let orders: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 1, "the double click placed one order");
     b.close().await;
     app.cleanup().await;
 }

@@ -22,28 +22,53 @@ pub struct VariantForSale {
     pub name_en: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct VariantStockRow {
+    id: i64,
+    sku: String,
+    price: i64,
+    weight_grams: i64,
+    currency: String,
+    name_zh: String,
+    name_en: String,
+    warehouse_id: Option<i64>,
+    available: Option<i64>,
+}
+
+/// A sellable variant with its free stock per warehouse, in warehouse order (the fixed order
+/// that avoids deadlocks): one round trip. `None` when it is not for sale.
 pub async fn variant_for_sale(
     conn: &mut Conn,
     id: i64,
-) -> Result<Option<VariantForSale>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT v.id, v.sku, v.price, v.weight_grams, p.currency, p.name_zh, p.name_en \
+) -> Result<Option<(VariantForSale, Vec<(i64, i64)>)>, sqlx::Error> {
+    let rows: Vec<VariantStockRow> = sqlx::query_as(
+        "SELECT v.id, v.sku, v.price, v.weight_grams, p.currency, p.name_zh, p.name_en, \
+         s.warehouse_id, s.on_hand - s.reserved AS available \
          FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.id = $1 AND p.status = 'active'",
+         LEFT JOIN stock_levels s ON s.variant_id = v.id \
+         WHERE v.id = $1 AND p.status = 'active' ORDER BY s.warehouse_id",
     )
     .bind(id)
-    .fetch_optional(conn)
-    .await
-}
-
-/// Stock rows of a variant, in warehouse order (the fixed order that avoids deadlocks).
-pub async fn stock_rows(conn: &mut Conn, variant: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT warehouse_id, on_hand - reserved FROM stock_levels WHERE variant_id = $1 ORDER BY warehouse_id",
-    )
-    .bind(variant)
     .fetch_all(conn)
-    .await
+    .await?;
+    let stock = rows
+        .iter()
+        .filter_map(|r| Some((r.warehouse_id?, r.available?)))
+        .collect();
+    Ok(rows.into_iter().next().map(|r| {
+        (
+            VariantForSale {
+                id: r.id,
+                sku: r.sku,
+                price: r.price,
+                weight_grams: r.weight_grams,
+                currency: r.currency,
+                name_zh: r.name_zh,
+                name_en: r.name_en,
+            },
+            stock,
+        )
+    }))
 }
 
 /// Reserves `quantity` in one warehouse if that much is still free: a conditional update,
@@ -66,50 +91,64 @@ pub async fn try_reserve(
     Ok(done.rows_affected() == 1)
 }
 
+#[derive(sqlx::FromRow)]
+struct MethodRateRow {
+    code: String,
+    name_zh: String,
+    name_en: String,
+    zone_kind: Option<String>,
+    province_codes: Option<String>,
+    first_kg: Option<i64>,
+    extra_kg: Option<i64>,
+    free_over: Option<i64>,
+}
+
+/// An active delivery method with its zone rates, in one round trip.
 pub async fn shipping_method(
     conn: &mut Conn,
     code: &str,
 ) -> Result<Option<ShippingMethod>, sqlx::Error> {
-    let method: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, code, name_zh, name_en FROM shipping_methods WHERE code = $1 AND active = 1",
+    let rows: Vec<MethodRateRow> = sqlx::query_as(
+        "SELECT m.code, m.name_zh, m.name_en, r.zone_kind, r.province_codes, r.first_kg, r.extra_kg, r.free_over \
+         FROM shipping_methods m LEFT JOIN shipping_rates r ON r.method_id = m.id \
+         WHERE m.code = $1 AND m.active = 1 ORDER BY r.position",
     )
     .bind(code)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some((id, code, zh, en)) = method else {
-        return Ok(None);
-    };
-    let rates: Vec<(String, String, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT zone_kind, province_codes, first_kg, extra_kg, free_over FROM shipping_rates \
-         WHERE method_id = $1 ORDER BY position",
-    )
-    .bind(id)
     .fetch_all(conn)
     .await?;
-    Ok(Some(ShippingMethod {
-        code,
-        name: Localized::new(zh, en),
-        rates: rates
-            .into_iter()
-            .map(|(kind, codes, first, extra, free)| ZoneRate {
-                zone: match kind.as_str() {
-                    "provinces" => Zone::Provinces {
-                        codes: codes
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|c| !c.is_empty())
-                            .map(String::from)
-                            .collect(),
-                    },
-                    "international" => Zone::International,
-                    _ => Zone::RestOfChina,
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let (code, name) = (
+        first.code.clone(),
+        Localized::new(first.name_zh.clone(), first.name_en.clone()),
+    );
+    let rates = rows
+        .into_iter()
+        .filter_map(|r| {
+            let zone = match r.zone_kind?.as_str() {
+                "provinces" => Zone::Provinces {
+                    codes: r
+                        .province_codes
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .map(String::from)
+                        .collect(),
                 },
-                first_kg: Money::cny(first),
-                extra_kg: Money::cny(extra),
-                free_over: free.map(Money::cny),
+                "international" => Zone::International,
+                _ => Zone::RestOfChina,
+            };
+            Some(ZoneRate {
+                zone,
+                first_kg: Money::cny(r.first_kg?),
+                extra_kg: Money::cny(r.extra_kg?),
+                free_over: r.free_over.map(Money::cny),
             })
-            .collect(),
-    }))
+        })
+        .collect();
+    Ok(Some(ShippingMethod { code, name, rates }))
 }
 
 pub async fn shipping_method_codes(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {

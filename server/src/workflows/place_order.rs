@@ -112,7 +112,7 @@ pub async fn place_order(
                 format!("at most {} of one item per order", Quantity::MAX),
             )
         })?;
-        let Some(v) = repo::variant_for_sale(&mut tx, variant).await? else {
+        let Some((v, stock)) = repo::variant_for_sale(&mut tx, variant).await? else {
             return Err(AppError::validation(
                 "variant_unavailable",
                 format!("item {variant} is not for sale"),
@@ -126,7 +126,7 @@ pub async fn place_order(
             ));
         }
         let mut remaining = i64::from(quantity.get());
-        for (warehouse, available) in repo::stock_rows(&mut tx, variant).await? {
+        for (warehouse, available) in stock {
             let take = remaining.min(available);
             if take > 0 && repo::try_reserve(&mut tx, variant, warehouse, take).await? {
                 reservations.push((variant, warehouse, take));

@@ -1,7 +1,7 @@
 //! Cart and order totals: items, discount, shipping, tax (prices include it), grand total.
 //! Integer minor units throughout; the one rounding rule is `Money::mul_ratio`.
 
-use crate::money::{Money, MoneyError};
+use crate::money::{Currency, Money, MoneyError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -71,6 +71,17 @@ pub struct Totals {
     pub total: Money,
 }
 
+/// What the lines cost together (before discounts and shipping).
+pub fn items_total(currency: Currency, lines: &[PricedLine]) -> Result<Money, MoneyError> {
+    Money::sum(
+        currency,
+        lines
+            .iter()
+            .map(PricedLine::total)
+            .collect::<Result<Vec<_>, _>>()?,
+    )
+}
+
 /// Adds it all up. `discount` is capped at the items' value; `tax_basis_points` is the tax
 /// rate (1300 = 13 %) already contained in the prices.
 pub fn totals(
@@ -80,13 +91,7 @@ pub fn totals(
     tax_basis_points: u32,
 ) -> Result<Totals, MoneyError> {
     let currency = shipping.currency;
-    let items = Money::sum(
-        currency,
-        lines
-            .iter()
-            .map(PricedLine::total)
-            .collect::<Result<Vec<_>, _>>()?,
-    )?;
+    let items = items_total(currency, lines)?;
     if discount.currency != currency {
         return Err(MoneyError::CurrencyMismatch);
     }

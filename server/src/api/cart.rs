@@ -127,16 +127,14 @@ async fn merge(
         ));
     }
     let mut conn = state.db.pool.acquire().await?;
-    let mut guest = Vec::with_capacity(req.items.len());
-    for item in req.items {
-        if carts::current_price(&mut conn, item.variant_id.0)
-            .await?
-            .is_some()
-        {
-            guest.push(item);
-        }
-    }
+    let ids: Vec<i64> = req.items.iter().map(|i| i.variant_id.0).collect();
+    let sellable = carts::line_infos(&mut conn, &ids).await?;
     drop(conn);
+    let guest: Vec<CartItem> = req
+        .items
+        .into_iter()
+        .filter(|i| sellable.contains_key(&i.variant_id.0))
+        .collect();
     change_cart(&state, me.id.0, |items| {
         *items = cart::merge(std::mem::take(items), guest);
         Ok(())

@@ -4,7 +4,7 @@ use crate::api::auth::ClientIp;
 use crate::api::ApiJson;
 use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::OptionalUser;
-use crate::db::orders as repo;
+use crate::db::{orders as repo, shipping};
 use crate::error::{AppError, AppResult};
 use crate::startup::AppState;
 use crate::workflows::place_order::place_order;
@@ -105,11 +105,5 @@ async fn shipping_methods(
     State(state): State<AppState>,
 ) -> AppResult<Json<Vec<shared::shipping::ShippingMethod>>> {
     let mut conn = state.db.pool.acquire().await?;
-    let mut out = Vec::new();
-    for code in repo::shipping_method_codes(&mut conn).await? {
-        if let Some(m) = repo::shipping_method(&mut conn, &code).await? {
-            out.push(m);
-        }
-    }
-    Ok(Json(out))
+    Ok(Json(shipping::active_methods(&mut conn).await?))
 }

@@ -1,10 +1,12 @@
 //! Customers' carts and saved addresses.
 
+use crate::db::{Arg, SqlBuilder};
 use shared::cart::CartItem;
 use shared::ids::VariantId;
 use shared::money::{Currency, Money};
 use shared::pricing::Quantity;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 type Conn = AnyConnection;
 
@@ -140,4 +142,51 @@ pub async fn forget_address(conn: &mut Conn, user: i64, id: i64) -> Result<bool,
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// What a cart line shows of its variant, with its current price and free stock.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LineInfo {
+    pub variant_id: i64,
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub sku: String,
+    pub color_zh: Option<String>,
+    pub color_en: Option<String>,
+    pub size: Option<String>,
+    pub image: Option<String>,
+    pub price: i64,
+    pub currency: String,
+    pub weight_grams: i64,
+    pub available: i64,
+}
+
+/// The sellable variants among `variants`, by id, in one query (variants that are unknown
+/// or whose product is off sale are missing).
+pub async fn line_infos(
+    conn: &mut Conn,
+    variants: &[i64],
+) -> Result<HashMap<i64, LineInfo>, sqlx::Error> {
+    if variants.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut b = SqlBuilder::default();
+    b.push(
+        "SELECT v.id AS variant_id, p.slug, p.name_zh, p.name_en, v.sku, v.color_zh, v.color_en, v.size, \
+         (SELECT url FROM product_images i WHERE i.product_id = p.id ORDER BY position LIMIT 1) AS image, \
+         v.price, p.currency, v.weight_grams, \
+         CAST(COALESCE((SELECT SUM(s.on_hand - s.reserved) FROM stock_levels s WHERE s.variant_id = v.id), 0) AS BIGINT) AS available \
+         FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE p.status = 'active' AND v.id IN (",
+    );
+    for (i, id) in variants.iter().enumerate() {
+        if i > 0 {
+            b.push(", ");
+        }
+        b.bind(Arg::Int(*id));
+    }
+    b.push(")");
+    let rows: Vec<LineInfo> = b.query_as().fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|r| (r.variant_id, r)).collect())
 }

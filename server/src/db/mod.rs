@@ -31,6 +31,7 @@ pub mod messages;
 pub mod orders;
 pub mod payments;
 pub mod search;
+pub mod shipping;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -5,7 +5,6 @@ use shared::catalog::Localized;
 use shared::checkout::PaymentMethod;
 use shared::money::{Currency, Money};
 use shared::orders::OrderStatus;
-use shared::shipping::{ShippingMethod, Zone, ZoneRate};
 use sqlx::AnyConnection;
 
 type Conn = AnyConnection;
@@ -89,72 +88,6 @@ pub async fn try_reserve(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-#[derive(sqlx::FromRow)]
-struct MethodRateRow {
-    code: String,
-    name_zh: String,
-    name_en: String,
-    zone_kind: Option<String>,
-    province_codes: Option<String>,
-    first_kg: Option<i64>,
-    extra_kg: Option<i64>,
-    free_over: Option<i64>,
-}
-
-/// An active delivery method with its zone rates, in one round trip.
-pub async fn shipping_method(
-    conn: &mut Conn,
-    code: &str,
-) -> Result<Option<ShippingMethod>, sqlx::Error> {
-    let rows: Vec<MethodRateRow> = sqlx::query_as(
-        "SELECT m.code, m.name_zh, m.name_en, r.zone_kind, r.province_codes, r.first_kg, r.extra_kg, r.free_over \
-         FROM shipping_methods m LEFT JOIN shipping_rates r ON r.method_id = m.id \
-         WHERE m.code = $1 AND m.active = 1 ORDER BY r.position",
-    )
-    .bind(code)
-    .fetch_all(conn)
-    .await?;
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let (code, name) = (
-        first.code.clone(),
-        Localized::new(first.name_zh.clone(), first.name_en.clone()),
-    );
-    let rates = rows
-        .into_iter()
-        .filter_map(|r| {
-            let zone = match r.zone_kind?.as_str() {
-                "provinces" => Zone::Provinces {
-                    codes: r
-                        .province_codes
-                        .unwrap_or_default()
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|c| !c.is_empty())
-                        .map(String::from)
-                        .collect(),
-                },
-                "international" => Zone::International,
-                _ => Zone::RestOfChina,
-            };
-            Some(ZoneRate {
-                zone,
-                first_kg: Money::cny(r.first_kg?),
-                extra_kg: Money::cny(r.extra_kg?),
-                free_over: r.free_over.map(Money::cny),
-            })
-        })
-        .collect();
-    Ok(Some(ShippingMethod { code, name, rates }))
-}
-
-pub async fn shipping_method_codes(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT code FROM shipping_methods WHERE active = 1 ORDER BY position, id")
-        .fetch_all(conn)
-        .await
 }
 
 /// The next number of the day (`YYMMDD`), from a counter row updated atomically.
@@ -427,38 +360,6 @@ pub async fn bank_transfer_order(
         "SELECT id FROM orders WHERE number = $1 AND payment_method = 'bank_transfer'",
     )
     .bind(number)
-    .fetch_optional(conn)
-    .await
-}
-
-/// What a cart line shows of its variant, with its current price and free stock;
-/// `None` when the variant is unknown or its product is off sale.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct LineInfo {
-    pub slug: String,
-    pub name_zh: String,
-    pub name_en: String,
-    pub sku: String,
-    pub color_zh: Option<String>,
-    pub color_en: Option<String>,
-    pub size: Option<String>,
-    pub image: Option<String>,
-    pub price: i64,
-    pub currency: String,
-    pub weight_grams: i64,
-    pub available: i64,
-}
-
-pub async fn line_info(conn: &mut Conn, variant: i64) -> Result<Option<LineInfo>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT p.slug, p.name_zh, p.name_en, v.sku, v.color_zh, v.color_en, v.size, \
-         (SELECT url FROM product_images i WHERE i.product_id = p.id ORDER BY position LIMIT 1) AS image, \
-         v.price, p.currency, v.weight_grams, \
-         CAST(COALESCE((SELECT SUM(s.on_hand - s.reserved) FROM stock_levels s WHERE s.variant_id = v.id), 0) AS BIGINT) AS available \
-         FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.id = $1 AND p.status = 'active'",
-    )
-    .bind(variant)
     .fetch_optional(conn)
     .await
 }

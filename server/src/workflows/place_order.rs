@@ -6,7 +6,7 @@ use crate::auth::tokens::hash_token;
 use crate::config::Config;
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
-use crate::db::{carts, coupons, idempotency};
+use crate::db::{carts, coupons, idempotency, shipping};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
 use crate::workflows::quote::{check_coupon, CouponCheck};
@@ -14,7 +14,7 @@ use shared::checkout::{Address, OrderPlaced, PaymentMethod, PlaceOrder};
 use shared::customers::{Email, Me};
 use shared::money::{Currency, Money};
 use shared::orders::OrderNumber;
-use shared::pricing::{totals, PricedLine, Quantity};
+use shared::pricing::{items_total, totals, PricedLine, Quantity};
 use shared::promotions::CouponCode;
 use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
 use std::collections::BTreeMap;
@@ -154,15 +154,7 @@ pub async fn place_order(
         sold.push((v, i64::from(quantity.get())));
     }
     let currency = currency.unwrap_or_default();
-    let items = Money::sum(
-        currency,
-        priced
-            .iter()
-            .map(PricedLine::total)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(anyhow::Error::from)?,
-    )
-    .map_err(anyhow::Error::from)?;
+    let items = items_total(currency, &priced).map_err(anyhow::Error::from)?;
 
     let mut discount = Money::zero(currency);
     let mut redemption = None;
@@ -198,7 +190,7 @@ pub async fn place_order(
         }
     }
 
-    let Some(method) = repo::shipping_method(&mut tx, &req.shipping_method).await? else {
+    let Some(method) = shipping::method(&mut tx, &req.shipping_method).await? else {
         return Err(AppError::validation(
             "shipping_method_unknown",
             "choose one of the offered delivery methods",

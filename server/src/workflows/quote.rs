@@ -2,8 +2,8 @@
 //! line, the coupon's effect, every delivery method's price for the destination, totals.
 //! Placing the order computes the same with the same rules, inside its transaction.
 
-use crate::db::orders::{self as repo, LineInfo};
-use crate::db::{coupons, now_millis};
+use crate::db::carts::{self, LineInfo};
+use crate::db::{coupons, now_millis, shipping};
 use crate::error::{AppError, AppResult};
 use shared::cart::{
     CouponOutcome, LineProblem, LineProduct, Quote, QuoteRequest, QuotedLine, MAX_LINES,
@@ -12,7 +12,7 @@ use shared::catalog::Localized;
 use shared::checkout::ShippingOption;
 use shared::customers::Me;
 use shared::money::{Currency, Money};
-use shared::pricing::{totals, PricedLine};
+use shared::pricing::{items_total, totals, PricedLine};
 use shared::promotions::{CouponCode, CouponUsage};
 use sqlx::AnyConnection;
 
@@ -34,9 +34,10 @@ pub async fn quote(
     let mut priced = Vec::new();
     let mut weight = 0_i64;
     let mut orderable = !req.items.is_empty();
+    let ids: Vec<i64> = req.items.iter().map(|i| i.variant_id.0).collect();
+    let mut infos = carts::line_infos(conn, &ids).await?;
     for item in &req.items {
-        let info = repo::line_info(conn, item.variant_id.0).await?;
-        let Some(info) = info else {
+        let Some(info) = infos.remove(&item.variant_id.0) else {
             orderable = false;
             lines.push(QuotedLine {
                 variant_id: item.variant_id,
@@ -83,15 +84,7 @@ pub async fn quote(
         });
     }
     let currency = currency.unwrap_or_default();
-    let items = Money::sum(
-        currency,
-        priced
-            .iter()
-            .map(PricedLine::total)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(anyhow::Error::from)?,
-    )
-    .map_err(anyhow::Error::from)?;
+    let items = items_total(currency, &priced).map_err(anyhow::Error::from)?;
 
     let mut discount = Money::zero(currency);
     let coupon = match req
@@ -119,18 +112,15 @@ pub async fn quote(
     };
 
     let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
-    let mut shipping = Money::zero(currency);
+    let mut shipping_price = Money::zero(currency);
     let mut shipping_options = Vec::new();
-    for code in repo::shipping_method_codes(conn).await? {
-        let Some(method) = repo::shipping_method(conn, &code).await? else {
-            continue;
-        };
+    for method in shipping::active_methods(conn).await? {
         let price = req
             .destination
             .as_ref()
             .and_then(|d| method.quote(d, weight, after_discount));
         if req.shipping_method.as_deref() == Some(method.code.as_str()) {
-            shipping = price.unwrap_or(shipping);
+            shipping_price = price.unwrap_or(shipping_price);
         }
         shipping_options.push(ShippingOption {
             code: method.code,
@@ -139,7 +129,7 @@ pub async fn quote(
         });
     }
     let totals =
-        totals(&priced, discount, shipping, tax_basis_points).map_err(anyhow::Error::from)?;
+        totals(&priced, discount, shipping_price, tax_basis_points).map_err(anyhow::Error::from)?;
     Ok(Quote {
         currency,
         lines,

@@ -297,7 +297,11 @@ fn write_report(all: &[Figures]) {
         ));
     }
     md.push_str("<!-- checkout:end -->");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md");
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    );
+    let path = manifest_dir.join("../BENCHMARKS.md");
     let old = std::fs::read_to_string(&path).unwrap_or_default();
     let new = match (
         old.find("<!-- checkout:start -->"),

@@ -203,24 +203,15 @@ async fn customer_registers_finds_the_guest_cart_and_pays_on_delivery() {
 
     // registering signs in and hands the guest cart to the account
     b.goto(&app.url("/en/account/register")).await;
-    let register = || async {
-        b.type_into("input[name=name]", "Meimei").await;
-        b.type_into("input[name=email]", "meimei@example.cn").await;
-        b.type_into("input[name=password]", "plum blossom 2026")
-            .await;
-        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
-            let _ = el.click().await;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
-        b.path().await == "/en/account"
-    };
-    let started = std::time::Instant::now();
-    while !register().await {
-        assert!(
-            started.elapsed().as_secs() < 30,
-            "registration never completed"
-        );
-    }
+    b.submit_form_until(
+        &[
+            ("name", "Meimei"),
+            ("email", "meimei@example.cn"),
+            ("password", "plum blossom 2026"),
+        ],
+        "/en/account",
+    )
+    .await;
     b.wait_text("[data-testid=cart-count]", |s| s == "1", "the merged cart")
         .await;
 
@@ -238,20 +229,14 @@ async fn customer_registers_finds_the_guest_cart_and_pays_on_delivery() {
     )
     .await;
     b.goto(&app.url("/en/account/login?next=/en/cart")).await;
-    let login = || async {
-        b.type_into("input[name=email]", "meimei@example.cn").await;
-        b.type_into("input[name=password]", "plum blossom 2026")
-            .await;
-        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
-            let _ = el.click().await;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
-        b.path().await == "/en/cart"
-    };
-    let started = std::time::Instant::now();
-    while !login().await {
-        assert!(started.elapsed().as_secs() < 30, "log-in never completed");
-    }
+    b.submit_form_until(
+        &[
+            ("email", "meimei@example.cn"),
+            ("password", "plum blossom 2026"),
+        ],
+        "/en/cart",
+    )
+    .await;
     b.wait_text("[data-testid=cart-count]", |s| s == "1", "the saved cart")
         .await;
     b.wait_text(
@@ -333,23 +318,14 @@ async fn staff_mark_a_bank_transfer_paid() {
         "strangers are asked to log in"
     );
     b.goto(&app.url("/account/login?next=/admin/orders")).await;
-    let started = std::time::Instant::now();
-    loop {
-        b.type_into("input[name=email]", "admin@storekeep.test")
-            .await;
-        b.type_into("input[name=password]", "admin-demo-2026").await;
-        if let Ok(el) = b.client.find(Locator::Css("[data-testid=submit]")).await {
-            let _ = el.click().await;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
-        if b.path().await == "/admin/orders" {
-            break;
-        }
-        assert!(
-            started.elapsed().as_secs() < 30,
-            "staff log-in never completed"
-        );
-    }
+    b.submit_form_until(
+        &[
+            ("email", "admin@storekeep.test"),
+            ("password", "admin-demo-2026"),
+        ],
+        "/admin/orders",
+    )
+    .await;
     let row = b.text("[data-testid=staff-order]").await;
     assert!(
         row.contains(&number) && row.contains("guest@example.cn"),

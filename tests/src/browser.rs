@@ -202,6 +202,28 @@ impl Browser {
         }
     }
 
+    /// Fills a form's `input[name=…]` fields and submits it, again until the page moves to
+    /// `path` (a submit before hydration does nothing; the fields are filled anew each time).
+    pub async fn submit_form_until(&self, fields: &[(&str, &str)], path: &str) {
+        let started = Instant::now();
+        loop {
+            for (name, value) in fields {
+                self.type_into(&format!("input[name={name}]"), value).await;
+            }
+            if let Ok(el) = self.client.find(Locator::Css("[data-testid=submit]")).await {
+                let _ = el.click().await;
+            }
+            tokio::time::sleep(Duration::from_millis(900)).await;
+            if self.path().await == path {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the form never led to {path}"
+            );
+        }
+    }
+
     /// Whether an element matching `css` is on the page now.
     pub async fn has(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()

@@ -32,7 +32,10 @@ enum Cleanup {
 
 /// Where the built site is (the WASM bundle and public files).
 pub fn site_root() -> PathBuf {
-    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    // at run time (cargo sets it for tests), for the same reason as the xtask's `root()`
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let workspace = manifest_dir.join("..");
     match std::env::var_os("STOREKEEP_SITE_ROOT") {
         Some(p) if PathBuf::from(&p).is_absolute() => PathBuf::from(p),
         Some(p) => workspace.join(p),

@@ -86,9 +86,13 @@ impl Profile {
     }
 }
 
-/// The workspace root.
+/// The workspace root. `cargo run` sets `CARGO_MANIFEST_DIR` for the process: read at run
+/// time, because with a shared `CARGO_TARGET_DIR` cargo may reuse an xtask binary compiled in
+/// another clone (same sources), whose compile-time path would send every step there.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))

@@ -28,6 +28,22 @@ pub fn use_cart_quote(cart: Cart) -> LocalResource<Option<Result<Quote, ApiError
     })
 }
 
+/// While the cart loads, "Loading…"; an empty cart, the way back to the shop; else `None`.
+pub fn not_ready(cart: Cart, locale: Locale) -> Option<AnyView> {
+    if !cart.is_loaded() {
+        return Some(view! { <p class="muted">{Msg::Loading.text(locale)}</p> }.into_any());
+    }
+    cart.items.with(Vec::is_empty).then(|| {
+        view! {
+            <div class="empty-state" data-testid="cart-empty">
+                <p>{Msg::CartEmpty.text(locale)}</p>
+                <a class="button" href=locale.localize("/")>{Msg::ContinueShopping.text(locale)}</a>
+            </div>
+        }
+        .into_any()
+    })
+}
+
 #[component]
 pub fn CartPage() -> impl IntoView {
     let locale = use_locale();
@@ -37,17 +53,8 @@ pub fn CartPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let body = move || {
         let loc = locale.get();
-        if !cart.is_loaded() {
-            return view! { <p class="muted">{Msg::Loading.text(loc)}</p> }.into_any();
-        }
-        if cart.items.with(Vec::is_empty) {
-            return view! {
-                <div class="empty-state" data-testid="cart-empty">
-                    <p>{Msg::CartEmpty.text(loc)}</p>
-                    <a class="button" href=loc.localize("/")>{Msg::ContinueShopping.text(loc)}</a>
-                </div>
-            }
-            .into_any();
+        if let Some(waiting) = not_ready(cart, loc) {
+            return waiting;
         }
         match quote.get().flatten() {
             None => view! { <p class="muted">{Msg::Loading.text(loc)}</p> }.into_any(),

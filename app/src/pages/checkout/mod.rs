@@ -126,17 +126,8 @@ pub fn CheckoutPage() -> impl IntoView {
 
     let body = move || {
         let loc = locale.get();
-        if !cart.is_loaded() {
-            return view! { <p class="muted">{Msg::Loading.text(loc)}</p> }.into_any();
-        }
-        if cart.items.with(Vec::is_empty) {
-            return view! {
-                <div class="empty-state" data-testid="cart-empty">
-                    <p>{Msg::CartEmpty.text(loc)}</p>
-                    <a class="button" href=loc.localize("/")>{Msg::ContinueShopping.text(loc)}</a>
-                </div>
-            }
-            .into_any();
+        if let Some(waiting) = crate::pages::cart::not_ready(cart, loc) {
+            return waiting;
         }
         view! {
             <div class="checkout">

@@ -1,0 +1,120 @@
+//! What a person reads when something fails: the rule the server named (`problem`), else
+//! the kind of error.
+
+use shared::{ErrorCode, Locale};
+
+/// What a person reads for an API error: the specific rule when the server named one.
+pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str {
+    let specific = match error.problem.as_deref() {
+        Some("invalid_email") => Some((
+            "请输入有效的电子邮箱地址。",
+            "Please enter a valid e-mail address.",
+        )),
+        Some("password_too_short") => Some((
+            "密码至少需要 8 个字符。",
+            "The password needs at least 8 characters.",
+        )),
+        Some("password_too_long") => Some((
+            "密码最多 128 个字符。",
+            "The password may have at most 128 characters.",
+        )),
+        Some("password_too_common") => Some((
+            "这个密码太常见，容易被猜到，请换一个。",
+            "This password is too common and easy to guess; please choose another.",
+        )),
+        Some("name_missing") => Some((
+            "请填写昵称（1–50 个字符）。",
+            "Please give a name of 1 to 50 characters.",
+        )),
+        Some("email_taken") => Some((
+            "该邮箱已注册，请直接登录或重设密码。",
+            "This e-mail already has an account: log in or reset the password.",
+        )),
+        Some("invalid_credentials") => {
+            Some(("邮箱或密码不正确。", "The e-mail or the password is wrong."))
+        }
+        Some("reset_link_invalid") => Some((
+            "重设链接已失效，请重新申请。",
+            "This reset link is no longer valid; ask for a new one.",
+        )),
+        Some("out_of_stock") => Some((
+            "有商品库存不足，请返回购物车调整数量。",
+            "Some items ran out meanwhile. Please go back to your cart and adjust it.",
+        )),
+        Some("variant_unavailable") => Some((
+            "有商品已下架，请返回购物车删除。",
+            "An item is no longer sold. Please remove it from your cart.",
+        )),
+        Some("cart_full") => Some((
+            "购物车最多放 50 种商品。",
+            "A cart holds at most 50 different items.",
+        )),
+        Some("invalid_mobile") => Some((
+            "请填写 11 位中国大陆手机号码。",
+            "Please give an 11-digit mainland China mobile number.",
+        )),
+        Some("invalid_division") => Some((
+            "请选择省份、城市和区县。",
+            "Please choose the province, city and district.",
+        )),
+        Some("recipient_missing") => {
+            Some(("请填写收货人姓名。", "Please give the recipient's name."))
+        }
+        Some("detail_missing") => Some(("请填写详细地址。", "Please give the street address.")),
+        Some("shipping_unavailable" | "shipping_method_unknown") => Some((
+            "所选配送方式不能送达该地址，请换一种。",
+            "The chosen delivery method does not serve this address; please pick another.",
+        )),
+        Some(p) if p.starts_with("coupon_") => Some((
+            "优惠券不可用，请移除后再提交。",
+            "The coupon cannot be used; remove it and try again.",
+        )),
+        _ => None,
+    };
+    match specific {
+        Some((zh, en)) => locale.pick(zh, en),
+        None => error_text(locale, error.code),
+    }
+}
+
+/// What a shopper reads for an API error code.
+pub fn error_text(locale: Locale, code: ErrorCode) -> &'static str {
+    let (zh, en) = match code {
+        ErrorCode::BadRequest | ErrorCode::InvalidQuery => (
+            "请求参数有误，请检查筛选条件后重试。",
+            "Some of the request's values are not valid. Check the filters and try again.",
+        ),
+        ErrorCode::NotFound => (
+            "没有找到您要的内容。",
+            "We could not find what you asked for.",
+        ),
+        ErrorCode::Conflict => (
+            "数据已被修改，请刷新后重试。",
+            "This changed meanwhile. Reload and try again.",
+        ),
+        ErrorCode::Unauthorized => ("请先登录。", "Please log in first."),
+        ErrorCode::Forbidden => ("您没有权限执行此操作。", "You are not allowed to do this."),
+        ErrorCode::PayloadTooLarge => ("提交的内容过大。", "What you sent is too large."),
+        ErrorCode::Validation => (
+            "填写的信息有误，请检查后重试。",
+            "Some of what you entered is not valid. Please check it.",
+        ),
+        ErrorCode::TooManyRequests => (
+            "尝试次数过多，请稍后再试。",
+            "Too many attempts. Please wait a few minutes and try again.",
+        ),
+        ErrorCode::Unavailable => (
+            "服务暂时不可用，请稍后再试。",
+            "The shop is busy right now. Try again shortly.",
+        ),
+        ErrorCode::Internal => (
+            "系统出现问题，我们正在处理。",
+            "Something went wrong on our side. We are on it.",
+        ),
+        ErrorCode::Network => (
+            "网络连接失败，请检查网络。",
+            "Could not reach the shop. Check your connection.",
+        ),
+    };
+    locale.pick(zh, en)
+}

@@ -1,0 +1,160 @@
+//! Texts with numbers, names or money in them, in both languages.
+
+use shared::Locale;
+
+/// "共 80 件商品" / "80 products".
+pub fn product_count(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 件商品"),
+        Locale::En if n == 1 => "1 product".to_string(),
+        Locale::En => format!("{n} products"),
+    }
+}
+
+/// "“羽绒” 共 2 件商品" / "2 results for “down”".
+pub fn results_for(locale: Locale, q: &str, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("“{q}” 共 {n} 件商品"),
+        Locale::En if n == 1 => format!("1 result for “{q}”"),
+        Locale::En => format!("{n} results for “{q}”"),
+    }
+}
+
+/// "没有找到“jackte”，以下是“jacket”的结果。" / "Nothing for “jackte”; showing “jacket”."
+pub fn corrected_search(locale: Locale, typed: &str, corrected: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("没有找到“{typed}”的相关商品，以下是“{corrected}”的结果。"),
+        Locale::En => format!("Nothing matched “{typed}”; showing results for “{corrected}”."),
+    }
+}
+
+/// "¥100–¥300" / "¥3,000 +".
+pub fn price_band(band: &shared::catalog::PriceBand) -> String {
+    let whole = |m: shared::Money| {
+        format!(
+            "{}{}",
+            m.currency.symbol(),
+            m.minor / m.currency.minor_per_major()
+        )
+    };
+    match band.max {
+        Some(max) => format!("{}–{}", whole(band.min), whole(max)),
+        None => format!("{} +", whole(band.min)),
+    }
+}
+
+/// An order's status in words.
+pub fn order_status(locale: Locale, status: shared::orders::OrderStatus) -> &'static str {
+    use shared::orders::OrderStatus::*;
+    let (zh, en) = match status {
+        PendingPayment => ("待付款", "Awaiting payment"),
+        Paid => ("已付款", "Paid"),
+        Processing => ("处理中", "Being prepared"),
+        Shipped => ("已发货", "Shipped"),
+        Delivered => ("已送达", "Delivered"),
+        Completed => ("已完成", "Completed"),
+        Cancelled => ("已取消", "Cancelled"),
+        Refunded => ("已退款", "Refunded"),
+    };
+    locale.pick(zh, en)
+}
+
+/// A payment method in words.
+pub fn payment_method(locale: Locale, method: shared::checkout::PaymentMethod) -> &'static str {
+    use shared::checkout::PaymentMethod::*;
+    let (zh, en) = match method {
+        CashOnDelivery => ("货到付款", "Cash on delivery"),
+        BankTransfer => ("银行转账", "Bank transfer"),
+        Card => ("银行卡支付", "Card"),
+    };
+    locale.pick(zh, en)
+}
+
+/// "仅剩 3 件" / "Only 3 left".
+pub fn only_left(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("仅剩 {n} 件"),
+        Locale::En => format!("Only {n} left"),
+    }
+}
+
+/// "价格已从 ¥59.00 变为 ¥79.00" / "The price changed from ¥59.00 to ¥79.00".
+pub fn price_changed(locale: Locale, was: shared::Money, now: shared::Money) -> String {
+    match locale {
+        Locale::ZhCn => format!("加入购物车后价格已从 {was} 变为 {now}。"),
+        Locale::En => format!("The price changed from {was} to {now} since you added it."),
+    }
+}
+
+/// "仅剩 2 件，请减少数量。" / "Only 2 left: please lower the quantity."
+pub fn not_enough_stock(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("仅剩 {n} 件，请减少数量。"),
+        Locale::En => format!("Only {n} left: please lower the quantity."),
+    }
+}
+
+/// "共 3 件" / "3 items".
+pub fn unit_count(locale: Locale, n: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 件"),
+        Locale::En if n == 1 => "1 item".to_string(),
+        Locale::En => format!("{n} items"),
+    }
+}
+
+/// Why a coupon does not apply, in the shopper's words.
+pub fn coupon_rejection(locale: Locale, r: &shared::promotions::CouponRejection) -> String {
+    use shared::promotions::CouponRejection::*;
+    match (r, locale) {
+        (NotStarted, Locale::ZhCn) => "该优惠券尚未到使用时间。".into(),
+        (NotStarted, Locale::En) => "This coupon is not valid yet.".into(),
+        (Expired, Locale::ZhCn) => "该优惠券已过期。".into(),
+        (Expired, Locale::En) => "This coupon has expired.".into(),
+        (UsedUp, Locale::ZhCn) => "该优惠券已被领完。".into(),
+        (UsedUp, Locale::En) => "This coupon has been used up.".into(),
+        (AlreadyUsed, Locale::ZhCn) => "您已使用过该优惠券。".into(),
+        (AlreadyUsed, Locale::En) => "You have already used this coupon.".into(),
+        (NotYours, Locale::ZhCn) => "这是其他账户的专属优惠券；如果是您的，请先登录。".into(),
+        (NotYours, Locale::En) => {
+            "This coupon belongs to another account; if it is yours, log in first.".into()
+        }
+        (BelowMinimumSpend { missing } | BelowThreshold { missing }, Locale::ZhCn) => {
+            format!("再买 {missing} 即可使用该优惠券。")
+        }
+        (BelowMinimumSpend { missing } | BelowThreshold { missing }, Locale::En) => {
+            format!("Spend {missing} more to use this coupon.")
+        }
+    }
+}
+
+/// An address rule, in the shopper's words.
+pub fn address_problem(locale: Locale, p: shared::checkout::AddressProblem) -> &'static str {
+    use shared::checkout::AddressProblem::*;
+    let (zh, en) = match p {
+        RecipientMissing => ("请填写收货人姓名。", "Please give the recipient's name."),
+        InvalidMobile => (
+            "请填写 11 位中国大陆手机号码。",
+            "Please give an 11-digit mainland China mobile number.",
+        ),
+        InvalidPhone => (
+            "请填写有效的电话号码。",
+            "Please give a valid phone number.",
+        ),
+        InvalidDivision => (
+            "请选择省份、城市和区县。",
+            "Please choose the province, city and district.",
+        ),
+        DetailMissing => ("请填写详细地址。", "Please give the street address."),
+        CountryMissing => ("请填写国家或地区。", "Please give the country."),
+    };
+    locale.pick(zh, en)
+}
+
+/// "第 2 / 4 页" / "Page 2 of 4".
+pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("第 {page} / {pages} 页"),
+        Locale::En => format!("Page {page} of {pages}"),
+    }
+}

@@ -19,7 +19,6 @@ use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
 use pages::order::OrderPage;
 use pages::search::SearchPage;
-use pages::staff::StaffOrdersPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
 /// Facts about the site the pages need (the public address, for canonical links).
@@ -98,8 +97,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en/cart") view=CartPage/>
                     <Route path=path!("/checkout") view=CheckoutPage/>
                     <Route path=path!("/en/checkout") view=CheckoutPage/>
-                    <Route path=path!("/admin/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/en/admin/orders") view=StaffOrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

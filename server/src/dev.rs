@@ -4,7 +4,7 @@
 use crate::config::Environment;
 use crate::db::messages;
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::text::escape_html as escape;
 use axum::extract::State;
 use axum::response::Html;

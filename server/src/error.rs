@@ -21,9 +21,23 @@ pub enum AppError {
     Unauthorized,
     #[error("{0}")]
     Forbidden(&'static str),
-    /// Well-formed input that breaks a rule; `problem` is the code the UI translates.
+    /// A body or query that does not parse: `field` names where, `message` what is wrong.
     #[error("{message}")]
-    Validation { problem: String, message: String },
+    InvalidInput {
+        field: Option<String>,
+        message: String,
+    },
+    /// Well-formed input that breaks a rule; `problem` is the code the UI translates and
+    /// `field` the request field it concerns, when there is one.
+    #[error("{message}")]
+    Validation {
+        problem: String,
+        message: String,
+        field: Option<String>,
+    },
+    /// The shop requires this owner to turn on two-factor sign-in first.
+    #[error("two-factor sign-in must be turned on first")]
+    TwoFactorSetupRequired,
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("the database is not answering")]
@@ -46,26 +60,62 @@ impl AppError {
         AppError::Validation {
             problem,
             message: p.to_string(),
+            field: None,
         }
+    }
+
+    /// The rule a validation or conflict error names.
+    pub fn problem(&self) -> Option<&str> {
+        match self {
+            AppError::Validation { problem, .. } | AppError::Conflict { problem, .. } => {
+                Some(problem)
+            }
+            _ => None,
+        }
+    }
+
+    /// The same error, naming the request field it concerns.
+    pub fn at(mut self, at: &str) -> AppError {
+        if let AppError::Validation { field, .. } | AppError::InvalidInput { field, .. } = &mut self
+        {
+            *field = Some(at.to_string());
+        }
+        self
     }
 
     pub fn validation(problem: &str, message: impl Into<String>) -> AppError {
         AppError::Validation {
             problem: problem.into(),
             message: message.into(),
+            field: None,
         }
     }
 }
 
 impl From<shared::customers::AccountProblem> for AppError {
     fn from(p: shared::customers::AccountProblem) -> AppError {
+        AppError::rule(p).at(p.field())
+    }
+}
+
+impl From<shared::staff::StaffProblem> for AppError {
+    fn from(p: shared::staff::StaffProblem) -> AppError {
         AppError::rule(p)
+    }
+}
+
+impl From<shared::list::ListProblem> for AppError {
+    fn from(p: shared::list::ListProblem) -> AppError {
+        AppError::InvalidInput {
+            field: Some(p.field().to_string()),
+            message: format!("{}: {p}", p.field()),
+        }
     }
 }
 
 impl From<shared::checkout::AddressProblem> for AppError {
     fn from(p: shared::checkout::AddressProblem) -> AppError {
-        AppError::rule(p)
+        AppError::rule(p).at(p.field())
     }
 }
 
@@ -74,6 +124,11 @@ impl AppError {
         match self {
             AppError::Unauthorized => (ErrorCode::Unauthorized, "Please sign in first".into()),
             AppError::Forbidden(m) => (ErrorCode::Forbidden, (*m).to_string()),
+            AppError::TwoFactorSetupRequired => (
+                ErrorCode::Forbidden,
+                "Turn on two-factor sign-in first: the shop requires it of owners".into(),
+            ),
+            AppError::InvalidInput { message, .. } => (ErrorCode::BadRequest, message.clone()),
             AppError::Validation { message, .. } => (ErrorCode::Validation, message.clone()),
             AppError::TooManyRequests { retry_after_secs } => (
                 ErrorCode::TooManyRequests,
@@ -111,8 +166,20 @@ impl IntoResponse for AppError {
             tracing::debug!(error = %self, "request refused");
         }
         let mut body = ApiError::new(code, message);
-        if let AppError::Validation { problem, .. } | AppError::Conflict { problem, .. } = &self {
-            body.problem = Some(problem.clone());
+        match &self {
+            AppError::Validation { problem, field, .. } => {
+                body.problem = Some(problem.clone());
+                body.field = field.clone();
+            }
+            AppError::Conflict { problem, .. } => body.problem = Some(problem.clone()),
+            AppError::InvalidInput { field, .. } => {
+                body.problem = Some("invalid_input".into());
+                body.field = field.clone();
+            }
+            AppError::TwoFactorSetupRequired => {
+                body.problem = Some("two_factor_setup_required".into());
+            }
+            _ => {}
         }
         let mut res = (status, Json(body)).into_response();
         if let AppError::TooManyRequests { retry_after_secs } = self {

@@ -1,6 +1,7 @@
 //! The Storekeep server: one binary serving the REST API, the server-rendered shop and
 //! its static files, backed by SQLite or PostgreSQL.
 
+pub mod admin_shell;
 pub mod api;
 pub mod auth;
 pub mod config;
@@ -16,8 +17,10 @@ pub mod seed;
 pub mod seo;
 pub mod ssr;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
 pub mod text;
+pub mod time;
 pub mod workflows;
 
 pub use config::Config;

@@ -19,14 +19,16 @@ async fn main() -> anyhow::Result<()> {
             let app = Application::build(config.clone()).await?;
             tracing::info!(port = app.port(), ?config, "Storekeep is listening");
             println!(
-                "\nStorekeep is running at http://{}:{}/  (English: /en)",
+                "\nStorekeep is running at http://{}:{}/  (English: /en, back office: /admin)",
                 display_host(&config.host),
                 app.port()
             );
             if config.seed_demo_data {
-                for login in [seed::DEMO_CUSTOMER, seed::DEMO_ADMIN] {
+                println!("Demo logins (shop: /account/login, back office: /admin):");
+                let staff = seed::DEMO_STAFF.iter().map(|(login, _, _)| login);
+                for login in std::iter::once(&seed::DEMO_CUSTOMER).chain(staff) {
                     println!(
-                        "  demo {:<14} {}  /  {}",
+                        "  {:<20} {:<28} {}",
                         login.role, login.email, login.password
                     );
                 }

@@ -125,6 +125,10 @@ pub async fn negotiate_locale(req: Request, next: Next) -> Response {
     if req.method() != axum::http::Method::GET || !is_page(&path) {
         return next.run(req).await;
     }
+    // the back office chooses its language itself
+    if path == "/admin" || path.starts_with("/admin/") {
+        return next.run(req).await;
+    }
     let (locale, rest) = Locale::split_path(&path);
     if locale == Locale::ZhCn && lang_cookie(&req).is_none() {
         let preferred = req

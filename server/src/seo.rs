@@ -2,7 +2,7 @@
 
 use crate::db::catalog;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::text::escape_html;
 use axum::extract::State;
 use axum::http::header;

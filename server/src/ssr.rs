@@ -1,7 +1,7 @@
 //! Server-side rendering: the Leptos app rendered per request, with its data loaded by
 //! calling the API router in-process (same handlers, same JSON, no network hop).
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::api::InProcessApi;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request};

@@ -5,8 +5,8 @@ use crate::auth::csrf;
 use crate::auth::password::PasswordHasher;
 use crate::config::Config;
 use crate::db::Db;
+pub use crate::state::AppState;
 use crate::{api, dev, jobs, middleware, seed, seo, ssr};
-use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -16,20 +16,6 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub leptos: LeptosOptions,
-    pub hasher: PasswordHasher,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> LeptosOptions {
-        state.leptos.clone()
-    }
-}
 
 pub struct Application {
     listener: TcpListener,
@@ -117,10 +103,10 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router(state.clone()))
         .merge(
             Router::new()
-                .merge(api::health::router())
                 .route("/robots.txt", get(seo::robots))
                 .route("/sitemap.xml", get(seo::sitemap))
                 .route("/dev/mailbox", get(dev::mailbox))
+                .merge(crate::admin_shell::router())
                 .merge(crate::payments::sandbox::router())
                 .merge(pages)
                 .with_state(state),

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_LINES: usize = 50;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartItem {
     pub variant_id: VariantId,
     pub quantity: Quantity,
@@ -54,26 +55,35 @@ pub fn merge(saved: Vec<CartItem>, guest: Vec<CartItem>) -> Vec<CartItem> {
 
 /// `PUT /api/v1/store/cart/items/{variant_id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SetQuantity {
     pub quantity: Quantity,
 }
 
 /// `POST /api/v1/store/cart/merge`: the guest cart, handed over at login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MergeCart {
+    /// At most 50 different items.
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub items: Vec<CartItem>,
 }
 
 /// `POST /api/v1/store/cart/quote`: check a cart and, as checkout goes on, price it for an
 /// address, a delivery method and a coupon. Only ids, quantities and choices count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRequest {
+    /// At most 50 different items.
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub items: Vec<CartItem>,
     #[serde(default)]
     pub destination: Option<Destination>,
     #[serde(default)]
     pub shipping_method: Option<String>,
+    /// A coupon code: 3 to 32 letters, digits and hyphens (case does not matter).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub coupon_code: Option<String>,
     /// A guest's e-mail, for per-customer coupon limits.
     #[serde(default)]
@@ -82,6 +92,7 @@ pub struct QuoteRequest {
 
 /// Why a line cannot be ordered as it stands, or what changed since it was added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LineProblem {
     /// The product was taken off sale (or never existed).
@@ -105,6 +116,7 @@ impl LineProblem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuotedLine {
     pub variant_id: VariantId,
     pub quantity: Quantity,
@@ -117,6 +129,7 @@ pub struct QuotedLine {
 
 /// What a cart line shows of its product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineProduct {
     pub slug: String,
     pub name: Localized,
@@ -128,6 +141,7 @@ pub struct LineProduct {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum CouponOutcome {
     Applied {
@@ -144,6 +158,7 @@ pub enum CouponOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quote {
     pub currency: Currency,
     pub lines: Vec<QuotedLine>,

@@ -15,6 +15,7 @@ pub use query::{ProductQuery, ProductSort, QueryError, SearchText};
 
 /// A text in both shop languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localized {
     pub zh: String,
     pub en: String,
@@ -37,6 +38,7 @@ impl Localized {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     pub id: CategoryId,
     pub slug: String,
@@ -68,6 +70,7 @@ pub fn category_path(all: &[Category], id: CategoryId) -> Vec<&Category> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Brand {
     pub id: BrandId,
     pub slug: String,
@@ -75,12 +78,14 @@ pub struct Brand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryRef {
     pub slug: String,
     pub name: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductSummary {
     pub id: ProductId,
     pub slug: String,
@@ -97,6 +102,7 @@ pub struct ProductSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductList {
     pub items: Vec<ProductSummary>,
     pub total: i64,
@@ -112,6 +118,7 @@ impl ProductList {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Variant {
     pub id: VariantId,
     pub sku: String,
@@ -151,6 +158,7 @@ impl StockStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductDetail {
     pub id: ProductId,
     pub slug: String,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     /// 货到付款: paid to the courier.
@@ -49,6 +50,7 @@ impl PaymentMethod {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLineRequest {
     pub variant_id: VariantId,
     pub quantity: Quantity,
@@ -56,19 +58,32 @@ pub struct OrderLineRequest {
 
 /// Where the parcel goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Address {
     /// Mainland China: a six-digit GB/T 2260 district code, then street and number.
     China {
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
         recipient: String,
+        /// A mainland mobile number: 11 digits starting with 1, optionally `+86`; spaces and
+        /// hyphens are ignored.
         phone: String,
+        /// The district's six-digit GB/T 2260 code.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[1-9][0-9]{5}$"))]
         division_code: String,
+        /// Street, number, building, flat.
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
         detail: String,
     },
     International {
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
         recipient: String,
+        /// 6 to 16 digits, with any punctuation.
         phone: String,
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60))]
         country: String,
+        /// The address lines.
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 400))]
         lines: String,
     },
 }
@@ -82,6 +97,8 @@ pub enum AddressProblem {
     InvalidDivision,
     DetailMissing,
     CountryMissing,
+    /// A text is longer than its limit (the problem's `field` says which).
+    TooLong,
 }
 
 impl fmt::Display for AddressProblem {
@@ -95,6 +112,7 @@ impl fmt::Display for AddressProblem {
             AddressProblem::InvalidDivision => "choose a province, city and district",
             AddressProblem::DetailMissing => "the street address is missing",
             AddressProblem::CountryMissing => "the country is missing",
+            AddressProblem::TooLong => "this text is too long",
         })
     }
 }
@@ -114,9 +132,32 @@ pub fn parse_cn_mobile(text: &str) -> Option<String> {
     ok.then(|| digits.to_string())
 }
 
-fn filled(text: &str, max: usize) -> bool {
-    let n = text.trim().chars().count();
-    n > 0 && n <= max
+/// A required text of at most `max` characters: `missing` when empty, too long past `max`.
+fn filled(
+    text: &str,
+    max: usize,
+    field: &'static str,
+    missing: AddressProblem,
+) -> Result<(), (AddressProblem, &'static str)> {
+    match text.trim().chars().count() {
+        0 => Err((missing, field)),
+        n if n > max => Err((AddressProblem::TooLong, field)),
+        _ => Ok(()),
+    }
+}
+
+impl AddressProblem {
+    /// The address field the problem is about.
+    pub fn field(self) -> &'static str {
+        match self {
+            AddressProblem::RecipientMissing => "address.recipient",
+            AddressProblem::InvalidMobile | AddressProblem::InvalidPhone => "address.phone",
+            AddressProblem::InvalidDivision => "address.division_code",
+            AddressProblem::DetailMissing => "address.detail",
+            AddressProblem::CountryMissing => "address.country",
+            AddressProblem::TooLong => "address",
+        }
+    }
 }
 
 impl Address {
@@ -135,6 +176,12 @@ impl Address {
 
     /// Checks the address; returns it trimmed (mobile numbers normalised).
     pub fn validate(&self) -> Result<Address, AddressProblem> {
+        self.check().map_err(|(p, _)| p)
+    }
+
+    /// As `validate`, naming the field at fault (`address.recipient`, …).
+    pub fn check(&self) -> Result<Address, (AddressProblem, &'static str)> {
+        use AddressProblem::*;
         match self {
             Address::China {
                 recipient,
@@ -142,20 +189,16 @@ impl Address {
                 division_code,
                 detail,
             } => {
-                if !filled(recipient, 50) {
-                    return Err(AddressProblem::RecipientMissing);
-                }
-                let phone = parse_cn_mobile(phone).ok_or(AddressProblem::InvalidMobile)?;
+                filled(recipient, 50, "address.recipient", RecipientMissing)?;
+                let phone = parse_cn_mobile(phone).ok_or((InvalidMobile, "address.phone"))?;
                 let code = division_code.trim();
                 if code.len() != 6
                     || !code.bytes().all(|b| b.is_ascii_digit())
                     || code.starts_with('0')
                 {
-                    return Err(AddressProblem::InvalidDivision);
+                    return Err((InvalidDivision, "address.division_code"));
                 }
-                if !filled(detail, 200) {
-                    return Err(AddressProblem::DetailMissing);
-                }
+                filled(detail, 200, "address.detail", DetailMissing)?;
                 Ok(Address::China {
                     recipient: recipient.trim().into(),
                     phone,
@@ -169,19 +212,13 @@ impl Address {
                 country,
                 lines,
             } => {
-                if !filled(recipient, 100) {
-                    return Err(AddressProblem::RecipientMissing);
-                }
+                filled(recipient, 100, "address.recipient", RecipientMissing)?;
                 let digits = phone.chars().filter(char::is_ascii_digit).count();
                 if !(6..=16).contains(&digits) {
-                    return Err(AddressProblem::InvalidPhone);
+                    return Err((InvalidPhone, "address.phone"));
                 }
-                if !filled(country, 60) {
-                    return Err(AddressProblem::CountryMissing);
-                }
-                if !filled(lines, 400) {
-                    return Err(AddressProblem::DetailMissing);
-                }
+                filled(country, 60, "address.country", CountryMissing)?;
+                filled(lines, 400, "address.lines", DetailMissing)?;
                 Ok(Address::International {
                     recipient: recipient.trim().into(),
                     phone: phone.trim().into(),
@@ -195,13 +232,20 @@ impl Address {
 
 /// `POST /api/v1/store/orders`, with an `Idempotency-Key` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceOrder {
+    /// 1 to 50 lines.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub lines: Vec<OrderLineRequest>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     pub address: Address,
+    /// The code of one of the delivery methods (`GET /api/v1/store/shipping-methods`).
     pub shipping_method: String,
     pub payment_method: PaymentMethod,
+    /// A coupon code: 3 to 32 letters, digits and hyphens (case does not matter).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub coupon_code: Option<String>,
     /// A signed-in customer keeps the address for next time.
     #[serde(default)]
@@ -209,7 +253,9 @@ pub struct PlaceOrder {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderPlaced {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub number: OrderNumber,
     pub status: OrderStatus,
     pub payment_method: PaymentMethod,
@@ -224,7 +270,9 @@ pub struct OrderPlaced {
 
 /// An order as its buyer sees it (`GET /api/v1/store/orders/{number}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderView {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub number: OrderNumber,
     pub status: OrderStatus,
     pub payment_method: PaymentMethod,
@@ -242,6 +290,7 @@ pub struct OrderView {
 
 /// An address a customer shipped to before, offered at checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SavedAddress {
     pub id: i64,
     pub address: Address,
@@ -249,6 +298,7 @@ pub struct SavedAddress {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLineView {
     pub sku: String,
     pub name: crate::catalog::Localized,
@@ -259,6 +309,7 @@ pub struct OrderLineView {
 
 /// A shipping method as checkout lists it, with its price for the given destination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShippingOption {
     pub code: String,
     pub name: crate::catalog::Localized,

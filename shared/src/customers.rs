@@ -31,6 +31,19 @@ impl fmt::Display for AccountProblem {
     }
 }
 
+impl AccountProblem {
+    /// The form field the problem is about.
+    pub fn field(self) -> &'static str {
+        match self {
+            AccountProblem::InvalidEmail => "email",
+            AccountProblem::PasswordTooShort
+            | AccountProblem::PasswordTooLong
+            | AccountProblem::PasswordTooCommon => "password",
+            AccountProblem::NameMissing => "display_name",
+        }
+    }
+}
+
 impl Email {
     pub fn parse(text: &str) -> Result<Email, AccountProblem> {
         let e = text.trim().to_lowercase();
@@ -81,6 +94,7 @@ pub fn parse_display_name(text: &str) -> Result<String, AccountProblem> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountKind {
     Customer,
@@ -89,6 +103,7 @@ pub enum AccountKind {
 
 /// The signed-in user, as `GET /api/v1/auth/me` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub id: UserId,
     pub email: String,
@@ -97,15 +112,51 @@ pub struct Me {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub password: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 50,
+            pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+        )
+    )]
     pub display_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub password: String,
+    /// The code from the authenticator app, for staff who turned on two-factor sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 12))]
+    pub totp_code: Option<String>,
+}
+
+/// `POST /api/v1/auth/password-reset`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+}
+
+/// `POST /api/v1/auth/password-reset/confirm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetConfirm {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub token: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub password: String,
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     BadRequest,
@@ -43,6 +44,7 @@ impl ErrorCode {
 /// The JSON body of every API error: `{"code": "...", "message": "..."}`.
 /// `message` is English, for developers and logs; the UI shows its own translation of `code`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
@@ -50,6 +52,10 @@ pub struct ApiError {
     /// which the UI translates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// The request field at fault (`email`, `lines[0].quantity`), so a form can show the
+    /// message next to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -58,6 +64,7 @@ impl ApiError {
             code,
             message: message.into(),
             problem: None,
+            field: None,
         }
     }
 

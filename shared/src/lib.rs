@@ -3,6 +3,7 @@
 //! Nothing in this crate does I/O. It compiles for `wasm32-unknown-unknown` and
 //! native targets, so the browser shows exactly what the server enforces.
 
+pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -10,6 +11,7 @@ pub mod customers;
 pub mod divisions;
 pub mod error;
 pub mod ids;
+pub mod list;
 pub mod locale;
 pub mod money;
 pub mod orders;

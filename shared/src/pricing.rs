@@ -7,6 +7,8 @@ use std::fmt;
 
 /// How many of one item a line may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = u32, minimum = 1, maximum = 99))]
 #[serde(try_from = "u32", into = "u32")]
 pub struct Quantity(u32);
 
@@ -62,6 +64,7 @@ impl PricedLine {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Totals {
     pub items: Money,
     pub discount: Money,

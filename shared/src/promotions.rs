@@ -71,6 +71,7 @@ pub struct CouponUsage {
 
 /// Why a coupon does not apply — shown to the shopper in their language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum CouponRejection {
     NotStarted,

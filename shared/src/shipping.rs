@@ -6,6 +6,7 @@ use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Zone {
     /// Provinces by their two-digit GB/T 2260 code ("31" Shanghai, "44" Guangdong).
@@ -18,6 +19,7 @@ pub enum Zone {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ZoneRate {
     pub zone: Zone,
     /// Price of the first kilogram (or less).
@@ -29,6 +31,7 @@ pub struct ZoneRate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShippingMethod {
     pub code: String,
     pub name: Localized,
@@ -37,6 +40,7 @@ pub struct ShippingMethod {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Destination {
     /// A six-digit GB/T 2260 division code (its first two digits name the province).

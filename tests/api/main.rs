@@ -5,11 +5,15 @@
 
 mod accounts;
 mod admin;
+mod audit;
 mod cart;
 mod catalog;
 mod order_expiry;
 mod orders;
 mod pages;
 mod payments;
+mod permissions;
 mod platform;
 mod search;
+mod staff;
+mod two_factor;

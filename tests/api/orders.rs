@@ -399,8 +399,11 @@ async fn bad_orders_are_refused_clearly(backend: Backend) {
             .await;
         assert_eq!(res.status, 400);
         assert_eq!(res.json["code"], "bad_request");
+        // the answer names the field and the rule
+        let field = res.json["field"].as_str().unwrap();
+        assert!(field.starts_with("lines[0]."), "{:?}", res.json);
         assert!(
-            res.json["message"].as_str().unwrap().contains("not valid"),
+            res.json["message"].as_str().unwrap().contains(field),
             "{:?}",
             res.json
         );

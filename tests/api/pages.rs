@@ -194,7 +194,7 @@ async fn robots_and_sitemap_come_from_the_catalogue(backend: Backend) {
         let (status, html) = app.get_html(path).await;
         assert!(matches!(status, 200 | 401), "{path}: {status}");
         assert!(
-            html.contains(r#"<meta name="robots" content="noindex""#),
+            html.contains(r#"<meta name="robots" content="noindex"#),
             "{path}"
         );
     }

@@ -225,17 +225,7 @@ impl TestApp {
         stock: i64,
         payment: &str,
     ) -> Posted {
-        let variant: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = $1")
-            .bind(sku)
-            .fetch_one(&self.db.pool)
-            .await
-            .expect("a demo SKU");
-        sqlx::query("UPDATE stock_levels SET on_hand = $1, reserved = 0 WHERE variant_id = $2")
-            .bind(stock)
-            .bind(variant)
-            .execute(&self.db.pool)
-            .await
-            .expect("stock");
+        let variant = self.variant_with_stock(sku, stock).await;
         let body = serde_json::json!({
             "lines": [{"variant_id": variant, "quantity": quantity}],
             "email": "guest@example.cn",
@@ -314,6 +304,151 @@ impl TestApp {
             }
         }
     }
+}
+
+/// A signed-in staff member made for a test.
+#[derive(Debug, Clone)]
+pub struct StaffLogin {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+    /// `sk_session=…`, for a `Cookie` header.
+    pub cookie: String,
+}
+
+/// The password every staff member made by `with_staff` has (hashed once per process).
+pub const STAFF_PASSWORD: &str = "staff password for tests";
+
+fn staff_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| server::auth::password::hash(STAFF_PASSWORD).expect("hashing"))
+}
+
+impl TestApp {
+    /// Signs in and returns the session cookie (`sk_session=…`); panics unless 200.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let res = self
+            .post_json(
+                "/api/v1/auth/login",
+                &serde_json::json!({"email": email, "password": password}),
+                "",
+            )
+            .await;
+        assert_eq!(res.status, 200, "login {email}: {:?}", res.json);
+        res.cookie("sk_session").expect("session cookie")
+    }
+
+    /// A new customer, signed in: their e-mail and session cookie.
+    pub async fn with_customer(&self) -> (String, String) {
+        let email = format!("customer-{}@example.cn", unique_suffix());
+        let cookie = self.register_customer(&email).await;
+        (email, cookie)
+    }
+
+    /// A new active staff member holding `roles`, signed in.
+    pub async fn with_staff(&self, roles: &[shared::staff::StaffRole]) -> StaffLogin {
+        let email = format!("staff-{}@storekeep.test", unique_suffix());
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, password_hash, display_name, kind, created_at) \
+             VALUES ($1, $2, $3, 'staff', 0) RETURNING id",
+        )
+        .bind(&email)
+        .bind(staff_hash())
+        .bind("测试员工")
+        .fetch_one(&self.db.pool)
+        .await
+        .expect("a staff member");
+        for role in roles {
+            sqlx::query("INSERT INTO staff_roles (user_id, role) VALUES ($1, $2)")
+                .bind(id)
+                .bind(role.code())
+                .execute(&self.db.pool)
+                .await
+                .expect("a role");
+        }
+        let cookie = self.login(&email, STAFF_PASSWORD).await;
+        StaffLogin {
+            id,
+            email,
+            password: STAFF_PASSWORD.into(),
+            cookie,
+        }
+    }
+
+    /// The demo shop's owner, signed in.
+    pub async fn owner(&self) -> StaffLogin {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(server::seed::DEMO_ADMIN.email)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("the demo owner");
+        StaffLogin {
+            id,
+            email: server::seed::DEMO_ADMIN.email.into(),
+            password: server::seed::DEMO_ADMIN.password.into(),
+            cookie: self
+                .login(
+                    server::seed::DEMO_ADMIN.email,
+                    server::seed::DEMO_ADMIN.password,
+                )
+                .await,
+        }
+    }
+
+    /// The id of the demo variant `sku`, after giving it `stock` units (none reserved).
+    pub async fn variant_with_stock(&self, sku: &str, stock: i64) -> i64 {
+        let variant: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("a demo SKU");
+        sqlx::query("UPDATE stock_levels SET on_hand = $1, reserved = 0 WHERE variant_id = $2")
+            .bind(stock)
+            .bind(variant)
+            .execute(&self.db.pool)
+            .await
+            .expect("stock");
+        variant
+    }
+
+    /// A guest's bank-transfer order for one unit of a stocked product; its number.
+    pub async fn bank_transfer_order(&self, key: &str) -> String {
+        let placed = self
+            .order_sku(key, "BD-001-01", 1, 50, "bank_transfer")
+            .await;
+        placed.json["number"]
+            .as_str()
+            .expect("a number")
+            .to_string()
+    }
+
+    /// The newest outbox message to `recipient`: its body.
+    pub async fn last_message_to(&self, recipient: &str) -> String {
+        sqlx::query_scalar(
+            "SELECT body FROM messages WHERE recipient = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(recipient)
+        .fetch_one(&self.db.pool)
+        .await
+        .expect("a message")
+    }
+
+    /// How many audit entries there are.
+    pub async fn audit_count(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("audit count")
+    }
+}
+
+/// The `token=` value of the link in a message.
+pub fn link_token(body: &str) -> String {
+    body.split("token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("a link with a token")
+        .to_string()
 }
 
 /// Drops test databases left behind by runs that died more than two hours ago.

@@ -10,12 +10,64 @@ use std::process::Command;
 
 pub const OUTPUT_NAME: &str = "storekeep";
 
+/// The two browser bundles: the shop front (hydrates server-rendered pages) and the back
+/// office (a client-side app under `/admin`), each its own crate and its own WASM file.
+#[derive(Debug, Clone, Copy)]
+pub struct Bundle {
+    /// The cargo package.
+    pub package: &'static str,
+    /// The file names in `pkg/`: `<name>.js`, `<name>.wasm`, `<name>.css`.
+    pub name: &'static str,
+}
+
+pub const SHOP: Bundle = Bundle {
+    package: "frontend",
+    name: OUTPUT_NAME,
+};
+pub const ADMIN: Bundle = Bundle {
+    package: "admin",
+    name: "admin",
+};
+
 pub fn build(profile: Profile) -> Result<()> {
+    let site = site_dir();
+    let pkg = site.join("pkg");
+    fs::create_dir_all(&pkg)?;
+    for bundle in [SHOP, ADMIN] {
+        build_wasm(bundle, profile, &pkg)?;
+    }
+    // the back office boots from a file, so its page needs no inline script
+    fs::write(
+        pkg.join("admin-boot.js"),
+        "import init from \"/pkg/admin.js\";\ninit({ module_or_path: \"/pkg/admin.wasm\" });\n",
+    )?;
+    let style = root().join("style");
+    bundle_css(&[&style], &pkg.join(format!("{OUTPUT_NAME}.css")))?;
+    // the back office shares the base (fonts, colours) and adds its own sheets
+    bundle_css_files(
+        &[style.join("10-base.css")],
+        &[&style.join("admin")],
+        &pkg.join("admin.css"),
+    )?;
+    copy_dir(&root().join("public"), &site)?;
+    precompress(&pkg, profile == Profile::Release)?;
+    // compressing a 10 MB debug bundle at the highest levels only to print its size took
+    // a minute of every test run: sizes matter for what ships
+    if profile == Profile::Release {
+        for bundle in [SHOP, ADMIN] {
+            report_sizes(&pkg, bundle)?;
+        }
+    }
+    Ok(())
+}
+
+/// Builds one crate for wasm32, runs wasm-bindgen (as a library) and, in release, wasm-opt.
+fn build_wasm(bundle: Bundle, profile: Profile, pkg: &Path) -> Result<()> {
     let (cargo_profile, dir) = profile.wasm_profile();
     run_cmd(cargo().args([
         "build",
         "--package",
-        "frontend",
+        bundle.package,
         "--lib",
         "--target",
         "wasm32-unknown-unknown",
@@ -25,26 +77,24 @@ pub fn build(profile: Profile) -> Result<()> {
     let input = target_dir()
         .join("wasm32-unknown-unknown")
         .join(dir)
-        .join("frontend.wasm");
-    let site = site_dir();
-    let pkg = site.join("pkg");
-    fs::create_dir_all(&pkg)?;
+        .join(format!("{}.wasm", bundle.package));
     eprintln!(
-        "\n$ wasm-bindgen {} --target web --out-name {OUTPUT_NAME}",
-        input.display()
+        "\n$ wasm-bindgen {} --target web --out-name {}",
+        input.display(),
+        bundle.name
     );
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&input)
         .web(true)?
-        .out_name(OUTPUT_NAME)
+        .out_name(bundle.name)
         .debug(false)
         .keep_debug(false)
         .typescript(false)
-        .generate(&pkg)
+        .generate(pkg)
         .context("wasm-bindgen")?;
     // Leptos's hydration script asks for /pkg/<output name>.wasm
-    let wasm = pkg.join(format!("{OUTPUT_NAME}.wasm"));
-    fs::rename(pkg.join(format!("{OUTPUT_NAME}_bg.wasm")), &wasm)?;
+    let wasm = pkg.join(format!("{}.wasm", bundle.name));
+    fs::rename(pkg.join(format!("{}_bg.wasm", bundle.name)), &wasm)?;
     if profile == Profile::Release {
         let wasm_opt = setup::wasm_opt()?;
         run_cmd(
@@ -62,17 +112,6 @@ pub fn build(profile: Profile) -> Result<()> {
                     "--enable-multivalue",
                 ]),
         )?;
-    }
-    bundle_css(
-        &root().join("style"),
-        &pkg.join(format!("{OUTPUT_NAME}.css")),
-    )?;
-    copy_dir(&root().join("public"), &site)?;
-    precompress(&pkg, profile == Profile::Release)?;
-    // compressing a 10 MB debug bundle at the highest levels only to print its size took
-    // a minute of every test run: sizes matter for what ships
-    if profile == Profile::Release {
-        report_sizes(&pkg)?;
     }
     Ok(())
 }
@@ -104,13 +143,22 @@ pub fn serve(profile: Profile) -> Result<()> {
     run_cmd(&mut cmd)
 }
 
-/// All of style/*.css, in name order, as one file.
-fn bundle_css(dir: &Path, out: &Path) -> Result<()> {
-    let mut files: Vec<_> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "css"))
-        .collect();
-    files.sort();
+/// All of the `*.css` files directly in `dirs`, in name order, as one file.
+fn bundle_css(dirs: &[&Path], out: &Path) -> Result<()> {
+    bundle_css_files(&[], dirs, out)
+}
+
+/// `first`, then every `*.css` file directly in `dirs` (in name order), as one file.
+fn bundle_css_files(first: &[std::path::PathBuf], dirs: &[&Path], out: &Path) -> Result<()> {
+    let mut files: Vec<_> = first.to_vec();
+    for dir in dirs {
+        let mut found: Vec<_> = fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "css"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
     let mut css = String::new();
     for f in files {
         css.push_str(&format!(
@@ -183,14 +231,11 @@ pub fn gzip_bytes(data: &[u8]) -> Result<Vec<u8>> {
     Ok(e.finish()?)
 }
 
-/// Prints raw / gzip / brotli sizes of the bundle files.
-pub fn report_sizes(pkg: &Path) -> Result<Vec<(String, usize, usize, usize)>> {
+/// Prints raw / gzip / brotli sizes of a bundle's files.
+pub fn report_sizes(pkg: &Path, bundle: Bundle) -> Result<Vec<(String, usize, usize, usize)>> {
     let mut rows = Vec::new();
-    for name in [
-        format!("{OUTPUT_NAME}.wasm"),
-        format!("{OUTPUT_NAME}.js"),
-        format!("{OUTPUT_NAME}.css"),
-    ] {
+    for ext in ["wasm", "js", "css"] {
+        let name = format!("{}.{ext}", bundle.name);
         let data = fs::read(pkg.join(&name))?;
         let row = (
             name,

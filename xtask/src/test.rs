@@ -17,6 +17,8 @@ pub fn run() -> Result<()> {
         "--package",
         "shared",
         "--package",
+        "ui",
+        "--package",
         "app",
         "--package",
         "server",
@@ -45,6 +47,17 @@ pub fn run() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    // the back office on its own: built with the shop front, `csr` and `hydrate` would unify
+    run_cmd(cargo().args([
+        "clippy",
+        "--package",
+        "admin",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     site::build(Profile::Dev)?;
 
     let pg =
@@ -64,6 +77,8 @@ pub fn run() -> Result<()> {
                 "test",
                 "--package",
                 "shared",
+                "--package",
+                "ui",
                 "--package",
                 "app",
                 "--package",

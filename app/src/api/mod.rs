@@ -2,11 +2,8 @@
 //! rendering it calls the server's API router in-process (same handlers, no network hop),
 //! forwarding the shopper's cookies and language.
 
-mod transport;
+pub use ui::api::*;
 
-pub use transport::*;
-
-use serde::de::DeserializeOwned;
 use shared::cart::{CartItem, Quote, QuoteRequest};
 use shared::catalog::query::PriceUnits;
 use shared::catalog::{Brand, Category, ProductDetail, ProductList, ProductQuery};
@@ -14,28 +11,7 @@ use shared::checkout::{OrderPlaced, PlaceOrder, SavedAddress};
 use shared::divisions::Division;
 use shared::ids::VariantId;
 use shared::pricing::Quantity;
-use shared::{ApiError, ErrorCode};
 use std::future::Future;
-
-pub type ApiResult<T> = Result<T, ApiError>;
-
-/// Turns a status and body into the typed result (an `ApiError` body on failure).
-pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> ApiResult<T> {
-    if (200..300).contains(&status) {
-        serde_json::from_str(body)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected response: {e}")))
-    } else {
-        Err(serde_json::from_str::<ApiError>(body).unwrap_or_else(|_| {
-            let code = match status {
-                400 | 422 => ErrorCode::BadRequest,
-                404 => ErrorCode::NotFound,
-                503 => ErrorCode::Unavailable,
-                _ => ErrorCode::Internal,
-            };
-            ApiError::new(code, format!("HTTP {status}"))
-        }))
-    }
-}
 
 pub fn me() -> impl Future<Output = ApiResult<shared::customers::Me>> + Send + 'static {
     get("/api/v1/auth/me".to_string())
@@ -169,43 +145,9 @@ pub fn start_payment(
     )
 }
 
-/// Staff: the newest orders, or only those awaiting a bank transfer.
-pub fn staff_orders(
-    awaiting_transfer: bool,
-) -> impl Future<Output = ApiResult<Vec<shared::staff::OrderRow>>> + Send + 'static {
-    get(if awaiting_transfer {
-        "/api/v1/admin/orders?awaiting=transfer".to_string()
-    } else {
-        "/api/v1/admin/orders".to_string()
-    })
-}
-
-/// Staff: a bank transfer for this order arrived.
-pub fn mark_paid(number: &str) -> impl Future<Output = ApiResult<()>> + 'static {
-    post(
-        format!("/api/v1/admin/orders/{number}/mark-paid"),
-        serde_json::json!({}),
-    )
-}
-
 pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + Send + 'static {
     get(format!(
         "/api/v1/store/products/{}",
         shared::catalog::query::encode_component(slug)
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_success_and_errors() {
-        let ok: ApiResult<Vec<i32>> = decode(200, "[1,2]");
-        assert_eq!(ok, Ok(vec![1, 2]));
-        let err: ApiResult<Vec<i32>> = decode(404, r#"{"code":"not_found","message":"x"}"#);
-        assert_eq!(err.unwrap_err().code, ErrorCode::NotFound);
-        let err: ApiResult<Vec<i32>> = decode(502, "<html>");
-        assert_eq!(err.unwrap_err().code, ErrorCode::Internal);
-    }
 }

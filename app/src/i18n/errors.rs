@@ -1,7 +1,8 @@
 //! What a person reads when something fails: the rule the server named (`problem`), else
 //! the kind of error.
 
-use shared::{ErrorCode, Locale};
+use shared::Locale;
+use ui::i18n::error_text;
 
 /// What a person reads for an API error: the specific rule when the server named one.
 pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str {
@@ -61,6 +62,10 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             Some(("请填写收货人姓名。", "Please give the recipient's name."))
         }
         Some("detail_missing") => Some(("请填写详细地址。", "Please give the street address.")),
+        Some("too_long") => Some((
+            "填写的内容过长，请缩短后重试。",
+            "What you entered is too long; please shorten it.",
+        )),
         Some("shipping_unavailable" | "shipping_method_unknown") => Some((
             "所选配送方式不能送达该地址，请换一种。",
             "The chosen delivery method does not serve this address; please pick another.",
@@ -75,46 +80,4 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
         Some((zh, en)) => locale.pick(zh, en),
         None => error_text(locale, error.code),
     }
-}
-
-/// What a shopper reads for an API error code.
-pub fn error_text(locale: Locale, code: ErrorCode) -> &'static str {
-    let (zh, en) = match code {
-        ErrorCode::BadRequest | ErrorCode::InvalidQuery => (
-            "请求参数有误，请检查筛选条件后重试。",
-            "Some of the request's values are not valid. Check the filters and try again.",
-        ),
-        ErrorCode::NotFound => (
-            "没有找到您要的内容。",
-            "We could not find what you asked for.",
-        ),
-        ErrorCode::Conflict => (
-            "数据已被修改，请刷新后重试。",
-            "This changed meanwhile. Reload and try again.",
-        ),
-        ErrorCode::Unauthorized => ("请先登录。", "Please log in first."),
-        ErrorCode::Forbidden => ("您没有权限执行此操作。", "You are not allowed to do this."),
-        ErrorCode::PayloadTooLarge => ("提交的内容过大。", "What you sent is too large."),
-        ErrorCode::Validation => (
-            "填写的信息有误，请检查后重试。",
-            "Some of what you entered is not valid. Please check it.",
-        ),
-        ErrorCode::TooManyRequests => (
-            "尝试次数过多，请稍后再试。",
-            "Too many attempts. Please wait a few minutes and try again.",
-        ),
-        ErrorCode::Unavailable => (
-            "服务暂时不可用，请稍后再试。",
-            "The shop is busy right now. Try again shortly.",
-        ),
-        ErrorCode::Internal => (
-            "系统出现问题，我们正在处理。",
-            "Something went wrong on our side. We are on it.",
-        ),
-        ErrorCode::Network => (
-            "网络连接失败，请检查网络。",
-            "Could not reach the shop. Check your connection.",
-        ),
-    };
-    locale.pick(zh, en)
 }

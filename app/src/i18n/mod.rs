@@ -4,10 +4,10 @@
 mod errors;
 mod phrases;
 
-pub use errors::{api_error_text, error_text};
+pub use errors::api_error_text;
 pub use phrases::*;
+pub use ui::i18n::{error_text, t, use_locale};
 
-use leptos::prelude::*;
 use shared::Locale;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,13 +150,7 @@ pub enum Msg {
     ChoosePayment,
     DivisionNamesNote,
     TaxIncluded,
-    StaffOrders,
-    StaffOnly,
-    AwaitingTransfer,
-    AllOrders,
-    NoOrders,
-    MarkPaid,
-    Status,
+    BackOffice,
 }
 
 impl Msg {
@@ -305,13 +299,7 @@ impl Msg {
             Msg::CheckoutTitle => ("结算", "Checkout"),
             Msg::ChooseDelivery => ("请选择配送方式。", "Please choose a delivery method."),
             Msg::ChoosePayment => ("请选择支付方式。", "Please choose how to pay."),
-            Msg::StaffOrders => ("订单管理", "Orders"),
-            Msg::StaffOnly => ("此页面仅限店铺员工，请以员工账户登录。", "This page is for shop staff. Please log in with a staff account."),
-            Msg::AwaitingTransfer => ("待确认转账", "Awaiting bank transfer"),
-            Msg::AllOrders => ("全部订单", "All orders"),
-            Msg::NoOrders => ("暂无订单。", "No orders here."),
-            Msg::MarkPaid => ("确认已收款", "Mark paid"),
-            Msg::Status => ("状态", "Status"),
+            Msg::BackOffice => ("店铺后台", "Back office"),
             Msg::TaxIncluded => ("其中税费", "Of which tax"),
             Msg::DivisionNamesNote => ("地址名称按国家标准以中文显示。", "Chinese place names are shown as couriers need them."),
             Msg::NoResults => ("没有找到相关商品，换个关键词试试。", "Nothing found. Try other words."),
@@ -321,13 +309,8 @@ impl Msg {
     }
 }
 
-/// The locale of the current page, from its URL (provided by the layout).
-pub fn use_locale() -> Memo<Locale> {
-    use_context::<Memo<Locale>>().unwrap_or_else(|| Memo::new(|_| Locale::default()))
-}
-
-/// A reactive translated text for use in views: `{t(Msg::Home)}`.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || msg.text(locale.get())
+impl ui::i18n::Translate for Msg {
+    fn text(self, locale: Locale) -> &'static str {
+        Msg::text(self, locale)
+    }
 }

@@ -147,6 +147,10 @@ pub fn address_problem(locale: Locale, p: shared::checkout::AddressProblem) -> &
         ),
         DetailMissing => ("请填写详细地址。", "Please give the street address."),
         CountryMissing => ("请填写国家或地区。", "Please give the country."),
+        TooLong => (
+            "填写的内容过长，请缩短。",
+            "This is too long; please shorten it.",
+        ),
     };
     locale.pick(zh, en)
 }

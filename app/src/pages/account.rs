@@ -251,7 +251,7 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="muted">{me.email}</p>
                         <p>{t(Msg::AccountIntro)}</p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
-                            <p><a class="button" href=locale.get_untracked().localize("/admin/orders") data-testid="staff-orders">{t(Msg::StaffOrders)}</a></p>
+                            <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>
                         })}
                         <form method="post" on:submit=logout>
                             <button class="button button--ghost" type="submit" data-testid="logout" disabled=move || !hydrated.get()>{t(Msg::LogOut)}</button>

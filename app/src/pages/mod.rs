@@ -7,4 +7,3 @@ pub mod not_found;
 pub mod order;
 pub mod product;
 pub mod search;
-pub mod staff;

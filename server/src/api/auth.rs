@@ -1,39 +1,45 @@
-//! Accounts: `/api/v1/auth/*` — register, log in, log out, who am I, password reset.
+//! Accounts: `/api/v1/auth/*` — register, sign in (with a second factor for staff who turned
+//! it on), sign out, who am I, password reset, and accepting a staff invitation.
 
 use crate::api::ApiJson;
-use crate::auth::rate_limit::{self, LOGIN_FAILURES, REGISTRATIONS};
+use crate::auth::rate_limit::{self, LOGIN_FAILURES, REGISTRATIONS, TWO_FACTOR_FAILURES};
 use crate::auth::tokens::{hash_token, new_token};
-use crate::auth::{common_passwords, session, session::CurrentUser};
-use crate::db::{accounts, messages};
+use crate::auth::{common_passwords, session, session::CurrentUser, totp};
+use crate::db::{accounts, messages, staff};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::openapi::AUTH;
+use crate::state::AppState;
+use crate::workflows::staff as staff_flows;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use serde::Deserialize;
+use axum::Json;
 use shared::customers::{
-    check_password_length, parse_display_name, AccountProblem, Email, LoginRequest, Me,
-    RegisterRequest,
+    check_password_length, parse_display_name, AccountKind, AccountProblem, Email, LoginRequest,
+    Me, PasswordResetConfirm, PasswordResetRequest, RegisterRequest,
 };
+use shared::staff::AcceptInvitation;
+use shared::ApiError;
 use std::net::SocketAddr;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// A reset link stays valid for an hour.
 const RESET_TTL_MS: i64 = 60 * 60 * 1000;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/register", post(register))
-        .route("/login", post(login))
-        .route("/logout", post(logout))
-        .route("/me", get(me))
-        .route("/password-reset", post(request_reset))
-        .route("/password-reset/confirm", post(confirm_reset))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(request_reset))
+        .routes(routes!(confirm_reset))
+        .routes(routes!(accept_invitation))
 }
 
-/// The client's address, for rate limits ("unknown" for in-process calls).
+/// The client's address, for rate limits and the audit log ("unknown" for in-process calls).
 pub struct ClientIp(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
@@ -49,10 +55,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
-fn secure(state: &AppState) -> bool {
-    state.config.public_url.starts_with("https://")
-}
-
 fn with_cookie(status: StatusCode, cookie: String, body: Option<Me>) -> Response {
     let mut res = match body {
         Some(me) => (status, Json(me)).into_response(),
@@ -65,14 +67,23 @@ fn with_cookie(status: StatusCode, cookie: String, body: Option<Me>) -> Response
 }
 
 /// Length and commonness: what every new password must pass.
-fn check_new_password(password: &str) -> Result<(), AccountProblem> {
+fn check_new_password(password: &str) -> Result<(), AppError> {
     check_password_length(password)?;
     if common_passwords::is_common(password) {
-        return Err(AccountProblem::PasswordTooCommon);
+        return Err(AccountProblem::PasswordTooCommon.into());
     }
     Ok(())
 }
 
+/// Create a customer account and sign in (sets the session cookie).
+#[utoipa::path(post, path = "/register", tag = AUTH, operation_id = "register",
+    request_body = RegisterRequest,
+    security(("csrf" = [])),
+    responses(
+        (status = 201, description = "Registered and signed in", body = Me),
+        (status = 422, description = "A rule is broken (problem invalid_email, password_too_common, name_missing, email_taken)", body = ApiError),
+        (status = 429, description = "Too many registrations from this address; see Retry-After", body = ApiError,
+            headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn register(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -86,26 +97,34 @@ async fn register(
     rate_limit::record(&state.db, &keys, REGISTRATIONS).await?;
     let hash = state.hasher.hash(req.password).await?;
     let Some(me) = accounts::create_customer(&state.db, &email, &hash, &name).await? else {
-        return Err(AppError::Validation {
-            problem: "email_taken".into(),
-            message: "An account with this e-mail already exists; log in or reset the password"
-                .into(),
-        });
+        return Err(AppError::validation(
+            "email_taken",
+            "An account with this e-mail already exists; log in or reset the password",
+        )
+        .at("email"));
     };
-    let cookie = session::start(&state.db, me.id, secure(&state)).await?;
+    let cookie = session::start(&state.db, me.id, state.secure_cookies()).await?;
     Ok(with_cookie(StatusCode::CREATED, cookie, Some(me)))
 }
 
+/// Sign in with e-mail and password, plus a code from the authenticator app for staff who
+/// turned on two-factor sign-in (a new session cookie).
+#[utoipa::path(post, path = "/login", tag = AUTH, operation_id = "login",
+    request_body = LoginRequest,
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "Signed in", body = Me),
+        (status = 422, description = "problem invalid_credentials, account_deactivated, two_factor_required (send totp_code), two_factor_code_wrong or two_factor_code_reused", body = ApiError),
+        (status = 429, description = "Too many failed attempts for this account or address; see Retry-After", body = ApiError,
+            headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
-    let invalid = || AppError::Validation {
-        problem: "invalid_credentials".into(),
-        message: "The e-mail or the password is wrong".into(),
-    };
+    let invalid =
+        || AppError::validation("invalid_credentials", "The e-mail or the password is wrong");
     let email = Email::parse(&req.email).map_err(|_| invalid())?;
     let keys = [
         format!("login-ip:{ip}"),
@@ -113,92 +132,167 @@ async fn login(
     ];
     rate_limit::check(&state.db, &keys, LOGIN_FAILURES).await?;
     let found = accounts::credentials(&state.db, &email).await?;
-    let (me, stored) = match found {
-        Some((me, hash)) => (Some(me), Some(hash)),
-        None => (None, None),
-    };
+    let stored = found.as_ref().map(|c| c.password_hash.clone());
     // always verify (against a decoy when there is no account): same time either way
     let ok = state.hasher.verify(req.password, stored).await;
-    let Some(me) = me.filter(|_| ok) else {
+    let Some(account) = found.filter(|_| ok) else {
         rate_limit::record(&state.db, &keys, LOGIN_FAILURES).await?;
         return Err(invalid());
     };
+    if !account.active {
+        return Err(AppError::validation(
+            "account_deactivated",
+            "This account is deactivated; ask the shop's owner",
+        ));
+    }
+    if let Some(secret) = &account.totp_secret {
+        second_factor(&state, &account.me, secret, req.totp_code.as_deref()).await?;
+    }
     accounts::clear_attempts(&state.db, &keys[1]).await?;
+    if account.me.kind == AccountKind::Staff {
+        let mut conn = state.db.pool.acquire().await?;
+        staff::record_sign_in(&mut conn, account.me.id).await?;
+    }
     // a fresh token at every log-in (and the old session gone): a planted id is worth nothing
     session::end(&state.db, &headers, false).await?;
-    let cookie = session::start(&state.db, me.id, secure(&state)).await?;
-    Ok(with_cookie(StatusCode::OK, cookie, Some(me)))
+    let cookie = session::start(&state.db, account.me.id, state.secure_cookies()).await?;
+    Ok(with_cookie(StatusCode::OK, cookie, Some(account.me)))
 }
 
+/// The password was right; now the code from the authenticator app.
+async fn second_factor(
+    state: &AppState,
+    me: &Me,
+    secret: &str,
+    code: Option<&str>,
+) -> AppResult<()> {
+    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Err(AppError::validation(
+            "two_factor_required",
+            "Enter the code from your authenticator app",
+        )
+        .at("totp_code"));
+    };
+    let keys = totp::failure_keys(me.id);
+    rate_limit::check(&state.db, &keys, TWO_FACTOR_FAILURES).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    match totp::check_and_claim(&mut conn, me.id, secret, code).await? {
+        Ok(()) => Ok(()),
+        Err(problem) => {
+            rate_limit::record(&state.db, &keys, TWO_FACTOR_FAILURES).await?;
+            Err(AppError::from(problem).at("totp_code"))
+        }
+    }
+}
+
+/// End the session.
+#[utoipa::path(post, path = "/logout", tag = AUTH, operation_id = "logout",
+    security(("csrf" = [])),
+    responses((status = 204, description = "Signed out")))]
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    let cookie = session::end(&state.db, &headers, secure(&state)).await?;
+    let cookie = session::end(&state.db, &headers, state.secure_cookies()).await?;
     Ok(with_cookie(StatusCode::NO_CONTENT, cookie, None))
 }
 
+/// The signed-in user.
+#[utoipa::path(get, path = "/me", tag = AUTH, operation_id = "me",
+    security(("session" = [])),
+    responses((status = 200, description = "The signed-in user", body = Me)))]
 async fn me(CurrentUser(me): CurrentUser) -> Json<Me> {
     Json(me)
 }
 
-#[derive(Deserialize)]
-struct ResetRequest {
-    email: String,
-}
-
-/// Always 202, whether or not the address has an account: the answer reveals nothing.
+/// E-mail a reset link (always 202: the answer does not reveal whether the address has an
+/// account). Staff get a link into the back office.
+#[utoipa::path(post, path = "/password-reset", tag = AUTH, operation_id = "requestPasswordReset",
+    request_body = PasswordResetRequest,
+    security(("csrf" = [])),
+    responses((status = 202, description = "Accepted")))]
 async fn request_reset(
     State(state): State<AppState>,
-    ApiJson(req): ApiJson<ResetRequest>,
+    ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> AppResult<StatusCode> {
     let Ok(email) = Email::parse(&req.email) else {
         return Ok(StatusCode::ACCEPTED);
     };
-    if let Some((me, _)) = accounts::credentials(&state.db, &email).await? {
-        let token = new_token();
-        accounts::insert_password_reset(&state.db, &hash_token(&token), me.id, RESET_TTL_MS)
-            .await?;
-        let link = format!(
-            "{}/account/reset-password?token={token}",
-            state.config.public_url
-        );
-        let body = format!(
-            "{name}，您好：\n请在一小时内打开以下链接设置新密码：\n{link}\n如果这不是您本人的操作，请忽略本邮件。\n\n\
-             Hello {name},\nopen this link within an hour to choose a new password:\n{link}\nIf you did not ask for this, ignore this message.",
-            name = me.display_name
-        );
-        let mut conn = state.db.pool.acquire().await?;
-        messages::enqueue(
-            &mut conn,
-            messages::MessageKind::PasswordReset,
-            email.as_str(),
-            "重设密码 / Reset your Storekeep password",
-            &body,
-        )
-        .await?;
+    let Some(account) = accounts::credentials(&state.db, &email).await? else {
+        return Ok(StatusCode::ACCEPTED);
+    };
+    if !account.active {
+        return Ok(StatusCode::ACCEPTED);
     }
+    let token = new_token();
+    accounts::insert_password_reset(&state.db, &hash_token(&token), account.me.id, RESET_TTL_MS)
+        .await?;
+    let link =
+        staff_flows::reset_link(&state.config, account.me.kind == AccountKind::Staff, &token);
+    let mut conn = state.db.pool.acquire().await?;
+    messages::enqueue(
+        &mut conn,
+        messages::MessageKind::PasswordReset,
+        email.as_str(),
+        "重设密码 / Reset your Storekeep password",
+        &staff_flows::reset_message(&account.me.display_name, &link),
+    )
+    .await?;
     Ok(StatusCode::ACCEPTED)
 }
 
-#[derive(Deserialize)]
-struct ConfirmReset {
-    token: String,
-    password: String,
-}
-
+/// Set a new password with a reset link's token; every session of the account ends.
+#[utoipa::path(post, path = "/password-reset/confirm", tag = AUTH, operation_id = "confirmPasswordReset",
+    request_body = PasswordResetConfirm,
+    security(("csrf" = [])),
+    responses(
+        (status = 204, description = "Password changed"),
+        (status = 422, description = "problem password_too_short, password_too_common or reset_link_invalid", body = ApiError)))]
 async fn confirm_reset(
     State(state): State<AppState>,
-    ApiJson(req): ApiJson<ConfirmReset>,
+    ApiJson(req): ApiJson<PasswordResetConfirm>,
 ) -> AppResult<StatusCode> {
     check_new_password(&req.password)?;
     let Some(user) = accounts::use_password_reset(&state.db, &hash_token(req.token.trim())).await?
     else {
-        return Err(AppError::Validation {
-            problem: "reset_link_invalid".into(),
-            message: "This reset link is not valid any more; ask for a new one".into(),
-        });
+        return Err(AppError::validation(
+            "reset_link_invalid",
+            "This reset link is not valid any more; ask for a new one",
+        )
+        .at("token"));
     };
     let hash = state.hasher.hash(req.password).await?;
     accounts::set_password(&state.db, user, &hash).await?;
     // everyone who was signed in with the old password is signed out
     accounts::delete_sessions_of(&state.db, user).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An invited staff member chooses a password with the invitation's token and is signed in.
+#[utoipa::path(post, path = "/invitations/accept", tag = AUTH, operation_id = "acceptStaffInvitation",
+    request_body = AcceptInvitation,
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "Password set; signed in", body = Me),
+        (status = 422, description = "problem password_too_short, password_too_common or invitation_invalid", body = ApiError)))]
+async fn accept_invitation(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(req): ApiJson<AcceptInvitation>,
+) -> AppResult<Response> {
+    check_new_password(&req.password)?;
+    let hash = state.hasher.hash(req.password).await?;
+    let user = staff_flows::accept_invitation(&state.db, &req.token, &hash, &ip).await?;
+    let me = {
+        let mut conn = state.db.pool.acquire().await?;
+        staff::record_sign_in(&mut conn, user).await?;
+        let member = staff::get(&mut conn, user)
+            .await?
+            .ok_or(AppError::NotFound("staff member"))?;
+        Me {
+            id: member.id,
+            email: member.email,
+            display_name: member.display_name,
+            kind: AccountKind::Staff,
+        }
+    };
+    let cookie = session::start(&state.db, user, state.secure_cookies()).await?;
+    Ok(with_cookie(StatusCode::OK, cookie, Some(me)))
 }

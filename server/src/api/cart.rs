@@ -3,34 +3,41 @@
 //! address pickers and a customer's saved addresses.
 
 use crate::api::auth::ClientIp;
-use crate::api::ApiJson;
+use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::{CurrentUser, OptionalUser};
 use crate::db::{carts, now_millis};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::openapi::{ACCOUNT, CART, CHECKOUT};
+use crate::state::AppState;
 use crate::workflows::quote::quote;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use shared::cart::{self, CartItem, CouponOutcome, MergeCart, Quote, QuoteRequest, SetQuantity};
 use shared::checkout::SavedAddress;
 use shared::divisions::Division;
 use shared::ids::VariantId;
+use shared::ApiError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/cart", get(show))
-        .route("/cart/items", post(add))
-        .route("/cart/items/{variant_id}", put(set).delete(remove))
-        .route("/cart/merge", post(merge))
-        .route("/cart/quote", post(price))
-        .route("/divisions", get(divisions))
-        .route("/account/addresses", get(addresses))
-        .route("/account/addresses/{id}", delete(forget_address))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(show))
+        .routes(routes!(add))
+        .routes(routes!(set, remove))
+        .routes(routes!(merge))
+        .routes(routes!(price))
+        .routes(routes!(divisions))
+        .routes(routes!(addresses))
+        .routes(routes!(forget_address))
 }
 
+/// The signed-in customer's cart (guests keep theirs in the browser).
+#[utoipa::path(get, path = "/cart", tag = CART, operation_id = "getCart",
+    security(("session" = [])),
+    responses((status = 200, description = "The saved cart", body = Vec<CartItem>)))]
 async fn show(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
@@ -53,7 +60,17 @@ async fn change_cart(
     Ok(Json(items))
 }
 
-/// Puts a variant in the cart (more of it, if it is there already), remembering its price.
+/// Put a variant in the customer's cart; answers the cart.
+///
+/// Adds to an existing line of the same variant (at most 99 of one item); a cart holds at
+/// most 50 different items. The current price is remembered (any `seen_price` sent is
+/// ignored).
+#[utoipa::path(post, path = "/cart/items", tag = CART, operation_id = "addToCart",
+    request_body = CartItem,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "The cart with the item", body = Vec<CartItem>),
+        (status = 422, description = "problem variant_unavailable (not for sale) or cart_full (50 different items already)", body = ApiError)))]
 async fn add(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
@@ -84,10 +101,18 @@ async fn add(
     .await
 }
 
+/// Set a line's quantity (1–99); answers the cart.
+#[utoipa::path(put, path = "/cart/items/{variant_id}", tag = CART, operation_id = "setCartQuantity",
+    params(("variant_id" = i64, Path, description = "The variant's id")),
+    request_body = SetQuantity,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "The cart with the new quantity", body = Vec<CartItem>),
+        (status = 404, description = "The cart has no line of this variant", body = ApiError)))]
 async fn set(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
-    Path(variant): Path<i64>,
+    ApiPath(variant): ApiPath<i64>,
     ApiJson(req): ApiJson<SetQuantity>,
 ) -> AppResult<Json<Vec<CartItem>>> {
     change_cart(&state, me.id.0, |items| {
@@ -101,10 +126,15 @@ async fn set(
     .await
 }
 
+/// Remove a line (nothing happens when there is none); answers the cart.
+#[utoipa::path(delete, path = "/cart/items/{variant_id}", tag = CART, operation_id = "removeFromCart",
+    params(("variant_id" = i64, Path, description = "The variant's id")),
+    security(("session" = [], "csrf" = [])),
+    responses((status = 200, description = "The cart without the line", body = Vec<CartItem>)))]
 async fn remove(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
-    Path(variant): Path<i64>,
+    ApiPath(variant): ApiPath<i64>,
 ) -> AppResult<Json<Vec<CartItem>>> {
     change_cart(&state, me.id.0, |items| {
         items.retain(|i| i.variant_id != VariantId(variant));
@@ -113,8 +143,17 @@ async fn remove(
     .await
 }
 
-/// At login the browser hands over the guest cart: it joins the saved one. Items that are
-/// no longer for sale are left out; `seen_price` only ever feeds the "price changed" notice.
+/// At login: add the guest cart to the customer's; answers the merged cart.
+///
+/// At login the browser hands over the guest cart: it joins the saved one (quantities of the
+/// same variant add up, at most 99; lines past 50 are dropped). Items that are no longer for
+/// sale are left out; `seen_price` only ever feeds the "price changed" notice.
+#[utoipa::path(post, path = "/cart/merge", tag = CART, operation_id = "mergeCart",
+    request_body = MergeCart,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "The merged cart", body = Vec<CartItem>),
+        (status = 422, description = "problem lines: more than 50 different items", body = ApiError)))]
 async fn merge(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
@@ -142,8 +181,20 @@ async fn merge(
     .await
 }
 
-/// Checks and prices a cart: for the cart page (items only) and each checkout step
-/// (with destination, delivery method, coupon).
+/// Check and price a cart: for the cart page (items only) and each checkout step.
+///
+/// Current prices and stock per line (problems: unavailable, out_of_stock, not_enough_stock,
+/// price_changed), the coupon's effect or why it does not apply, every delivery method's
+/// price for the destination, totals. Nothing is written; client prices are ignored. Guests
+/// may ask too.
+#[utoipa::path(post, path = "/cart/quote", tag = CART, operation_id = "quoteCart",
+    request_body = QuoteRequest,
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "The checked cart", body = Quote),
+        (status = 422, description = "problem lines: more than 50 different items", body = ApiError),
+        (status = 429, description = "Too many unknown coupon codes from this address (20 in 15 minutes); see Retry-After", body = ApiError,
+            headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn price(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
@@ -173,15 +224,27 @@ async fn price(
     Ok(Json(quote))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct DivisionQuery {
+    /// A province's 2-digit code (its cities) or a city's 4-digit code (its districts);
+    /// without it, the provinces.
+    #[param(pattern = r"^[0-9]{2}([0-9]{2})?$")]
     parent: Option<String>,
 }
 
+/// China's provinces, or the cities of a province, or the districts of a city (GB/T 2260).
+///
 /// Provinces, or the cities of a province (`?parent=31`), or the districts of a city
 /// (`?parent=3101`). Public and unchanging: cached by browsers for a day.
+#[utoipa::path(get, path = "/divisions", tag = CHECKOUT, operation_id = "listDivisions",
+    params(DivisionQuery),
+    responses(
+        (status = 200, description = "The divisions, in code order", body = Vec<Division>,
+            headers(("Cache-Control" = String, description = "public, max-age=86400"))),
+        (status = 404, description = "No province or city has this code", body = ApiError)))]
 async fn divisions(
-    Query(q): Query<DivisionQuery>,
+    ApiQuery(q): ApiQuery<DivisionQuery>,
 ) -> AppResult<(
     [(axum::http::HeaderName, &'static str); 1],
     Json<Vec<Division>>,
@@ -189,9 +252,10 @@ async fn divisions(
     let parent = q.parent.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if let Some(p) = parent {
         if !matches!(p.len(), 2 | 4) || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AppError::BadRequest(
-                "parent must be a 2-digit province or 4-digit city code".into(),
-            ));
+            return Err(AppError::InvalidInput {
+                field: Some("parent".into()),
+                message: "parent must be a 2-digit province or 4-digit city code".into(),
+            });
         }
     }
     let list = crate::divisions::all().children(parent);
@@ -204,6 +268,12 @@ async fn divisions(
     ))
 }
 
+/// Addresses the customer shipped to, most recent first.
+///
+/// Kept when an order is placed with `save_address`.
+#[utoipa::path(get, path = "/account/addresses", tag = ACCOUNT, operation_id = "listAddresses",
+    security(("session" = [])),
+    responses((status = 200, description = "The saved addresses", body = Vec<SavedAddress>)))]
 async fn addresses(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
@@ -224,10 +294,17 @@ async fn addresses(
     ))
 }
 
+/// Forget a saved address.
+#[utoipa::path(delete, path = "/account/addresses/{id}", tag = ACCOUNT, operation_id = "forgetAddress",
+    params(("id" = i64, Path, description = "The saved address's id")),
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "Forgotten"),
+        (status = 404, description = "The customer has no saved address with this id", body = ApiError)))]
 async fn forget_address(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let mut conn = state.db.pool.acquire().await?;
     if carts::forget_address(&mut conn, me.id.0, id).await? {

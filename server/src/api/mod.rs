@@ -1,4 +1,10 @@
-//! The public REST API under `/api/v1`: one module per domain, each with its own `router()`.
+//! The public REST API under `/api/v1`: one module per domain, each with its own routes.
+//!
+//! Routes are registered through `utoipa_axum`'s `OpenApiRouter` with `routes!`, which takes
+//! each route's method and path from its handler's `#[utoipa::path]`: the router and the
+//! OpenAPI document (`/api/openapi.json`) are built from the same list and cannot drift.
+//! One `routes!` per path (a `routes!` of handlers on different paths would mount each
+//! method on every path).
 
 pub mod admin;
 pub mod auth;
@@ -9,22 +15,30 @@ pub mod payments;
 pub mod store;
 
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+
+/// Every documented route: the API under `/api/v1` and the probes.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(crate::openapi::base())
+        .nest(
+            "/api/v1/store",
+            store::routes()
+                .merge(cart::routes())
+                .merge(orders::routes())
+                .merge(payments::store_routes()),
+        )
+        .nest("/api/v1/payments", payments::routes())
+        .nest("/api/v1/admin", admin::routes())
+        .nest("/api/v1/auth", auth::routes())
+        .merge(health::routes())
+}
 
 /// Every API route, with its state applied. Also called in-process during SSR.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .nest(
-            "/api/v1/store",
-            store::router()
-                .merge(cart::router())
-                .merge(orders::router())
-                .merge(payments::store_router()),
-        )
-        .nest("/api/v1/payments", payments::router())
-        .nest("/api/v1/admin", admin::router())
-        .nest("/api/v1/auth", auth::router())
+    let (router, _) = routes().split_for_parts();
+    router
         .route(
             "/api/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),
@@ -39,7 +53,7 @@ async fn not_found() -> AppError {
 }
 
 /// `Json<T>` whose rejections (malformed JSON, a wrong field type, a quantity of 0) answer
-/// in the API's own error format, saying what is wrong.
+/// in the API's own error format, naming the field and the rule in words.
 pub struct ApiJson<T>(pub T);
 
 impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
@@ -50,12 +64,144 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(AppError::BadRequest(format!(
-                "The request body is not valid: {}",
-                rejection.body_text()
-            ))),
+        let is_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().starts_with("application/json"));
+        if !is_json {
+            return Err(AppError::InvalidInput {
+                field: None,
+                message: "The body must be JSON (Content-Type: application/json)".into(),
+            });
         }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| AppError::InvalidInput {
+                field: None,
+                message: format!("The request body could not be read: {}", e.body_text()),
+            })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// `Path<T>` whose rejection (a path segment that is not a number…) answers in the API's
+/// own error format.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => Err(AppError::InvalidInput {
+                field: None,
+                message: format!("The address is not valid: {}", rejection.body_text()),
+            }),
+        }
+    }
+}
+
+/// `Query<T>` whose rejection (an unknown status, a page that is not a number) answers in
+/// the API's own error format, naming the parameter.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        match serde_path_to_error::deserialize::<_, T>(de) {
+            Ok(value) => Ok(ApiQuery(value)),
+            Err(e) => {
+                let field = e.path().to_string();
+                let inner = e.into_inner().to_string();
+                Err(AppError::InvalidInput {
+                    message: format!("Parameter `{field}`: {inner}"),
+                    field: (!field.is_empty() && field != ".").then_some(field),
+                })
+            }
+        }
+    }
+}
+
+/// Parses a JSON body, saying where and why it does not fit.
+pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => Ok(value),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let what = explain_json_error(&inner);
+            Err(if path.is_empty() || path == "." || path == "?" {
+                AppError::InvalidInput {
+                    field: None,
+                    message: format!("The request body is not valid: {what}"),
+                }
+            } else {
+                AppError::InvalidInput {
+                    message: format!("`{path}`: {what}"),
+                    field: Some(path),
+                }
+            })
+        }
+    }
+}
+
+/// serde's message without its "at line 1 column 14" suffix, which means nothing to a person.
+fn explain_json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Line {
+        quantity: shared::pricing::Quantity,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Body {
+        lines: Vec<Line>,
+    }
+
+    #[test]
+    fn body_errors_name_the_field_and_the_rule() {
+        let Err(AppError::InvalidInput { field, message }) =
+            parse_json::<Body>(br#"{"lines": [{"quantity": 0}]}"#)
+        else {
+            panic!("refused")
+        };
+        assert_eq!(field.as_deref(), Some("lines[0].quantity"));
+        assert!(message.contains("from 1 to 99"), "{message}");
+        assert!(!message.contains("line 1"), "{message}");
+        let Err(AppError::InvalidInput { field, .. }) = parse_json::<Body>(b"{") else {
+            panic!("refused")
+        };
+        assert_eq!(field, None);
     }
 }

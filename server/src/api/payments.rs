@@ -1,42 +1,65 @@
 //! Card payments: start one for an order, and receive the gateway's signed webhook.
 
-use crate::api::ApiJson;
+use crate::api::{ApiJson, ApiPath};
 use crate::auth::session::OptionalUser;
 use crate::db::orders as orders_repo;
 use crate::db::{now_millis, payments as repo};
 use crate::error::{AppError, AppResult};
+use crate::openapi::PAYMENTS;
 use crate::payments::sandbox::{self, SIGNATURE_HEADER};
 use crate::payments::signature;
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use serde::Deserialize;
 use shared::orders::OrderStatus;
+use shared::ApiError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn store_router() -> Router<AppState> {
-    Router::new().route("/orders/{number}/payments", post(start))
+/// Nested under `/api/v1/store`.
+pub fn store_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(start))
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/sandbox/webhook", post(webhook))
+/// Nested under `/api/v1/payments`.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(webhook))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 struct StartPayment {
     /// The order's access token (from placing it); not needed by its signed-in owner.
     #[serde(default)]
     access_token: String,
 }
 
+/// Where to send the shopper to pay (documentation of `start`'s answer).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct PaymentRedirect {
+    /// The gateway's payment page.
+    redirect_url: String,
+}
+
+/// Open a payment session at the card gateway for an unpaid card order.
+///
 /// Opens a gateway session for an unpaid card order and answers where to send the shopper.
-/// Only the buyer may: an order someone else placed is "not found", whether it exists or not.
+/// Only the buyer may: the signed-in owner, or whoever sends the order's access token. An
+/// order someone else placed is "not found", whether it exists or not.
+#[utoipa::path(post, path = "/orders/{number}/payments", tag = PAYMENTS, operation_id = "startCardPayment",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = StartPayment,
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "Go to redirect_url", body = PaymentRedirect),
+        (status = 404, description = "No unpaid card order of yours has this number", body = ApiError)))]
 async fn start(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
-    Path(number): Path<String>,
+    ApiPath(number): ApiPath<String>,
     ApiJson(req): ApiJson<StartPayment>,
 ) -> AppResult<Json<serde_json::Value>> {
     let number = shared::orders::OrderNumber::parse(&number).ok_or(AppError::NotFound("order"))?;
@@ -66,18 +89,36 @@ async fn start(
     ))
 }
 
-#[derive(Deserialize)]
+/// A payment event of the sandbox gateway.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[schema(as = SandboxEvent)]
 struct Event {
+    /// The event's id: an id seen before is not processed again.
     id: String,
+    /// `payment.succeeded` or `payment.declined`; other types are ignored.
     #[serde(rename = "type")]
     kind: String,
+    /// The payment session (from `startCardPayment`).
     session: String,
+    /// The amount paid, in minor units: must be the payment's.
     amount: i64,
+    /// Must be the payment's.
     currency: String,
 }
 
+/// The sandbox gateway's payment events.
+///
 /// The gateway's word on a payment. Authenticated by its signature (not a session or CSRF
-/// token); replays are refused by timestamp and made harmless by event id.
+/// token); replays are refused by timestamp (more than 5 minutes off) and made harmless by
+/// event id.
+#[utoipa::path(post, path = "/sandbox/webhook", tag = PAYMENTS, operation_id = "sandboxWebhook",
+    params(("Sandbox-Signature" = String, Header,
+        description = "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`")),
+    request_body = Event,
+    responses(
+        (status = 200, description = "Processed, already processed, ignored (another event type) or no pending payment: the body says which",
+            body = String, content_type = "text/plain"),
+        (status = 401, description = "The signature is missing, malformed or wrong", body = ApiError)))]
 async fn webhook(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -94,11 +135,16 @@ async fn webhook(
         now_millis() / 1000,
     )
     .map_err(|e| match e {
-        signature::SignatureError::Stale => AppError::BadRequest("The signature is too old".into()),
+        signature::SignatureError::Stale => AppError::InvalidInput {
+            field: Some("Sandbox-Signature".into()),
+            message: "The signature is too old".into(),
+        },
         _ => AppError::Unauthorized,
     })?;
-    let event: Event = serde_json::from_slice(&body)
-        .map_err(|e| AppError::BadRequest(format!("Not a payment event: {e}")))?;
+    let event: Event = serde_json::from_slice(&body).map_err(|e| AppError::InvalidInput {
+        field: None,
+        message: format!("Not a payment event: {e}"),
+    })?;
     let succeeded = match event.kind.as_str() {
         "payment.succeeded" => true,
         "payment.declined" => false,
@@ -116,9 +162,10 @@ async fn webhook(
         return Ok("no pending payment");
     };
     if amount != event.amount || currency != event.currency {
-        return Err(AppError::BadRequest(
-            "The amount does not match the payment".into(),
-        ));
+        return Err(AppError::InvalidInput {
+            field: None,
+            message: "The amount does not match the payment".into(),
+        });
     }
     repo::settle_payment(&mut tx, payment, succeeded).await?;
     if succeeded {

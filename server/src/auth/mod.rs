@@ -5,4 +5,6 @@ pub mod csrf;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod staff;
 pub mod tokens;
+pub mod totp;

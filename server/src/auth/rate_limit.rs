@@ -21,6 +21,13 @@ pub const REGISTRATIONS: Limit = Limit {
     window_ms: 15 * 60 * 1000,
 };
 
+/// Five wrong two-factor codes per account in fifteen minutes (signing in, turning it on
+/// or off): a six-digit code cannot be guessed.
+pub const TWO_FACTOR_FAILURES: Limit = Limit {
+    max: 5,
+    window_ms: 15 * 60 * 1000,
+};
+
 /// Twenty unknown coupon codes per IP address in fifteen minutes: codes cannot be guessed.
 pub const COUPON_MISSES: Limit = Limit {
     max: 20,

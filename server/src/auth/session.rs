@@ -4,7 +4,7 @@
 use crate::auth::tokens::{hash_token, new_token};
 use crate::db::{accounts, Db};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
@@ -14,6 +14,11 @@ use shared::ids::UserId;
 pub const COOKIE: &str = "sk_session";
 /// Thirty days.
 pub const TTL_MS: i64 = 30 * 24 * 60 * 60 * 1000;
+/// Staff sessions end after twelve hours without use.
+pub const STAFF_IDLE_MS: i64 = 12 * 60 * 60 * 1000;
+/// Sent by requests the browser makes on its own (session checks), which do not keep a
+/// staff session alive.
+pub const BACKGROUND_HEADER: &str = "x-background-request";
 
 /// The value of cookie `name` in the request.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -62,7 +67,10 @@ impl FromRequestParts<AppState> for CurrentUser {
         let Some(token) = cookie_value(&parts.headers, COOKIE) else {
             return Err(AppError::Unauthorized);
         };
-        accounts::session_user(&state.db, &hash_token(&token))
+        // background polling (the back office checking that its session lives) does not
+        // count as use, or an open tab would never go idle
+        let touch = !parts.headers.contains_key(BACKGROUND_HEADER);
+        accounts::session_user(&state.db, &hash_token(&token), STAFF_IDLE_MS, touch)
             .await?
             .map(CurrentUser)
             .ok_or(AppError::Unauthorized)
@@ -84,39 +92,5 @@ impl FromRequestParts<AppState> for OptionalUser {
             Err(AppError::Unauthorized) => Ok(OptionalUser(None)),
             Err(e) => Err(e),
         }
-    }
-}
-
-/// A signed-in staff member with their role: 401 when nobody is signed in, 403 for customers.
-pub struct Staff {
-    pub me: Me,
-    pub role: shared::staff::StaffRole,
-}
-
-impl Staff {
-    /// 403 unless the role grants `permission`.
-    pub fn require(&self, permission: shared::staff::Permission) -> Result<(), AppError> {
-        if self.role.allows(permission) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden("Your role does not allow this"))
-        }
-    }
-}
-
-impl FromRequestParts<AppState> for Staff {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let CurrentUser(me) = CurrentUser::from_request_parts(parts, state).await?;
-        let role = accounts::staff_role(&state.db, me.id)
-            .await?
-            .as_deref()
-            .and_then(shared::staff::StaffRole::parse)
-            .ok_or(AppError::Forbidden("This is for shop staff only"))?;
-        Ok(Staff { me, role })
     }
 }

@@ -48,24 +48,43 @@ pub async fn create_customer(
     Ok(row.map(Me::from))
 }
 
-/// The user with this e-mail and their password hash.
-pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(Me, String)>, sqlx::Error> {
-    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, display_name, kind, password_hash FROM users WHERE email = $1",
+/// What signing in checks about an account.
+pub struct Credentials {
+    pub me: Me,
+    pub password_hash: String,
+    pub active: bool,
+    pub totp_secret: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    kind: String,
+    password_hash: String,
+    active: i64,
+    totp_secret: Option<String>,
+}
+
+/// The account with this e-mail and what signing in needs to check.
+pub async fn credentials(db: &Db, email: &Email) -> Result<Option<Credentials>, sqlx::Error> {
+    let row: Option<CredentialsRow> = sqlx::query_as(
+        "SELECT id, email, display_name, kind, password_hash, active, totp_secret FROM users WHERE email = $1",
     )
     .bind(email.as_str())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|(id, email, display_name, kind, hash)| {
-        (
-            Me::from(UserRow {
-                id,
-                email,
-                display_name,
-                kind,
-            }),
-            hash,
-        )
+    Ok(row.map(|r| Credentials {
+        me: Me::from(UserRow {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            kind: r.kind,
+        }),
+        password_hash: r.password_hash,
+        active: r.active == 1,
+        totp_secret: r.totp_secret,
     }))
 }
 
@@ -85,15 +104,15 @@ enum TokenTable {
     PasswordResets,
 }
 
-async fn insert_token(
-    db: &Db,
+async fn insert_token<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
     table: TokenTable,
     token_hash: &str,
     user: UserId,
     ttl_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let sql = match table {
-        TokenTable::Sessions => "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        TokenTable::Sessions => "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
         TokenTable::PasswordResets => {
             "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)"
         }
@@ -104,7 +123,7 @@ async fn insert_token(
         .bind(user.0)
         .bind(now)
         .bind(now + ttl_ms)
-        .execute(&db.pool)
+        .execute(db)
         .await
         .map(|_| ())
 }
@@ -115,20 +134,48 @@ pub async fn insert_session(
     user: UserId,
     ttl_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    insert_token(db, TokenTable::Sessions, token_hash, user, ttl_ms).await
+    insert_token(&db.pool, TokenTable::Sessions, token_hash, user, ttl_ms).await
 }
 
-/// The user of a live session.
-pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<Me>, sqlx::Error> {
-    let row: Option<UserRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.kind FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+/// The user of a live session of an active account. Staff sessions also end after
+/// `staff_idle_ms` without use; `touch` records this use (background polling does not count).
+pub async fn session_user(
+    db: &Db,
+    token_hash: &str,
+    staff_idle_ms: i64,
+    touch: bool,
+) -> Result<Option<Me>, sqlx::Error> {
+    let now = now_millis();
+    let row: Option<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.kind, s.last_seen_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
     )
     .bind(token_hash)
-    .bind(now_millis())
+    .bind(now)
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(Me::from))
+    let Some((id, email, display_name, kind, last_seen)) = row else {
+        return Ok(None);
+    };
+    if kind == "staff" && now - last_seen > staff_idle_ms {
+        delete_session(db, token_hash).await?;
+        return Ok(None);
+    }
+    // at most one write a minute per session
+    if touch && now - last_seen > 60_000 {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(Some(Me::from(UserRow {
+        id,
+        email,
+        display_name,
+        kind,
+    })))
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
@@ -204,7 +251,24 @@ pub async fn insert_password_reset(
     user: UserId,
     ttl_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    insert_token(db, TokenTable::PasswordResets, token_hash, user, ttl_ms).await
+    insert_token(
+        &db.pool,
+        TokenTable::PasswordResets,
+        token_hash,
+        user,
+        ttl_ms,
+    )
+    .await
+}
+
+/// As `insert_password_reset`, inside the caller's transaction.
+pub async fn insert_password_reset_on(
+    conn: &mut sqlx::AnyConnection,
+    token_hash: &str,
+    user: UserId,
+    ttl_ms: i64,
+) -> Result<(), sqlx::Error> {
+    insert_token(conn, TokenTable::PasswordResets, token_hash, user, ttl_ms).await
 }
 
 /// Marks a live, unused reset link as used and returns its user — once: a conditional
@@ -213,41 +277,12 @@ pub async fn use_password_reset(db: &Db, token_hash: &str) -> Result<Option<User
     let now = now_millis();
     let user: Option<i64> = sqlx::query_scalar(
         "UPDATE password_resets SET used_at = $1 \
-         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         AND user_id IN (SELECT id FROM users WHERE active = 1) RETURNING user_id",
     )
     .bind(now)
     .bind(token_hash)
     .fetch_optional(&db.pool)
     .await?;
     Ok(user.map(UserId))
-}
-
-/// The role of a staff member (`None` for customers).
-pub async fn staff_role(db: &Db, user: UserId) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT staff_role FROM users WHERE id = $1 AND kind = 'staff'")
-        .bind(user.0)
-        .fetch_optional(&db.pool)
-        .await
-        .map(Option::flatten)
-}
-
-/// Writes one line of the staff audit log.
-pub async fn audit(
-    conn: &mut sqlx::AnyConnection,
-    actor: UserId,
-    action: &str,
-    subject: &str,
-    detail: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (actor_id, action, subject, detail, at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(actor.0)
-    .bind(action)
-    .bind(subject)
-    .bind(detail)
-    .bind(now_millis())
-    .execute(conn)
-    .await
-    .map(|_| ())
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 pub enum MessageKind {
     PasswordReset,
     OrderConfirmation,
+    StaffInvitation,
 }
 
 impl MessageKind {
@@ -15,6 +16,7 @@ impl MessageKind {
         match self {
             MessageKind::PasswordReset => "password_reset",
             MessageKind::OrderConfirmation => "order_confirmation",
+            MessageKind::StaffInvitation => "staff_invitation",
         }
     }
 }

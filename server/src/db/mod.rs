@@ -23,6 +23,7 @@
 //! (order data must survive a power cut; see BENCHMARKS.md for what it costs).
 
 pub mod accounts;
+pub mod audit;
 pub mod carts;
 pub mod catalog;
 pub mod coupons;
@@ -31,7 +32,9 @@ pub mod messages;
 pub mod orders;
 pub mod payments;
 pub mod search;
+pub mod settings;
 pub mod shipping;
+pub mod staff;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -97,15 +100,37 @@ impl Db {
     }
 
     /// Brings the schema up to date.
+    ///
+    /// On SQLite the migrations run on one connection with foreign keys switched off, as
+    /// SQLite's own procedure for rebuilding a table requires (a dropped parent table would
+    /// otherwise cascade its deletes); afterwards every foreign key is checked and any
+    /// violation fails the start.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
-        };
-        migrator
-            .run(&self.pool)
-            .await
-            .context("running migrations")?;
+        match self.backend {
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres")
+                .run(&self.pool)
+                .await
+                .context("running migrations")?,
+            Backend::Sqlite => {
+                let mut conn = self.pool.acquire().await?;
+                conn.execute("PRAGMA foreign_keys = OFF").await?;
+                let ran = sqlx::migrate!("./migrations/sqlite")
+                    .run(&mut *conn)
+                    .await
+                    .context("running migrations");
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                ran?;
+                let broken: Vec<(String,)> =
+                    sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                        .fetch_all(&mut *conn)
+                        .await?;
+                if let Some((table,)) = broken.first() {
+                    anyhow::bail!(
+                        "after migrating, table {table} has rows whose foreign keys point nowhere"
+                    );
+                }
+            }
+        }
         Ok(())
     }
 

@@ -376,25 +376,75 @@ struct StaffRow {
     pay_by: Option<i64>,
 }
 
-/// The newest orders for the staff list, optionally only those awaiting a bank transfer.
+/// The staff order list's filters, checked.
+#[derive(Debug, Default)]
+pub struct StaffOrderFilter {
+    pub status: Option<OrderStatus>,
+    pub payment_method: Option<PaymentMethod>,
+    pub awaiting_transfer: bool,
+    /// An order number or part of the buyer's e-mail.
+    pub q: Option<String>,
+    pub sort: shared::orders::OrderSort,
+    pub dir: shared::list::SortDir,
+}
+
+/// One page of orders for staff, and how many match in all.
 pub async fn staff_list(
     conn: &mut Conn,
-    awaiting_transfer: bool,
-    limit: i64,
-) -> Result<Vec<shared::staff::OrderRow>, sqlx::Error> {
-    let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT number, created_at, email, status, payment_method, grand_total, currency, pay_by FROM orders \
-         WHERE ($1 = 0 OR (payment_method = 'bank_transfer' AND status = 'pending_payment')) \
-         ORDER BY id DESC LIMIT $2",
-    )
-    .bind(i64::from(awaiting_transfer))
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
+    filter: &StaffOrderFilter,
+    page: shared::list::PageRequest,
+) -> Result<(Vec<shared::orders::OrderRow>, i64), sqlx::Error> {
+    use crate::db::{Arg, SqlBuilder};
+    let mut where_ = SqlBuilder::default();
+    where_.push(" FROM orders WHERE 1 = 1");
+    if let Some(status) = filter.status {
+        where_
+            .push(" AND status = ")
+            .bind(Arg::Text(status.as_str().into()));
+    }
+    if let Some(method) = filter.payment_method {
+        where_
+            .push(" AND payment_method = ")
+            .bind(Arg::Text(method.as_str().into()));
+    }
+    if filter.awaiting_transfer {
+        where_.push(" AND payment_method = 'bank_transfer' AND status = 'pending_payment'");
+    }
+    if let Some(q) = &filter.q {
+        where_
+            .push(" AND (number = ")
+            .bind(Arg::Text(q.to_uppercase()))
+            .push(" OR LOWER(email) LIKE ")
+            .bind(Arg::Text(format!("%{}%", q.to_lowercase())))
+            .push(")");
+    }
+    let count = SqlBuilder {
+        sql: format!("SELECT COUNT(*){}", where_.sql),
+        args: where_.args.clone(),
+    };
+    let total: i64 = count.query_scalar().fetch_one(&mut *conn).await?;
+    let column = match filter.sort {
+        shared::orders::OrderSort::CreatedAt => "id",
+        shared::orders::OrderSort::Total => "grand_total",
+        shared::orders::OrderSort::Number => "number",
+    };
+    let mut rows = SqlBuilder {
+        sql: format!(
+            "SELECT number, created_at, email, status, payment_method, grand_total, currency, pay_by{}",
+            where_.sql
+        ),
+        args: where_.args,
+    };
+    rows.push(&format!(" ORDER BY {column} {0}, id {0}", filter.dir.sql()))
+        .push(" LIMIT ")
+        .bind(Arg::Int(page.limit()))
+        .push(" OFFSET ")
+        .bind(Arg::Int(page.offset()));
+    let found: Vec<StaffRow> = rows.query_as().fetch_all(conn).await?;
+    let items = found
         .into_iter()
         .filter_map(|r| {
-            Some(shared::staff::OrderRow {
+            Some(shared::orders::OrderRow {
                 number: shared::orders::OrderNumber::parse(&r.number)?,
                 created_at: r.created_at,
                 email: r.email,
@@ -407,5 +457,6 @@ pub async fn staff_list(
                 pay_by: r.pay_by,
             })
         })
-        .collect())
+        .collect();
+    Ok((items, total))
 }

@@ -7,7 +7,7 @@ use crate::auth::tokens::new_token;
 use crate::db::{now_millis, payments as repo};
 use crate::error::{AppError, AppResult};
 use crate::payments::signature;
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{Request, StatusCode};

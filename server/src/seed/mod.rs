@@ -1,4 +1,5 @@
-//! The demo shop: catalogue, stock in two warehouses, a demo customer and a demo admin.
+//! The demo shop: catalogue, stock in two warehouses, a demo customer and one staff member
+//! per role.
 //! Idempotent: every row is keyed by its natural key (slug, SKU, e-mail) and inserted with
 //! `ON CONFLICT DO NOTHING`; a marker in `app_settings` skips the work on later starts.
 
@@ -8,10 +9,11 @@ pub mod demo_catalog;
 use crate::auth::password;
 use crate::db::{now_millis, Db};
 use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOUSES};
+use shared::staff::StaffRole;
 use sqlx::{Any, Transaction};
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "3";
+const DEMO_VERSION: &str = "4";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -28,8 +30,99 @@ pub const DEMO_CUSTOMER: DemoLogin = DemoLogin {
 pub const DEMO_ADMIN: DemoLogin = DemoLogin {
     email: "admin@storekeep.test",
     password: "admin-demo-2026",
-    role: "staff (admin)",
+    role: "owner",
 };
+
+/// One staff member per role: their login, name and role (passwords `<name>-demo-2026`).
+pub const DEMO_STAFF: [(DemoLogin, &str, StaffRole); 9] = [
+    (DEMO_ADMIN, "店铺管理员", StaffRole::Owner),
+    (
+        DemoLogin {
+            email: "catalog@storekeep.test",
+            password: "catalog-demo-2026",
+            role: "catalog_manager",
+        },
+        "商品专员 周敏",
+        StaffRole::CatalogManager,
+    ),
+    (
+        DemoLogin {
+            email: "orders@storekeep.test",
+            password: "orders-demo-2026",
+            role: "order_clerk",
+        },
+        "订单专员 陈立",
+        StaffRole::OrderClerk,
+    ),
+    (
+        DemoLogin {
+            email: "warehouse@storekeep.test",
+            password: "warehouse-demo-2026",
+            role: "warehouse_operator",
+        },
+        "仓库操作员 刘强",
+        StaffRole::WarehouseOperator,
+    ),
+    (
+        DemoLogin {
+            email: "service@storekeep.test",
+            password: "service-demo-2026",
+            role: "customer_service",
+        },
+        "客服 林晓",
+        StaffRole::CustomerService,
+    ),
+    (
+        DemoLogin {
+            email: "marketing@storekeep.test",
+            password: "marketing-demo-2026",
+            role: "marketing",
+        },
+        "营销 赵婷",
+        StaffRole::Marketing,
+    ),
+    (
+        DemoLogin {
+            email: "procurement@storekeep.test",
+            password: "procurement-demo-2026",
+            role: "procurement",
+        },
+        "采购 孙伟",
+        StaffRole::Procurement,
+    ),
+    (
+        DemoLogin {
+            email: "finance@storekeep.test",
+            password: "finance-demo-2026",
+            role: "finance",
+        },
+        "财务 吴芳",
+        StaffRole::Finance,
+    ),
+    (
+        DemoLogin {
+            email: "analyst@storekeep.test",
+            password: "analyst-demo-2026",
+            role: "analyst",
+        },
+        "分析员 郑浩",
+        StaffRole::Analyst,
+    ),
+];
+
+/// The demo passwords' hashes, computed once per process: argon2 is slow on purpose, and
+/// tests seed many databases.
+fn demo_hashes() -> anyhow::Result<&'static [String]> {
+    static HASHES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    if let Some(h) = HASHES.get() {
+        return Ok(h);
+    }
+    let mut hashes = vec![password::hash(DEMO_CUSTOMER.password)?];
+    for (login, _, _) in &DEMO_STAFF {
+        hashes.push(password::hash(login.password)?);
+    }
+    Ok(HASHES.get_or_init(|| hashes))
+}
 
 /// 2026-01-01T00:00:00Z: demo products are dated from here, one day apart.
 const DEMO_EPOCH_MS: i64 = 1_767_225_600_000;
@@ -44,40 +137,35 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     // Hash outside the transaction: argon2 is deliberately slow.
-    let customer_hash = password::hash(DEMO_CUSTOMER.password)?;
-    let admin_hash = password::hash(DEMO_ADMIN.password)?;
+    let hashes = demo_hashes()?;
 
     let mut tx = db.begin_write().await?;
     seed_catalog(&mut tx).await?;
     checkout::seed_checkout(&mut tx).await?;
     crate::db::search::rebuild(&mut tx).await?;
     let now = now_millis();
-    for (email, hash, name, kind, role) in [
-        (
-            DEMO_CUSTOMER.email,
-            customer_hash,
-            "演示顾客",
-            "customer",
-            None,
-        ),
-        (
-            DEMO_ADMIN.email,
-            admin_hash,
-            "店铺管理员",
-            "staff",
-            Some("admin"),
-        ),
-    ] {
-        sqlx::query(
-            "INSERT INTO users (email, password_hash, display_name, kind, staff_role, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING",
+    insert_user(
+        &mut tx,
+        DEMO_CUSTOMER.email,
+        &hashes[0],
+        "演示顾客",
+        "customer",
+        now,
+    )
+    .await?;
+    for ((login, name, role), hash) in DEMO_STAFF.iter().zip(&hashes[1..]) {
+        insert_user(&mut tx, login.email, hash, name, "staff", now).await?;
+        let id = id_of(
+            &mut tx,
+            "SELECT id FROM users WHERE email = $1",
+            login.email,
         )
-        .bind(email)
-        .bind(hash)
-        .bind(name)
-        .bind(kind)
-        .bind(role)
-        .bind(now)
+        .await?;
+        sqlx::query(
+            "INSERT INTO staff_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(role.code())
         .execute(&mut *tx)
         .await?;
     }
@@ -90,6 +178,28 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
     .await?;
     tx.commit().await?;
     tracing::info!("demo shop data seeded");
+    Ok(())
+}
+
+async fn insert_user(
+    tx: &mut Transaction<'_, Any>,
+    email: &str,
+    hash: &str,
+    name: &str,
+    kind: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO users (email, password_hash, display_name, kind, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email)
+    .bind(hash)
+    .bind(name)
+    .bind(kind)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -45,7 +45,10 @@ pub async fn place_order(
 ) -> AppResult<Answer> {
     // everything that needs no database is checked before the transaction
     let email = Email::parse(&req.email)?;
-    let address = req.address.validate()?;
+    let address = req
+        .address
+        .check()
+        .map_err(|(p, field)| AppError::rule(p).at(field))?;
     if let Address::China { division_code, .. } = &address {
         if !crate::divisions::all().is_district(division_code) {
             return Err(AppError::rule(

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// How many of the matching products fall in each category, brand, price band, and how many
 /// are in stock — for the filters beside search results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Facets {
     pub categories: Vec<FacetCount>,
     pub brands: Vec<FacetCount>,
@@ -15,6 +16,7 @@ pub struct Facets {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     pub slug: String,
     pub name: Localized,
@@ -22,6 +24,7 @@ pub struct FacetCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriceBand {
     pub min: Money,
     /// `None` for the open-ended top band.
@@ -50,6 +53,7 @@ pub fn price_bands(prices: &[Money], currency: Currency) -> Vec<PriceBand> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResult {
     pub list: ProductList,
     pub facets: Facets,

@@ -1,9 +1,32 @@
-//! How a request travels: in-process during SSR, `fetch` in the browser.
+//! How a request travels: in-process during server-side rendering (the server's API router
+//! called without a network hop, with the shopper's cookies), `fetch` in the browser. Both
+//! apps build their typed clients on [`get`] and [`send`].
 
-use super::{decode, ApiResult};
 use serde::de::DeserializeOwned;
 use shared::{ApiError, ErrorCode};
 use std::future::Future;
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Turns a status and body into the typed result (an `ApiError` body on failure).
+pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> ApiResult<T> {
+    if (200..300).contains(&status) {
+        serde_json::from_str(body)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected response: {e}")))
+    } else {
+        Err(serde_json::from_str::<ApiError>(body).unwrap_or_else(|_| {
+            let code = match status {
+                400 | 422 => ErrorCode::BadRequest,
+                401 => ErrorCode::Unauthorized,
+                403 => ErrorCode::Forbidden,
+                404 => ErrorCode::NotFound,
+                503 => ErrorCode::Unavailable,
+                _ => ErrorCode::Internal,
+            };
+            ApiError::new(code, format!("HTTP {status}"))
+        }))
+    }
+}
 
 #[cfg(feature = "ssr")]
 mod in_process {
@@ -56,7 +79,7 @@ mod in_process {
 #[cfg(feature = "ssr")]
 pub use in_process::InProcessApi;
 
-#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+#[cfg(not(all(feature = "browser", not(feature = "ssr"))))]
 fn no_transport() -> ApiError {
     ApiError::new(ErrorCode::Network, "no way to reach the API")
 }
@@ -65,25 +88,38 @@ fn no_transport() -> ApiError {
 pub fn get<T: DeserializeOwned + 'static>(
     path: String,
 ) -> impl Future<Output = ApiResult<T>> + Send + 'static {
+    get_with(path, Vec::new())
+}
+
+/// GETs `path` with extra request headers.
+pub fn get_with<T: DeserializeOwned + 'static>(
+    path: String,
+    headers: Vec<(&'static str, String)>,
+) -> impl Future<Output = ApiResult<T>> + Send + 'static {
     #[cfg(feature = "ssr")]
     {
+        let _ = headers;
         let api = leptos::prelude::use_context::<InProcessApi>();
-        let headers = in_process::forwarded_headers();
+        let forwarded = in_process::forwarded_headers();
         async move {
             match api {
                 Some(api) => {
-                    let (status, body) = api.call(path, headers).await;
+                    let (status, body) = api.call(path, forwarded).await;
                     decode(status, &body)
                 }
                 None => Err(no_transport()),
             }
         }
     }
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    #[cfg(all(feature = "browser", not(feature = "ssr")))]
     {
         send_wrapper::SendWrapper::new(async move {
-            let response = gloo_net::http::Request::get(&path)
-                .header("Accept", "application/json")
+            let mut request =
+                gloo_net::http::Request::get(&path).header("Accept", "application/json");
+            for (name, value) in &headers {
+                request = request.header(name, value);
+            }
+            let response = request
                 .send()
                 .await
                 .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))?;
@@ -95,9 +131,9 @@ pub fn get<T: DeserializeOwned + 'static>(
             decode(status, &body)
         })
     }
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    #[cfg(not(any(feature = "ssr", feature = "browser")))]
     {
-        let _ = path;
+        let _ = (path, headers);
         async move { Err::<T, _>(no_transport()) }
     }
 }
@@ -112,7 +148,7 @@ pub fn post<T: DeserializeOwned + 'static>(
     send(Method::Post, path, Some(body), Vec::new())
 }
 
-/// The state-changing methods the shop front uses.
+/// The state-changing methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Post,
@@ -128,7 +164,7 @@ pub fn send<T: DeserializeOwned + 'static>(
     body: Option<serde_json::Value>,
     headers: Vec<(&'static str, String)>,
 ) -> impl Future<Output = ApiResult<T>> + 'static {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    #[cfg(all(feature = "browser", not(feature = "ssr")))]
     {
         async move {
             use gloo_net::http::RequestBuilder;
@@ -163,36 +199,65 @@ pub fn send<T: DeserializeOwned + 'static>(
             decode(status, if text.is_empty() { "null" } else { &text })
         }
     }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    #[cfg(not(all(feature = "browser", not(feature = "ssr"))))]
     {
         let _ = (method, path, body, headers);
         async move { Err::<T, _>(no_transport()) }
     }
 }
 
-#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+/// The value of a cookie the page's script may read.
+pub fn cookie(name: &str) -> Option<String> {
+    #[cfg(all(feature = "browser", not(feature = "ssr")))]
+    {
+        use wasm_bindgen::JsCast;
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+            .and_then(|d| d.cookie().ok())
+            .and_then(|all| {
+                all.split(';')
+                    .filter_map(|c| c.trim().split_once('='))
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            })
+    }
+    #[cfg(not(all(feature = "browser", not(feature = "ssr"))))]
+    {
+        let _ = name;
+        None
+    }
+}
+
+#[cfg(all(feature = "browser", not(feature = "ssr")))]
 fn csrf_cookie() -> String {
-    use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-        .and_then(|d| d.cookie().ok())
-        .and_then(|all| {
-            all.split(';')
-                .filter_map(|c| c.trim().split_once('='))
-                .find(|(k, _)| *k == "sk_csrf")
-                .map(|(_, v)| v.to_string())
-        })
-        .unwrap_or_default()
+    cookie("sk_csrf").unwrap_or_default()
 }
 
 /// Leaves the page for `path` with a full load, so the whole page (header included) shows
 /// the new state (signed in, signed out).
 pub fn go_to(path: &str) {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_href(path);
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_success_and_errors() {
+        let ok: ApiResult<Vec<i32>> = decode(200, "[1,2]");
+        assert_eq!(ok, Ok(vec![1, 2]));
+        let err: ApiResult<Vec<i32>> = decode(404, r#"{"code":"not_found","message":"x"}"#);
+        assert_eq!(err.unwrap_err().code, ErrorCode::NotFound);
+        let err: ApiResult<Vec<i32>> = decode(502, "<html>");
+        assert_eq!(err.unwrap_err().code, ErrorCode::Internal);
+        let err: ApiResult<Vec<i32>> = decode(401, "");
+        assert_eq!(err.unwrap_err().code, ErrorCode::Unauthorized);
+    }
 }

@@ -1,5 +1,9 @@
 //! Orders: the status machine and human-readable order numbers.
 
+mod list;
+
+pub use list::{BulkOrders, BulkOutcome, OrderListQuery, OrderRow, OrderSort};
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -10,6 +14,7 @@ use std::fmt;
 /// COD may move straight to `Processing` (payment is collected at the door and recorded at
 /// delivery), the others need `Paid` first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     PendingPayment,

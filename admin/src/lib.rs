@@ -1,0 +1,56 @@
+#![recursion_limit = "256"]
+//! The back office: a client-side single-page app in its own WASM bundle, loaded only
+//! under `/admin` (shoppers never download it). It talks only to the JSON API; the server
+//! answers every `/admin/...` address with the same HTML shell, so deep links and reloads
+//! work. One folder per operations domain, each with its own strings; the frame, the
+//! session and the list and form patterns are shared by all of them.
+
+mod api;
+mod frame;
+mod home;
+mod kit;
+mod locale;
+mod me;
+mod orders;
+mod session;
+mod settings;
+mod sign_in;
+mod text;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+/// The entry point the bundle's boot script runs.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    locale::provide();
+    session::provide();
+    kit::toast::provide();
+    view! {
+        <Router base="/admin">
+            <Routes fallback=frame::NotFound>
+                <Route path=path!("/login") view=sign_in::SignInPage/>
+                <Route path=path!("/forgot-password") view=sign_in::ForgotPasswordPage/>
+                <Route path=path!("/reset-password") view=sign_in::ResetPasswordPage/>
+                <Route path=path!("/accept-invitation") view=sign_in::AcceptInvitationPage/>
+                <ParentRoute path=path!("") view=frame::Frame>
+                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("/orders") view=orders::OrdersPage/>
+                    <Route path=path!("/settings/staff") view=settings::staff::StaffPage/>
+                    <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>
+                    <Route path=path!("/settings/audit") view=settings::audit::AuditPage/>
+                    <Route path=path!("/settings/security") view=settings::security::SecurityPage/>
+                    <Route path=path!("/me") view=me::MyAccountPage/>
+                </ParentRoute>
+            </Routes>
+            <kit::toast::ToastHost/>
+        </Router>
+    }
+}

@@ -1,0 +1,67 @@
+//! The orders module's strings.
+
+use shared::checkout::PaymentMethod;
+use shared::orders::OrderStatus;
+use shared::Locale;
+use ui::i18n::Translate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum O {
+    Order,
+    Placed,
+    Buyer,
+    Status,
+    Payment,
+    Total,
+    PayBy,
+    SearchPlaceholder,
+    AwaitingTransfer,
+    MarkPaid,
+    MarkSelectedPaid,
+    MarkedPaid,
+    NotMarked,
+}
+
+impl Translate for O {
+    fn text(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            O::Order => ("订单号", "Order"),
+            O::Placed => ("下单时间", "Placed"),
+            O::Buyer => ("买家邮箱", "Buyer"),
+            O::Status => ("状态", "Status"),
+            O::Payment => ("支付方式", "Payment"),
+            O::Total => ("实付金额", "Total"),
+            O::PayBy => ("付款期限", "Pay by"),
+            O::SearchPlaceholder => ("搜索订单号或买家邮箱", "Search by order number or e-mail"),
+            O::AwaitingTransfer => ("只看待确认转账", "Awaiting bank transfer only"),
+            O::MarkPaid => ("确认已收款", "Mark paid"),
+            O::MarkSelectedPaid => ("批量确认收款", "Mark selected paid"),
+            O::MarkedPaid => ("已确认收款", "Marked paid"),
+            O::NotMarked => ("未能确认收款", "Could not mark paid"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
+pub fn status(locale: Locale, s: OrderStatus) -> &'static str {
+    let (zh, en) = match s {
+        OrderStatus::PendingPayment => ("待付款", "Awaiting payment"),
+        OrderStatus::Paid => ("已付款", "Paid"),
+        OrderStatus::Processing => ("处理中", "Processing"),
+        OrderStatus::Shipped => ("已发货", "Shipped"),
+        OrderStatus::Delivered => ("已送达", "Delivered"),
+        OrderStatus::Completed => ("已完成", "Completed"),
+        OrderStatus::Cancelled => ("已取消", "Cancelled"),
+        OrderStatus::Refunded => ("已退款", "Refunded"),
+    };
+    locale.pick(zh, en)
+}
+
+pub fn payment(locale: Locale, m: PaymentMethod) -> &'static str {
+    let (zh, en) = match m {
+        PaymentMethod::CashOnDelivery => ("货到付款", "Cash on delivery"),
+        PaymentMethod::BankTransfer => ("银行转账", "Bank transfer"),
+        PaymentMethod::Card => ("银行卡", "Card"),
+    };
+    locale.pick(zh, en)
+}

@@ -1,0 +1,64 @@
+//! The back office's HTML shell: every `/admin/...` address answers the same small page
+//! that loads the back office's own bundle (`/pkg/admin.js` and `.wasm`), which then routes
+//! in the browser — so deep links and reloads work. The shop front's pages never reference
+//! this bundle.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new()
+        .route("/admin", get(shell))
+        .route("/admin/", get(shell))
+        .route("/admin/{*rest}", get(shell))
+        // the staff page once lived in the shop front's English half
+        .route("/en/admin", get(to_admin))
+        .route("/en/admin/{*rest}", get(to_admin))
+}
+
+const SHELL: &str = r##"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="theme-color" content="#1e293b">
+<title>良仓后台 · Storekeep back office</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/pkg/admin.css">
+<link rel="modulepreload" href="/pkg/admin.js">
+<link rel="preload" href="/pkg/admin.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module" src="/pkg/admin-boot.js"></script>
+</head>
+<body>
+<noscript><p style="padding:2rem">良仓后台需要启用 JavaScript。 / The Storekeep back office needs JavaScript.</p></noscript>
+</body>
+</html>
+"##;
+
+async fn shell() -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (
+                header::HeaderName::from_static("x-robots-tag"),
+                "noindex, nofollow",
+            ),
+        ],
+        SHELL,
+    )
+        .into_response()
+}
+
+async fn to_admin(uri: axum::http::Uri) -> Redirect {
+    let path = uri.path().strip_prefix("/en").unwrap_or("/admin");
+    let target = match uri.query() {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_string(),
+    };
+    Redirect::permanent(&target)
+}

@@ -1,0 +1,226 @@
+//! The audit log: every change staff make, with who, when, from where, what and how
+//! (the fields that changed, before and after). Append-only.
+
+use crate::ids::UserId;
+use serde::{Deserialize, Serialize};
+
+/// What was done. The code (`order.mark_paid`) is what the database stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum AuditAction {
+    #[serde(rename = "order.mark_paid")]
+    OrderMarkPaid,
+    #[serde(rename = "staff.invite")]
+    StaffInvite,
+    #[serde(rename = "staff.resend_invitation")]
+    StaffResendInvitation,
+    #[serde(rename = "staff.accept_invitation")]
+    StaffAcceptInvitation,
+    #[serde(rename = "staff.set_roles")]
+    StaffSetRoles,
+    #[serde(rename = "staff.deactivate")]
+    StaffDeactivate,
+    #[serde(rename = "staff.reactivate")]
+    StaffReactivate,
+    #[serde(rename = "staff.send_password_reset")]
+    StaffSendPasswordReset,
+    #[serde(rename = "staff.enable_two_factor")]
+    StaffEnableTwoFactor,
+    #[serde(rename = "staff.disable_two_factor")]
+    StaffDisableTwoFactor,
+    #[serde(rename = "settings.security")]
+    SettingsSecurity,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 11] = [
+        AuditAction::OrderMarkPaid,
+        AuditAction::StaffInvite,
+        AuditAction::StaffResendInvitation,
+        AuditAction::StaffAcceptInvitation,
+        AuditAction::StaffSetRoles,
+        AuditAction::StaffDeactivate,
+        AuditAction::StaffReactivate,
+        AuditAction::StaffSendPasswordReset,
+        AuditAction::StaffEnableTwoFactor,
+        AuditAction::StaffDisableTwoFactor,
+        AuditAction::SettingsSecurity,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::OrderMarkPaid => "order.mark_paid",
+            AuditAction::StaffInvite => "staff.invite",
+            AuditAction::StaffResendInvitation => "staff.resend_invitation",
+            AuditAction::StaffAcceptInvitation => "staff.accept_invitation",
+            AuditAction::StaffSetRoles => "staff.set_roles",
+            AuditAction::StaffDeactivate => "staff.deactivate",
+            AuditAction::StaffReactivate => "staff.reactivate",
+            AuditAction::StaffSendPasswordReset => "staff.send_password_reset",
+            AuditAction::StaffEnableTwoFactor => "staff.enable_two_factor",
+            AuditAction::StaffDisableTwoFactor => "staff.disable_two_factor",
+            AuditAction::SettingsSecurity => "settings.security",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AuditAction> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// The kind of entity the action changes.
+    pub fn entity(self) -> EntityType {
+        match self {
+            AuditAction::OrderMarkPaid => EntityType::Order,
+            AuditAction::SettingsSecurity => EntityType::Setting,
+            _ => EntityType::Staff,
+        }
+    }
+}
+
+/// The kinds of things staff change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Order,
+    Staff,
+    Setting,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 3] = [EntityType::Order, EntityType::Staff, EntityType::Setting];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityType::Order => "order",
+            EntityType::Staff => "staff",
+            EntityType::Setting => "setting",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<EntityType> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
+/// One field that changed, as text (absent before a creation, after a removal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// The fields that changed, built by comparing before and after: unchanged fields are left
+/// out, so an entry says exactly what moved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes(Vec<FieldChange>);
+
+impl Changes {
+    pub fn new() -> Changes {
+        Changes::default()
+    }
+
+    /// Records `field` when `before` and `after` differ.
+    pub fn field(
+        mut self,
+        field: &str,
+        before: Option<impl Into<String>>,
+        after: Option<impl Into<String>>,
+    ) -> Changes {
+        let (before, after) = (before.map(Into::into), after.map(Into::into));
+        if before != after {
+            self.0.push(FieldChange {
+                field: field.to_string(),
+                before,
+                after,
+            });
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldChange> {
+        self.0
+    }
+}
+
+/// The staff member who acted, as the log shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Actor {
+    pub id: UserId,
+    pub display_name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: i64,
+    pub actor: Actor,
+    /// The address the change came from.
+    pub actor_ip: String,
+    pub action: AuditAction,
+    pub entity_type: EntityType,
+    pub entity_id: String,
+    pub changes: Vec<FieldChange>,
+    /// Why, in the staff member's or the system's words.
+    pub reason: String,
+}
+
+/// The audit page's filters, as they travel in the URL. Dates are days in the shop's
+/// time zone (China Standard Time), both ends included.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditQuery {
+    /// The staff member who acted.
+    pub actor: Option<i64>,
+    pub entity_type: Option<EntityType>,
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub entity_id: Option<String>,
+    pub action: Option<AuditAction>,
+    /// First day, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", param(format = Date))]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (a range that ends before it starts finds nothing).
+    #[cfg_attr(feature = "openapi", param(format = Date))]
+    pub to: Option<String>,
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 10000))]
+    pub page: Option<u32>,
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    pub page_size: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_round_trip() {
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.code()), Some(a));
+            let json = serde_json::to_string(&a).unwrap();
+            assert_eq!(json, format!("\"{}\"", a.code()));
+        }
+        assert_eq!(AuditAction::OrderMarkPaid.entity(), EntityType::Order);
+    }
+
+    #[test]
+    fn only_changed_fields_are_kept() {
+        let c = Changes::new()
+            .field("roles", Some("owner"), Some("owner, finance"))
+            .field("display_name", Some("王芳"), Some("王芳"))
+            .field("email", None::<String>, Some("a@b.cn"));
+        let v = c.into_vec();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].field, "roles");
+        assert_eq!(v[1].before, None);
+    }
+}

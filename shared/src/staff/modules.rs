@@ -1,0 +1,110 @@
+//! The back office's modules and pages: what its navigation shows. A page opens with one
+//! permission; a module shows when any of its pages does. Modules without pages yet (the
+//! operations domains still to come) are not shown to anyone.
+
+use super::{Permission, Roles};
+use serde::{Deserialize, Serialize};
+
+/// The operations modules, in the order of the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Module {
+    /// 订单与履约
+    Orders,
+    /// 商品
+    Catalogue,
+    /// 库存与仓储
+    Inventory,
+    /// 采购
+    Procurement,
+    /// 质量
+    Quality,
+    /// 客户
+    Customers,
+    /// 客服与售后
+    Service,
+    /// 营销
+    Marketing,
+    /// 知识库
+    Knowledge,
+    /// 网站运营
+    Content,
+    /// 报表
+    Reports,
+    /// 设置
+    Settings,
+}
+
+/// A page of the back office reachable from the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    Orders,
+    Staff,
+    AuditLog,
+    Security,
+}
+
+impl Module {
+    pub const ALL: [Module; 12] = [
+        Module::Orders,
+        Module::Catalogue,
+        Module::Inventory,
+        Module::Procurement,
+        Module::Quality,
+        Module::Customers,
+        Module::Service,
+        Module::Marketing,
+        Module::Knowledge,
+        Module::Content,
+        Module::Reports,
+        Module::Settings,
+    ];
+
+    /// The module's pages, in navigation order (empty until the module is built).
+    pub fn pages(self) -> &'static [Page] {
+        match self {
+            Module::Orders => &[Page::Orders],
+            Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security],
+            _ => &[],
+        }
+    }
+
+    /// The modules `roles` may open, each with the pages they may see.
+    pub fn visible_to(roles: &Roles) -> Vec<(Module, Vec<Page>)> {
+        Module::ALL
+            .into_iter()
+            .filter_map(|m| {
+                let pages: Vec<Page> = m
+                    .pages()
+                    .iter()
+                    .copied()
+                    .filter(|p| roles.allow(p.permission()))
+                    .collect();
+                (!pages.is_empty()).then_some((m, pages))
+            })
+            .collect()
+    }
+}
+
+impl Page {
+    /// The permission that opens the page.
+    pub fn permission(self) -> Permission {
+        match self {
+            Page::Orders => Permission::ViewOrders,
+            Page::Staff => Permission::ManageStaff,
+            Page::AuditLog => Permission::ViewAuditLog,
+            Page::Security => Permission::ManageSecurity,
+        }
+    }
+
+    /// Its address inside the back office (under `/admin`).
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Orders => "/orders",
+            Page::Staff => "/settings/staff",
+            Page::AuditLog => "/settings/audit",
+            Page::Security => "/settings/security",
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! The permission matrix: every `/api/v1/admin/*` route called as anonymous, as a customer,
+//! as staff without the permission and as staff with it → 401 / 403 / 403 / 2xx. The table
+//! must name every admin route of the generated document (which the router is built from):
+//! a new route without an entry fails this test.
+
+use serde_json::{json, Value};
+use server::db::Backend;
+use shared::staff::{Permission, StaffRole};
+use std::collections::BTreeSet;
+use storekeep_tests::{StaffLogin, TestApp};
+
+storekeep_tests::on_both_backends!(every_admin_route_checks_its_permission);
+
+/// `(method, documented path, the permission it needs — None: any staff member)`.
+const MATRIX: &[(&str, &str, Option<Permission>)] = &[
+    ("get", "/api/v1/admin/me", None),
+    ("post", "/api/v1/admin/me/two-factor/setup", None),
+    ("post", "/api/v1/admin/me/two-factor/enable", None),
+    ("post", "/api/v1/admin/me/two-factor/disable", None),
+    ("get", "/api/v1/admin/orders", Some(Permission::ViewOrders)),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/mark-paid",
+        Some(Permission::MarkOrderPaid),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/mark-paid",
+        Some(Permission::MarkOrderPaid),
+    ),
+    ("get", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
+    ("post", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
+    (
+        "get",
+        "/api/v1/admin/staff/{id}",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "put",
+        "/api/v1/admin/staff/{id}/roles",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/v1/admin/staff/{id}/deactivate",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/v1/admin/staff/{id}/reactivate",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/v1/admin/staff/{id}/invitation",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "post",
+        "/api/v1/admin/staff/{id}/password-reset",
+        Some(Permission::ManageStaff),
+    ),
+    ("get", "/api/v1/admin/audit", Some(Permission::ViewAuditLog)),
+    (
+        "get",
+        "/api/v1/admin/settings/security",
+        Some(Permission::ManageSecurity),
+    ),
+    (
+        "put",
+        "/api/v1/admin/settings/security",
+        Some(Permission::ManageSecurity),
+    ),
+];
+
+/// A role without `permission` that has other permissions when there is one (so "any staff
+/// member may" is told apart from "this permission").
+fn role_without(permission: Permission) -> StaffRole {
+    let lacking: Vec<StaffRole> = StaffRole::ALL
+        .into_iter()
+        .filter(|r| !permission.granted_to().contains(r))
+        .collect();
+    lacking
+        .iter()
+        .copied()
+        .find(|r| Permission::ALL.iter().any(|p| p.granted_to().contains(r)))
+        .or(lacking.first().copied())
+        .expect("a role without the permission")
+}
+
+fn role_with(permission: Permission) -> StaffRole {
+    permission.granted_to()[permission.granted_to().len() - 1]
+}
+
+struct Fixtures {
+    order: String,
+    /// An active member the staff routes act on (deactivated and reactivated in turn).
+    member: i64,
+    /// A member still invited.
+    invited: i64,
+    /// The two-factor secret set up by the `setup` call, and the moment of the first code.
+    secret: Option<String>,
+    t: u64,
+}
+
+fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
+    let id = if path.ends_with("/invitation") {
+        f.invited
+    } else {
+        f.member
+    };
+    let _ = method;
+    path.replace("{number}", &f.order)
+        .replace("{id}", &id.to_string())
+}
+
+fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
+    let code = |dt: u64| {
+        f.secret
+            .as_deref()
+            .and_then(|s| server::auth::totp::code_at(s, f.t + dt))
+            .unwrap_or_else(|| "000000".into())
+    };
+    Some(match (method, path) {
+        ("post", "/api/v1/admin/me/two-factor/enable") => json!({"code": code(0)}),
+        ("post", "/api/v1/admin/me/two-factor/disable") => json!({"code": code(30)}),
+        ("post", "/api/v1/admin/orders/mark-paid") => json!({"numbers": [f.order]}),
+        ("post", "/api/v1/admin/staff") => json!({
+            "email": format!("matrix-{n}@storekeep.test"), "display_name": "矩阵", "roles": ["analyst"]}),
+        ("put", "/api/v1/admin/staff/{id}/roles") => json!({"roles": ["analyst", "finance"]}),
+        ("put", "/api/v1/admin/settings/security") => json!({"owners_need_two_factor": false}),
+        ("post", _) => json!({}),
+        _ => return None,
+    })
+}
+
+async fn every_admin_route_checks_its_permission(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    // the table names exactly the admin routes the router has
+    let (_, doc) = app.get_json("/api/openapi.json").await;
+    let documented: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(p, _)| p.starts_with("/api/v1/admin"))
+        .flat_map(|(p, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .filter(|m| ["get", "post", "put", "patch", "delete"].contains(&m.as_str()))
+                .map(move |m| (m.clone(), p.clone()))
+        })
+        .collect();
+    let table: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(
+        documented, table,
+        "every admin route needs an entry in MATRIX, and only those"
+    );
+
+    let (_, customer) = app.with_customer().await;
+    let owner = app.owner().await;
+    let member = app.with_staff(&[StaffRole::Analyst]).await;
+    let invited = app
+        .post_json(
+            "/api/v1/admin/staff",
+            &json!({"email": "matrix-invited@storekeep.test", "display_name": "待入职", "roles": ["marketing"]}),
+            &owner.cookie,
+        )
+        .await;
+    let mut f = Fixtures {
+        order: app.bank_transfer_order("matrix-bank-0001").await,
+        member: member.id,
+        invited: invited.json["id"].as_i64().unwrap(),
+        secret: None,
+        t: 0,
+    };
+    // one staff member for the routes any staff member may use
+    let anyone = app.with_staff(&[StaffRole::Marketing]).await;
+    let mut staff_by_role: Vec<(StaffRole, StaffLogin)> = Vec::new();
+    for (n, (method, path, permission)) in MATRIX.iter().enumerate() {
+        let url = concrete(path, &f, method);
+        let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let b = body(method, path, &f, n);
+        let anonymous = app.send(m.clone(), &url, b.as_ref(), "").await;
+        assert_eq!(
+            anonymous.status, 401,
+            "anonymous {method} {path}: {:?}",
+            anonymous.json
+        );
+        let res = app.send(m.clone(), &url, b.as_ref(), &customer).await;
+        assert_eq!(res.status, 403, "customer {method} {path}: {:?}", res.json);
+        let allowed = match permission {
+            Some(p) => {
+                let without = role_without(*p);
+                let cookie = login_as(&app, &mut staff_by_role, without).await;
+                let res = app.send(m.clone(), &url, b.as_ref(), &cookie).await;
+                assert_eq!(
+                    res.status, 403,
+                    "{without:?} {method} {path}: {:?}",
+                    res.json
+                );
+                login_as(&app, &mut staff_by_role, role_with(*p)).await
+            }
+            None => anyone.cookie.clone(),
+        };
+        let res = app.send(m, &url, b.as_ref(), &allowed).await;
+        assert!(
+            (200..300).contains(&res.status),
+            "allowed {method} {path}: {} {:?}",
+            res.status,
+            res.json
+        );
+        if path.ends_with("/setup") {
+            f.secret = res.json["secret"].as_str().map(str::to_string);
+            f.t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs();
+        }
+    }
+    app.cleanup().await;
+}
+
+/// A signed-in staff member holding only `role` (one per role, made on first use).
+async fn login_as(
+    app: &TestApp,
+    made: &mut Vec<(StaffRole, StaffLogin)>,
+    role: StaffRole,
+) -> String {
+    if let Some((_, s)) = made.iter().find(|(r, _)| *r == role) {
+        return s.cookie.clone();
+    }
+    let s = app.with_staff(&[role]).await;
+    let cookie = s.cookie.clone();
+    made.push((role, s));
+    cookie
+}

@@ -61,8 +61,9 @@ pub fn HomePage() -> impl IntoView {
     let waiting = move || {
         awaiting.get().flatten().map(|n| {
             let label = move || match locale.get() {
-                Locale::ZhCn => format!("{n} 笔银行转账待确认"),
-                Locale::En => format!("{n} bank transfers to confirm"),
+                Locale::ZhCn => "笔银行转账待确认",
+                Locale::En if n == 1 => "bank transfer to confirm",
+                Locale::En => "bank transfers to confirm",
             };
             view! {
                 <a class="tile tile--figure" href="/admin/orders?awaiting_transfer=true" data-testid="awaiting-transfers">

@@ -42,6 +42,9 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("the database is not answering")]
     Unavailable,
+    /// The query string is longer than the server reads.
+    #[error("the address is too long")]
+    UriTooLong { max: usize },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -135,10 +138,17 @@ impl AppError {
                 format!("Too many attempts; try again in {retry_after_secs} seconds"),
             ),
             AppError::BadRequest(m) => (ErrorCode::BadRequest, m.clone()),
+            AppError::InvalidQuery(e) if e.rule => {
+                (ErrorCode::Validation, format!("Parameter {e}"))
+            }
             AppError::InvalidQuery(e) => (ErrorCode::InvalidQuery, format!("Parameter {e}")),
             AppError::NotFound(what) => (ErrorCode::NotFound, format!("The {what} was not found")),
             AppError::Conflict { message, .. } => (ErrorCode::Conflict, message.clone()),
             AppError::Unavailable => (ErrorCode::Unavailable, "Service unavailable".into()),
+            AppError::UriTooLong { max } => (
+                ErrorCode::UriTooLong,
+                format!("The query string is longer than {max} characters"),
+            ),
             AppError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => (
                 ErrorCode::Conflict,
                 "This conflicts with an existing record".into(),
@@ -178,6 +188,17 @@ impl IntoResponse for AppError {
             }
             AppError::TwoFactorSetupRequired => {
                 body.problem = Some("two_factor_setup_required".into());
+            }
+            AppError::InvalidQuery(e) => {
+                body.problem = Some(
+                    if e.rule {
+                        "query_rule"
+                    } else {
+                        "invalid_query"
+                    }
+                    .into(),
+                );
+                body.field = Some(e.field.clone());
             }
             _ => {}
         }

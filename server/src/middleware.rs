@@ -78,16 +78,15 @@ pub async fn limit_query(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     if req.uri().path().starts_with("/api/") {
-        crate::error::AppError::BadRequest(format!(
-            "The query string is longer than {} characters",
-            ProductQuery::MAX_QUERY_LEN
-        ))
+        crate::error::AppError::UriTooLong {
+            max: ProductQuery::MAX_QUERY_LEN,
+        }
         .into_response()
     } else {
         (
-            StatusCode::BAD_REQUEST,
+            StatusCode::URI_TOO_LONG,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "400 Bad Request: the address is too long. / 请求地址过长。",
+            "414 URI Too Long: the address is too long. / 请求地址过长。",
         )
             .into_response()
     }

@@ -86,8 +86,8 @@ pub async fn openapi_json() -> Json<&'static OpenApi> {
 }
 
 /// Answers any operation can give, added where the handler did not describe them itself:
-/// 400 (input that does not parse), 500 and 503; 401 where a session is required, 403
-/// where a CSRF token is (or a staff permission).
+/// 400 (input that does not parse), 414 (a query string past 2048 characters), 500 and
+/// 503; 401 where a session is required, 403 where a CSRF token is (or a staff permission).
 fn add_shared_errors(doc: &mut OpenApi) {
     for item in doc.paths.paths.values_mut() {
         for op in [
@@ -116,6 +116,7 @@ fn add_shared_errors(doc: &mut OpenApi) {
                     "A missing or wrong CSRF token, or not allowed for this account",
                 );
             }
+            add_error(op, "414", "The query string is longer than 2048 characters");
             add_error(op, "500", "Internal error (no detail)");
             add_error(op, "503", "The database is not answering; try again");
         }

@@ -182,9 +182,11 @@ pub struct AuditEntry {
 pub struct AuditQuery {
     /// The staff member who acted.
     pub actor: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub entity_type: Option<EntityType>,
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub entity_id: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub action: Option<AuditAction>,
     /// First day, `YYYY-MM-DD`.
     #[cfg_attr(feature = "openapi", param(format = Date))]

@@ -81,9 +81,9 @@ pub struct QuoteRequest {
     pub destination: Option<Destination>,
     #[serde(default)]
     pub shipping_method: Option<String>,
-    /// A coupon code: 3 to 32 letters, digits and hyphens (case does not matter).
+    /// A coupon code: 3 to 32 letters, digits and hyphens (case does not matter); any other
+    /// text is reported as an unknown code.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub coupon_code: Option<String>,
     /// A guest's e-mail, for per-customer coupon limits.
     #[serde(default)]

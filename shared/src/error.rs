@@ -14,6 +14,8 @@ pub enum ErrorCode {
     Unauthorized,
     Forbidden,
     PayloadTooLarge,
+    /// The address (its query string) is longer than the server reads.
+    UriTooLong,
     /// The input is well-formed but breaks a rule (`problem` says which).
     Validation,
     /// Too many attempts: wait `Retry-After` seconds.
@@ -33,6 +35,7 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict => 409,
             ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::UriTooLong => 414,
             ErrorCode::Validation => 422,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::Unavailable => 503,

@@ -9,6 +9,7 @@ use storekeep_tests::TestApp;
 
 storekeep_tests::on_both_backends!(
     a_customers_cart_is_kept_and_merged,
+    concurrent_adds_to_one_cart_all_count,
     a_quote_reports_prices_stock_and_coupons,
     an_order_empties_the_cart_and_keeps_the_address,
     divisions_cascade_and_unknown_districts_are_refused,
@@ -473,4 +474,33 @@ async fn coupon_codes_cannot_be_guessed(backend: Backend) {
     assert_eq!(placed.status, 429);
     assert_eq!(crate::orders::stock(&app, v).await, (5, 0));
     app.cleanup().await;
+}
+
+/// Two tabs (or a double click) adding the same item at once: every add lands, none fails.
+async fn concurrent_adds_to_one_cart_all_count(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (_, cookie) = app.with_customer().await;
+    let variant = app.variant_with_stock("BD-001-01", 50).await;
+    let app = std::sync::Arc::new(app);
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        tasks.push(tokio::spawn(async move {
+            let body = json!({"variant_id": variant, "quantity": 3});
+            app.post_json("/api/v1/store/cart/items", &body, &cookie)
+                .await
+        }));
+    }
+    for task in tasks {
+        let res = task.await.unwrap();
+        assert_eq!(res.status, 200, "{:?}", res.json);
+    }
+    let cart = app.get_with("/api/v1/store/cart", &cookie).await;
+    assert_eq!(cart.json.as_array().unwrap().len(), 1);
+    assert_eq!(cart.json[0]["quantity"], 24);
+    if let Ok(app) = std::sync::Arc::try_unwrap(app) {
+        app.cleanup().await;
+    }
 }

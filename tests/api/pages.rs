@@ -131,7 +131,7 @@ async fn missing_pages_are_404_html_and_bad_queries_400(backend: Backend) {
     let (status, _) = app
         .get_html(&format!("/categories/phones?x={}", "a".repeat(10_000)))
         .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 414);
     app.cleanup().await;
 }
 

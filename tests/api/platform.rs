@@ -145,3 +145,88 @@ async fn static_files_are_served_compressed(backend: Backend) {
         .contains("max-age"));
     app.cleanup().await;
 }
+
+/// Shoppers never download the back office: its strings and API calls are in its own
+/// bundle and nowhere in the shop front's.
+#[test]
+fn the_shop_front_bundle_carries_no_back_office_code() {
+    let pkg = storekeep_tests::site_root().join("pkg");
+    let shop = std::fs::read(pkg.join("storekeep.wasm")).expect("the site is built");
+    let admin = std::fs::read(pkg.join("admin.wasm")).expect("the back office is built");
+    let contains =
+        |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
+    for only_admin in [
+        "审计日志",
+        "员工与角色",
+        "Audit log",
+        "/api/v1/admin/staff",
+        "/api/v1/admin/me/two-factor",
+        "/api/v1/admin/orders/mark-paid",
+    ] {
+        assert!(
+            contains(&admin, only_admin),
+            "the back office has {only_admin}"
+        );
+        assert!(
+            !contains(&shop, only_admin),
+            "the shop front's bundle has {only_admin}"
+        );
+    }
+    // and the shop front's page never loads it
+    let shell = std::fs::read_to_string(pkg.join("admin-boot.js")).unwrap();
+    assert!(shell.contains("/pkg/admin.js"));
+}
+
+/// The browser apps' clients call only routes the generated document has: every
+/// `/api/v1/...` address written in their API modules matches a documented path (with its
+/// `{…}` parameters).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browser_clients_call_only_documented_routes() {
+    let doc = serde_json::to_value(server::openapi::document()).unwrap();
+    let documented: Vec<Vec<String>> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|p| segments(p))
+        .collect();
+    // the workspace at run time (see `storekeep_tests::site_root` for why not at compile time)
+    let workspace = std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("..");
+    let mut checked = 0;
+    for file in ["app/src/api/mod.rs", "admin/src/api.rs"] {
+        let text =
+            std::fs::read_to_string(workspace.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for literal in text.split('"').filter(|s| s.starts_with("/api/v1/")) {
+            let path = literal.split('?').next().unwrap();
+            let wanted = segments(path);
+            let known = documented.iter().any(|d| {
+                d.len() == wanted.len()
+                    && d.iter()
+                        .zip(&wanted)
+                        .all(|(a, b)| a == b || a == "{}" || b == "{}")
+            });
+            assert!(
+                known,
+                "{file} calls {literal}, which the API does not document"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} addresses found");
+}
+
+/// `/api/v1/admin/staff/{id}/roles` → `["api", "v1", "admin", "staff", "{}", "roles"]`.
+fn segments(path: &str) -> Vec<String> {
+    path.trim_matches('/')
+        .split('/')
+        .map(|s| {
+            if s.starts_with('{') {
+                "{}".into()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect()
+}

@@ -80,6 +80,16 @@ impl TestApp {
         backend: Backend,
         configure: impl FnOnce(&mut Config),
     ) -> Option<TestApp> {
+        Self::spawn_prepared(backend, configure, |_| Box::pin(async {})).await
+    }
+
+    /// As `spawn_configured`, first handing the fresh, empty database to `prepare` (the
+    /// upgrade test builds an older shop in it).
+    pub async fn spawn_prepared(
+        backend: Backend,
+        configure: impl FnOnce(&mut Config),
+        prepare: impl FnOnce(Db) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+    ) -> Option<TestApp> {
         sqlx::any::install_default_drivers();
         let suffix = unique_suffix();
         let (database_url, cleanup) = match backend {
@@ -128,6 +138,11 @@ impl TestApp {
             ..Config::default()
         };
         configure(&mut config);
+        let db = Db::connect(&config.database_url, 2)
+            .await
+            .expect("connecting");
+        prepare(db.clone()).await;
+        db.pool.close().await;
         let app = Application::build(config).await.expect("building the app");
         let port = app.port();
         let db = app.state().db.clone();

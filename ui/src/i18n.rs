@@ -39,6 +39,7 @@ pub fn error_text(locale: Locale, code: ErrorCode) -> &'static str {
         ErrorCode::Unauthorized => ("请先登录。", "Please log in first."),
         ErrorCode::Forbidden => ("您没有权限执行此操作。", "You are not allowed to do this."),
         ErrorCode::PayloadTooLarge => ("提交的内容过大。", "What you sent is too large."),
+        ErrorCode::UriTooLong => ("请求地址过长。", "The address is too long."),
         ErrorCode::Validation => (
             "填写的信息有误，请检查后重试。",
             "Some of what you entered is not valid. Please check it.",

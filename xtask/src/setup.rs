@@ -55,6 +55,42 @@ pub fn wasm_opt() -> Result<PathBuf> {
     Ok(bin)
 }
 
+/// The schemathesis release the contract test runs (PyPI).
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// schemathesis in a virtual environment under `.tools/`, installed on first use (with
+/// Debian's python3-venv when the machine lacks it). Returns the program's path.
+pub fn schemathesis() -> Result<PathBuf> {
+    let venv = root().join(".tools/schemathesis");
+    let bin = venv.join("bin/schemathesis");
+    let installed = Command::new(&bin)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(SCHEMATHESIS_VERSION));
+    if installed {
+        return Ok(bin);
+    }
+    if !on_path("python3") {
+        install_debian(&["python3", "python3-venv"])?;
+    }
+    let made = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        // Debian splits venv (and ensurepip) out of python3
+        install_debian(&["python3-venv"])?;
+        run_cmd(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run_cmd(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+    )?;
+    Ok(bin)
+}
+
 /// Chromium and ChromeDriver from Debian, and a font with Chinese glyphs.
 pub fn browser() -> Result<()> {
     let font = std::path::Path::new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists();

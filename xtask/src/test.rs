@@ -11,6 +11,7 @@ pub const DEFAULT_TEST_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
 pub fn run() -> Result<()> {
     setup::toolchain()?;
     setup::browser()?;
+    let schemathesis = setup::schemathesis()?;
     run_cmd(cargo().args(["fmt", "--all", "--", "--check"]))?;
     run_cmd(cargo().args([
         "clippy",
@@ -91,6 +92,7 @@ pub fn run() -> Result<()> {
                 "--all-targets",
             ])
             .env("STOREKEEP_SITE_ROOT", site_dir())
+            .env("STOREKEEP_SCHEMATHESIS", schemathesis)
             .env("STOREKEEP_TEST_DATABASE_URL", pg_setting),
     )
 }

@@ -110,12 +110,12 @@ pub fn Pagination(url: ListUrl, total: i64, page: u32, page_size: u32) -> impl I
         <nav class="pager" aria-label="pages" data-testid="pager">
             <span class="pager__summary">{summary}</span>
             {match prev {
-                Some(href) => view! { <a class="btn btn--small" href=href rel="prev">{t(T::Previous)}</a> }.into_any(),
-                None => view! { <span class="btn btn--small btn--off" aria-disabled="true">{t(T::Previous)}</span> }.into_any(),
+                Some(href) => view! { <a class="btn btn--ghost btn--small" href=href rel="prev">{t(T::Previous)}</a> }.into_any(),
+                None => view! { <span class="btn btn--ghost btn--small btn--off" aria-disabled="true">{t(T::Previous)}</span> }.into_any(),
             }}
             {match next {
-                Some(href) => view! { <a class="btn btn--small" href=href rel="next" data-testid="next-page">{t(T::Next)}</a> }.into_any(),
-                None => view! { <span class="btn btn--small btn--off" aria-disabled="true">{t(T::Next)}</span> }.into_any(),
+                Some(href) => view! { <a class="btn btn--ghost btn--small" href=href rel="next" data-testid="next-page">{t(T::Next)}</a> }.into_any(),
+                None => view! { <span class="btn btn--ghost btn--small btn--off" aria-disabled="true">{t(T::Next)}</span> }.into_any(),
             }}
         </nav>
     }

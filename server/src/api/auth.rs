@@ -202,19 +202,19 @@ async fn me(CurrentUser(me): CurrentUser) -> Json<Me> {
     Json(me)
 }
 
-/// E-mail a reset link (always 202: the answer does not reveal whether the address has an
-/// account). Staff get a link into the back office.
+/// E-mail a reset link (202 for every well-formed address: the answer does not reveal
+/// whether it has an account). Staff get a link into the back office.
 #[utoipa::path(post, path = "/password-reset", tag = AUTH, operation_id = "requestPasswordReset",
     request_body = PasswordResetRequest,
     security(("csrf" = [])),
-    responses((status = 202, description = "Accepted")))]
+    responses(
+        (status = 202, description = "Accepted"),
+        (status = 422, description = "Not an e-mail address (problem invalid_email)", body = ApiError)))]
 async fn request_reset(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> AppResult<StatusCode> {
-    let Ok(email) = Email::parse(&req.email) else {
-        return Ok(StatusCode::ACCEPTED);
-    };
+    let email = Email::parse(&req.email)?;
     let Some(account) = accounts::credentials(&state.db, &email).await? else {
         return Ok(StatusCode::ACCEPTED);
     };

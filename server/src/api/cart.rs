@@ -53,6 +53,7 @@ async fn change_cart(
     change: impl FnOnce(&mut Vec<CartItem>) -> AppResult<()>,
 ) -> AppResult<Json<Vec<CartItem>>> {
     let mut tx = state.db.begin_write().await?;
+    carts::lock(&mut tx, state.db.backend, user).await?;
     let mut items = carts::items(&mut tx, user).await?;
     change(&mut items)?;
     carts::replace(&mut tx, user, &items, now_millis()).await?;
@@ -229,7 +230,7 @@ async fn price(
 struct DivisionQuery {
     /// A province's 2-digit code (its cities) or a city's 4-digit code (its districts);
     /// without it, the provinces.
-    #[param(pattern = r"^[0-9]{2}([0-9]{2})?$")]
+    #[param(pattern = r"^([0-9]{2}([0-9]{2})?)?$")]
     parent: Option<String>,
 }
 

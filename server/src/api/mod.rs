@@ -141,10 +141,16 @@ where
     }
 }
 
-/// Parses a JSON body, saying where and why it does not fit.
+/// Parses a JSON body, saying where and why it does not fit. A number written with a zero
+/// fraction (`35.0`) counts as the integer it is, as JSON Schema counts it.
 pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| AppError::InvalidInput {
+            field: None,
+            message: format!("The request body is not valid: {}", explain_json_error(&e)),
+        })?;
+    integral_floats_to_integers(&mut value);
+    match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(value) => Ok(value),
         Err(e) => {
             let path = e.path().to_string();
@@ -162,6 +168,24 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, App
                 }
             })
         }
+    }
+}
+
+fn integral_floats_to_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
+                    *value = serde_json::Value::from(f as i64);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_to_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(integral_floats_to_integers)
+        }
+        _ => {}
     }
 }
 
@@ -203,5 +227,8 @@ mod tests {
             panic!("refused")
         };
         assert_eq!(field, None);
+        // 2.0 is the integer 2, as JSON Schema counts it; 2.5 is not
+        assert!(parse_json::<Body>(br#"{"lines": [{"quantity": 2.0}]}"#).is_ok());
+        assert!(parse_json::<Body>(br#"{"lines": [{"quantity": 2.5}]}"#).is_err());
     }
 }

@@ -34,21 +34,23 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[allow(dead_code)]
 struct ProductListParams {
     /// Search words, every one must match (in names, brands, categories and descriptions in
-    /// both languages; Chinese needs no spaces): at most 100 characters and 8 words.
-    #[param(
-        max_length = 100,
-        pattern = r"^[\s\u0085]*[^\s\u0085]+([\s\u0085]+[^\s\u0085]+){0,7}[\s\u0085]*$"
-    )]
+    /// both languages; Chinese needs no spaces): at most 100 characters; words past the
+    /// eighth are left out.
+    #[param(max_length = 100)]
     q: Option<String>,
     /// Only products with at least one variant in stock (`1` and `0` are accepted too).
     in_stock: Option<bool>,
     /// A category's slug; its sub-categories are included. `listProducts` answers 404 when
     /// there is no such category.
-    #[param(max_length = 80, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    #[param(max_length = 80, pattern = r"^([a-z0-9]+(-[a-z0-9]+)*)?$")]
     category: Option<String>,
     /// Brand slugs: repeat the parameter (`brand=a&brand=b`) or separate them with commas
     /// (`brand=a,b`); at most 20 different brands.
-    #[param(max_items = 20, max_length = 80, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    #[param(
+        max_items = 20,
+        max_length = 80,
+        pattern = r"^([a-z0-9]+(-[a-z0-9]+)*)?$"
+    )]
     brand: Option<Vec<String>>,
     /// Lowest price in minor units (fen); not above `max_price`.
     #[param(minimum = 0, maximum = 100_000_000_000_i64)]
@@ -99,7 +101,8 @@ async fn brands(State(state): State<AppState>) -> AppResult<Json<Vec<Brand>>> {
     params(ProductListParams),
     responses(
         (status = 200, description = "A page of products", body = ProductList),
-        (status = 404, description = "There is no category with this slug", body = ApiError)))]
+        (status = 404, description = "There is no category with this slug", body = ApiError),
+        (status = 422, description = "min_price is above max_price (problem query_rule)", body = ApiError)))]
 async fn products(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -122,7 +125,9 @@ async fn products(
 /// for the corrected words, named in `corrected`.
 #[utoipa::path(get, path = "/search", tag = STORE, operation_id = "search",
     params(ProductListParams),
-    responses((status = 200, description = "The matching products and their facets", body = SearchResult)))]
+    responses(
+        (status = 200, description = "The matching products and their facets", body = SearchResult),
+        (status = 422, description = "min_price is above max_price (problem query_rule)", body = ApiError)))]
 async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,

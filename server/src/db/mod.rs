@@ -100,36 +100,49 @@ impl Db {
     }
 
     /// Brings the schema up to date.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        self.migrate_until(i64::MAX).await
+    }
+
+    /// Runs the migrations up to and including version `last` (the upgrade tests start
+    /// from an older schema this way).
     ///
     /// On SQLite the migrations run on one connection with foreign keys switched off, as
     /// SQLite's own procedure for rebuilding a table requires (a dropped parent table would
     /// otherwise cascade its deletes); afterwards every foreign key is checked and any
     /// violation fails the start.
-    pub async fn migrate(&self) -> anyhow::Result<()> {
-        match self.backend {
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres")
-                .run(&self.pool)
-                .await
-                .context("running migrations")?,
-            Backend::Sqlite => {
-                let mut conn = self.pool.acquire().await?;
-                conn.execute("PRAGMA foreign_keys = OFF").await?;
-                let ran = sqlx::migrate!("./migrations/sqlite")
-                    .run(&mut *conn)
-                    .await
-                    .context("running migrations");
-                conn.execute("PRAGMA foreign_keys = ON").await?;
-                ran?;
-                let broken: Vec<(String,)> =
-                    sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
-                        .fetch_all(&mut *conn)
-                        .await?;
-                if let Some((table,)) = broken.first() {
-                    anyhow::bail!(
-                        "after migrating, table {table} has rows whose foreign keys point nowhere"
-                    );
-                }
-            }
+    pub async fn migrate_until(&self, last: i64) -> anyhow::Result<()> {
+        let all = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        let migrator = sqlx::migrate::Migrator {
+            migrations: all
+                .migrations
+                .iter()
+                .filter(|m| m.version <= last)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        let mut conn = self.pool.acquire().await?;
+        if self.backend == Backend::Postgres {
+            // on PostgreSQL the migrator takes an advisory lock: several processes may start at once
+            return migrator.run(&mut *conn).await.context("running migrations");
+        }
+        conn.execute("PRAGMA foreign_keys = OFF").await?;
+        let ran = migrator.run(&mut *conn).await.context("running migrations");
+        conn.execute("PRAGMA foreign_keys = ON").await?;
+        ran?;
+        let broken: Vec<(String,)> =
+            sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                .fetch_all(&mut *conn)
+                .await?;
+        if let Some((table,)) = broken.first() {
+            anyhow::bail!(
+                "after migrating, table {table} has rows whose foreign keys point nowhere"
+            );
         }
         Ok(())
     }

@@ -57,20 +57,19 @@ impl SearchText {
     pub const MAX_CHARS: usize = 100;
     pub const MAX_TERMS: usize = 8;
 
+    /// At most [`Self::MAX_CHARS`] characters as typed; words past the eighth are left out
+    /// (every word is one more condition, and eight are plenty to find a product).
     pub fn parse(raw: &str) -> Result<Option<SearchText>, QueryError> {
+        if raw.chars().count() > Self::MAX_CHARS {
+            return Err(bad("q", format!("at most {} characters", Self::MAX_CHARS)));
+        }
         let text: String = raw
             .trim()
             .to_lowercase()
             .chars()
             .filter(|c| !matches!(c, '%' | '_' | '\\'))
             .collect();
-        if text.chars().count() > Self::MAX_CHARS {
-            return Err(bad("q", format!("at most {} characters", Self::MAX_CHARS)));
-        }
-        let terms: Vec<&str> = text.split_whitespace().collect();
-        if terms.len() > Self::MAX_TERMS {
-            return Err(bad("q", format!("at most {} words", Self::MAX_TERMS)));
-        }
+        let terms: Vec<&str> = text.split_whitespace().take(Self::MAX_TERMS).collect();
         Ok((!terms.is_empty()).then(|| SearchText {
             text: terms.join(" "),
         }))
@@ -123,6 +122,9 @@ impl Default for ProductQuery {
 pub struct QueryError {
     pub field: String,
     pub problem: String,
+    /// Well-formed values that break a rule together (a price range that ends before it
+    /// starts), rather than a value that does not parse.
+    pub rule: bool,
 }
 
 impl fmt::Display for QueryError {
@@ -137,6 +139,7 @@ fn bad(field: &str, problem: impl Into<String>) -> QueryError {
     QueryError {
         field: field.to_string(),
         problem: problem.into(),
+        rule: false,
     }
 }
 
@@ -162,10 +165,15 @@ impl ProductQuery {
         };
         let mut q = ProductQuery::default();
         for (key, value) in parse_pairs(raw) {
-            let value = value.trim();
-            if value.is_empty() {
+            if value.trim().is_empty() {
                 continue; // an empty form field means "no filter"
             }
+            // people type into the pages' forms (spaces forgiven); the API takes values
+            // exactly as its document describes them
+            let value = match units {
+                PriceUnits::Major => value.trim(),
+                PriceUnits::Minor => value.as_str(),
+            };
             match key.as_str() {
                 "category" => {
                     q.category =
@@ -204,7 +212,10 @@ impl ProductQuery {
         }
         if let (Some(min), Some(max)) = (q.min_price, q.max_price) {
             if min.minor > max.minor {
-                return Err(bad(min_key, format!("must not be greater than {max_key}")));
+                return Err(QueryError {
+                    rule: true,
+                    ..bad(min_key, format!("must not be greater than {max_key}"))
+                });
             }
         }
         Ok(q)
@@ -378,7 +389,11 @@ mod tests {
             api(&format!("q={}", "a".repeat(101))).unwrap_err().field,
             "q"
         );
-        assert_eq!(api("q=a b c d e f g h i").unwrap_err().field, "q");
+        // words past the eighth are left out
+        let nine = api("q=a b c d e f g h i").unwrap().q.unwrap();
+        assert_eq!(nine.as_str(), "a b c d e f g h");
+        // the limit counts what was typed, spaces included
+        assert!(api(&format!("q=%20{}", "a".repeat(100))).is_err());
     }
 
     #[test]

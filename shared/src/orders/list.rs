@@ -54,14 +54,18 @@ impl OrderSort {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OrderListQuery {
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub status: Option<OrderStatus>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub payment_method: Option<PaymentMethod>,
     /// `true`: only bank-transfer orders still waiting for their money.
     pub awaiting_transfer: Option<bool>,
     /// Order number or the buyer's e-mail (part of it).
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<OrderSort>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub dir: Option<SortDir>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 10000))]
     pub page: Option<u32>,

@@ -99,9 +99,13 @@ pub struct StaffListQuery {
     /// Part of the name or e-mail.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub role: Option<StaffRole>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub status: Option<StaffStatus>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<StaffSort>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub dir: Option<crate::list::SortDir>,
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 10000))]
     pub page: Option<u32>,

@@ -144,6 +144,20 @@ async fn the_owner_secures_sign_in_and_manages_staff() {
     owner.click(Locator::Css("[data-testid=invite]")).await;
     owner.type_into("#email", "lin.clerk@storekeep.test").await;
     owner.type_into("#display_name", "林晓雨").await;
+    // leaving with unsaved changes asks first; staying keeps what was typed
+    owner.click(Locator::Css("[data-testid=nav-orders]")).await;
+    let question = owner
+        .client
+        .get_alert_text()
+        .await
+        .expect("a question before leaving");
+    assert!(question.contains("未保存"), "{question}");
+    owner.client.dismiss_alert().await.unwrap();
+    assert_eq!(owner.path().await, "/admin/settings/staff");
+    let kept = owner
+        .eval("return document.querySelector('#display_name').value")
+        .await;
+    assert_eq!(kept, "林晓雨");
     // a bad address is explained next to its field, and nothing is sent
     owner.type_into("#email", "lin.clerk").await;
     owner
@@ -415,6 +429,70 @@ async fn staff_mark_a_bank_transfer_paid() {
             .await
             .unwrap();
     assert_eq!(audited, 1);
+    b.close().await;
+    app.cleanup().await;
+}
+
+/// Every back-office page, at 1280 px and on a 768 px tablet, in both languages: nothing
+/// overflows the window sideways (wide tables scroll inside their frame). Screenshots are
+/// saved when STOREKEEP_SCREENSHOTS is set, for people to look at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_fits_a_desktop_and_a_tablet() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    app.bank_transfer_order("e2e-fit-0001").await;
+    let b = Browser::start("zh-CN").await;
+    b.goto(&app.url("/admin/login")).await;
+    b.text("h1").await;
+    b.screenshot("admin-login-zh").await;
+    sign_in(
+        &b,
+        &app,
+        "admin@storekeep.test",
+        "admin-demo-2026",
+        None,
+        "/admin",
+    )
+    .await;
+    let member: i64 =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'orders@storekeep.test'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let pages = [
+        ("home", "/admin".to_string()),
+        ("orders", "/admin/orders".to_string()),
+        ("staff", "/admin/settings/staff".to_string()),
+        ("member", format!("/admin/settings/staff/{member}")),
+        ("audit", "/admin/settings/audit".to_string()),
+        ("security", "/admin/settings/security".to_string()),
+        ("me", "/admin/me".to_string()),
+    ];
+    for lang in ["zh", "en"] {
+        for (name, path) in &pages {
+            for (width, height) in [(1280, 900), (768, 1024)] {
+                b.resize(width, height).await;
+                b.goto(&app.url(path)).await;
+                b.wait_text("main h1", |t| !t.is_empty(), name).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let overflow = b
+                    .eval("return document.documentElement.scrollWidth - window.innerWidth")
+                    .await
+                    .as_i64()
+                    .unwrap();
+                assert!(
+                    overflow <= 0,
+                    "{name} at {width}px overflows by {overflow}px"
+                );
+                b.screenshot(&format!("admin-page-{name}-{lang}-{width}"))
+                    .await;
+            }
+        }
+        if lang == "zh" {
+            // to English for the second round (the choice is kept on this device)
+            b.click(Locator::Css("[data-testid=admin-lang]")).await;
+            b.wait_text("main h1", |t| t.is_ascii(), "English").await;
+        }
+    }
     b.close().await;
     app.cleanup().await;
 }

@@ -203,6 +203,13 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
     if let Some((zh, en)) = specific {
         return locale.pick(zh, en).to_string();
     }
+    if e.problem.as_deref() == Some("unknown_value") {
+        let field = e.field.as_deref().unwrap_or("");
+        return match locale {
+            Locale::ZhCn => format!("“{field}” 的值不在可选范围内，请刷新页面后重新选择。"),
+            Locale::En => format!("The value of “{field}” is not one of the choices; reload the page and choose again."),
+        };
+    }
     if e.problem.as_deref() == Some("invalid_input") {
         if let Some(field) = &e.field {
             return match locale {

@@ -53,15 +53,19 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// The snake_case name a rule enum serialises to: the `problem` code the UI translates.
+fn code_of<P: serde::Serialize>(p: &P) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 impl AppError {
     /// A validation error from a rule enum that serialises to its snake_case name.
     pub fn rule<P: serde::Serialize + std::fmt::Display>(p: P) -> AppError {
-        let problem = serde_json::to_value(&p)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         AppError::Validation {
-            problem,
+            problem: code_of(&p),
             message: p.to_string(),
             field: None,
         }
@@ -104,6 +108,19 @@ impl From<shared::customers::AccountProblem> for AppError {
 impl From<shared::staff::StaffProblem> for AppError {
     fn from(p: shared::staff::StaffProblem) -> AppError {
         AppError::rule(p)
+    }
+}
+
+impl From<shared::staff::TwoFactorProblem> for AppError {
+    fn from(p: shared::staff::TwoFactorProblem) -> AppError {
+        if p.is_conflict() {
+            AppError::Conflict {
+                problem: code_of(&p),
+                message: p.to_string(),
+            }
+        } else {
+            AppError::rule(p)
+        }
     }
 }
 

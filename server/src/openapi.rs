@@ -117,6 +117,13 @@ fn add_shared_errors(doc: &mut OpenApi) {
                 );
             }
             add_error(op, "414", "The query string is longer than 2048 characters");
+            if op.request_body.is_some() {
+                add_error(
+                    op,
+                    "422",
+                    "A rule is broken (a value outside its list: problem unknown_value); `field` names where",
+                );
+            }
             add_error(op, "500", "Internal error (no detail)");
             add_error(op, "503", "The database is not answering; try again");
         }

@@ -24,6 +24,8 @@ pub enum AuditAction {
     StaffReactivate,
     #[serde(rename = "staff.send_password_reset")]
     StaffSendPasswordReset,
+    #[serde(rename = "staff.reset_password")]
+    StaffResetPassword,
     #[serde(rename = "staff.enable_two_factor")]
     StaffEnableTwoFactor,
     #[serde(rename = "staff.disable_two_factor")]
@@ -33,7 +35,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -42,6 +44,7 @@ impl AuditAction {
         AuditAction::StaffDeactivate,
         AuditAction::StaffReactivate,
         AuditAction::StaffSendPasswordReset,
+        AuditAction::StaffResetPassword,
         AuditAction::StaffEnableTwoFactor,
         AuditAction::StaffDisableTwoFactor,
         AuditAction::SettingsSecurity,
@@ -57,6 +60,7 @@ impl AuditAction {
             AuditAction::StaffDeactivate => "staff.deactivate",
             AuditAction::StaffReactivate => "staff.reactivate",
             AuditAction::StaffSendPasswordReset => "staff.send_password_reset",
+            AuditAction::StaffResetPassword => "staff.reset_password",
             AuditAction::StaffEnableTwoFactor => "staff.enable_two_factor",
             AuditAction::StaffDisableTwoFactor => "staff.disable_two_factor",
             AuditAction::SettingsSecurity => "settings.security",

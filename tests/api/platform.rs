@@ -137,6 +137,17 @@ async fn static_files_are_served_compressed(backend: Backend) {
         "the site is built (cargo xtask build --dev)"
     );
     assert_eq!(res.headers()["content-encoding"], "br");
+    // the shop front's pages never load the back office's bundle
+    for page in ["/", "/en/account/login", "/products/cotton-crew-neck-tee"] {
+        let (_, html) = app.get_html(page).await;
+        assert!(
+            !html.contains("/pkg/admin"),
+            "{page} references the back office"
+        );
+    }
+    let (status, shell) = app.get_html("/admin/settings/staff").await;
+    assert_eq!(status, 200, "deep links answer the shell");
+    assert!(shell.contains("/pkg/admin-boot.js") && !shell.contains("storekeep.wasm"));
     let res = app.get("/img/demo/tshirt-0.svg").await;
     assert_eq!(res.status(), 200);
     assert!(res.headers()["cache-control"]

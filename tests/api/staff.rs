@@ -13,6 +13,9 @@ storekeep_tests::on_both_backends!(
     bad_staff_input_is_explained_and_changes_nothing,
     staff_sessions_end_after_twelve_idle_hours,
     staff_get_password_resets_into_the_back_office,
+    two_owners_demoting_each_other_at_once_leave_one,
+    only_owners_who_can_sign_in_count,
+    deactivation_revokes_outstanding_links,
 );
 
 async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
@@ -340,8 +343,8 @@ async fn bad_staff_input_is_explained_and_changes_nothing(backend: Backend) {
         ),
         (
             json!({"email": "a@b.cn", "display_name": "A", "roles": ["root"]}),
-            400,
-            "invalid_input",
+            422,
+            "unknown_value",
             "roles[0]",
         ),
         (
@@ -503,6 +506,12 @@ async fn staff_get_password_resets_into_the_back_office(backend: Backend) {
         401,
         "old sessions end"
     );
+    let (action, actor): (String, i64) =
+        sqlx::query_as("SELECT action, actor_id FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((action.as_str(), actor), ("staff.reset_password", clerk.id));
     app.login(&clerk.email, "a brand new passphrase").await;
     // customers asking for themselves get the shop's page
     app.post_json(
@@ -516,5 +525,157 @@ async fn staff_get_password_resets_into_the_back_office(backend: Backend) {
         mail.contains("http://shop.test/account/reset-password?token="),
         "{mail}"
     );
+    app.cleanup().await;
+}
+
+async fn two_owners_demoting_each_other_at_once_leave_one(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let demo_owner = app.owner().await;
+    let a = app.with_staff(&[StaffRole::Owner]).await;
+    // the demo owner steps down first, so exactly a and b remain
+    let b = app.with_staff(&[StaffRole::Owner]).await;
+    let res = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/admin/staff/{}/roles", demo_owner.id),
+            Some(&json!({"roles": ["analyst"]})),
+            &a.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    let app = std::sync::Arc::new(app);
+    for round in 0..3 {
+        let (x, y) = if round % 2 == 0 { (&a, &b) } else { (&b, &a) };
+        let demote = |who: &storekeep_tests::StaffLogin, target: i64| {
+            let (app, cookie) = (app.clone(), who.cookie.clone());
+            tokio::spawn(async move {
+                app.send(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/admin/staff/{target}/roles"),
+                    Some(&json!({"roles": ["finance"]})),
+                    &cookie,
+                )
+                .await
+                .status
+            })
+        };
+        let (one, two) = (demote(x, y.id), demote(y, x.id));
+        let mut statuses = vec![one.await.unwrap(), two.await.unwrap()];
+        statuses.sort_unstable();
+        let owners: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM staff_roles WHERE role = 'owner'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(owners, 1, "round {round}: {statuses:?}");
+        // one demotion went through; the other was refused, or found its actor demoted
+        assert_eq!(statuses[0], 200, "round {round}: {statuses:?}");
+        assert!(
+            [403, 422].contains(&statuses[1]),
+            "round {round}: {statuses:?}"
+        );
+        // make both owners again for the next round
+        for who in [&a, &b] {
+            sqlx::query("INSERT INTO staff_roles (user_id, role) VALUES ($1, 'owner') ON CONFLICT DO NOTHING")
+                .bind(who.id)
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
+            sqlx::query("DELETE FROM staff_roles WHERE user_id = $1 AND role = 'finance'")
+                .bind(who.id)
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
+        }
+    }
+    if let Ok(app) = std::sync::Arc::try_unwrap(app) {
+        app.cleanup().await;
+    }
+}
+
+async fn only_owners_who_can_sign_in_count(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let owner = app.owner().await;
+    // an invitation as owner does not make the one real owner expendable
+    let invited = app
+        .post_json(
+            "/api/v1/admin/staff",
+            &json!({"email": "future.owner@storekeep.test", "display_name": "未来店主", "roles": ["owner"]}),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(invited.status, 201);
+    let res = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/admin/staff/{}/roles", owner.id),
+            Some(&json!({"roles": ["analyst"]})),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("last_owner"))
+    );
+    // and no reset link reaches someone who never chose a password: the invitation does
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM password_resets")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let res = app
+        .post_json(
+            "/api/v1/auth/password-reset",
+            &json!({"email": "future.owner@storekeep.test"}),
+            "",
+        )
+        .await;
+    assert_eq!(res.status, 202);
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM password_resets")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+    app.cleanup().await;
+}
+
+async fn deactivation_revokes_outstanding_links(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let owner = app.owner().await;
+    let clerk = app.with_staff(&[StaffRole::OrderClerk]).await;
+    app.post_json(
+        "/api/v1/auth/password-reset",
+        &json!({"email": clerk.email}),
+        "",
+    )
+    .await;
+    let token = link_token(&app.last_message_to(&clerk.email).await);
+    for action in ["deactivate", "reactivate"] {
+        let res = app
+            .post_json(
+                &format!("/api/v1/admin/staff/{}/{action}", clerk.id),
+                &json!({}),
+                &owner.cookie,
+            )
+            .await;
+        assert_eq!(res.status, 200);
+    }
+    let res = app
+        .post_json(
+            "/api/v1/auth/password-reset/confirm",
+            &json!({"token": token, "password": "a sneaky new passphrase"}),
+            "",
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("reset_link_invalid"))
+    );
+    app.login(&clerk.email, &clerk.password).await;
     app.cleanup().await;
 }

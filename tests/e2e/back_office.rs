@@ -51,9 +51,15 @@ async fn nav_links(b: &Browser) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_owner_secures_sign_in_and_manages_staff() {
-    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+storekeep_tests::on_both_backends!(
+    the_owner_secures_sign_in_and_manages_staff,
+    staff_mark_a_bank_transfer_paid,
+);
+
+async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let owner = Browser::start("zh-CN").await;
 
     // strangers are sent to sign in, and come back to where they were heading
@@ -338,9 +344,10 @@ async fn the_owner_secures_sign_in_and_manages_staff() {
 
 /// A bank transfer: the order waits; a clerk finds it with the list's filter, marks it
 /// paid, and back and forward keep the filters.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_mark_a_bank_transfer_paid() {
-    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+async fn staff_mark_a_bank_transfer_paid(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let placed = app
         .order_sku("e2e-bank-transfer-1", "TS-001-01", 2, 10, "bank_transfer")
         .await;

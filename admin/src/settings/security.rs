@@ -15,9 +15,12 @@ pub fn SecurityPage() -> impl IntoView {
     use_page(|l| super::crumbs(l, Page::Security, None));
     let settings = LocalResource::new(crate::api::security);
     view! {
-        <header class="page-head">
-            <h1>{move || crate::text::page(locale.get(), Page::Security)}</h1>
-            <p class="muted">{t(X::SecurityIntro)}</p>
+        <header class="page-head page-head--row">
+            <div>
+                <h1>{move || crate::text::page(locale.get(), Page::Security)}</h1>
+                <p class="muted">{t(X::SecurityIntro)}</p>
+            </div>
+            <a class="btn btn--ghost" href="/admin/settings/audit?entity_type=setting" data-testid="settings-history">{t(X::History)}</a>
         </header>
         {loaded(settings, None, |current| view! { <SecurityForm current/> })}
     }

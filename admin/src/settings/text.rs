@@ -122,6 +122,7 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::StaffDeactivate => ("停用员工", "Deactivated a staff member"),
         AuditAction::StaffReactivate => ("重新启用员工", "Reactivated a staff member"),
         AuditAction::StaffSendPasswordReset => ("发送重设密码邮件", "Sent a password reset"),
+        AuditAction::StaffResetPassword => ("通过链接重设密码", "Reset their password with a link"),
         AuditAction::StaffEnableTwoFactor => ("开启两步验证", "Turned on two-factor sign-in"),
         AuditAction::StaffDisableTwoFactor => ("关闭两步验证", "Turned off two-factor sign-in"),
         AuditAction::SettingsSecurity => ("修改安全设置", "Changed the security settings"),

@@ -2,14 +2,13 @@
 //! it on), sign out, who am I, password reset, and accepting a staff invitation.
 
 use crate::api::ApiJson;
-use crate::auth::rate_limit::{self, LOGIN_FAILURES, REGISTRATIONS, TWO_FACTOR_FAILURES};
-use crate::auth::tokens::{hash_token, new_token};
-use crate::auth::{common_passwords, session, session::CurrentUser, totp};
-use crate::db::{accounts, messages, staff};
+use crate::auth::rate_limit::{self, LOGIN_FAILURES, REGISTRATIONS};
+use crate::auth::{common_passwords, session, session::CurrentUser};
+use crate::db::{accounts, staff};
 use crate::error::{AppError, AppResult};
 use crate::openapi::AUTH;
 use crate::state::AppState;
-use crate::workflows::staff as staff_flows;
+use crate::workflows::{password_reset, staff as staff_flows, two_factor};
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -24,9 +23,6 @@ use shared::ApiError;
 use std::net::SocketAddr;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-
-/// A reset link stays valid for an hour.
-const RESET_TTL_MS: i64 = 60 * 60 * 1000;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -145,8 +141,8 @@ async fn login(
             "This account is deactivated; ask the shop's owner",
         ));
     }
-    if let Some(secret) = &account.totp_secret {
-        second_factor(&state, &account.me, secret, req.totp_code.as_deref()).await?;
+    if account.totp_secret.is_some() {
+        two_factor::sign_in(&state.db, account.me.id, req.totp_code.as_deref()).await?;
     }
     accounts::clear_attempts(&state.db, &keys[1]).await?;
     if account.me.kind == AccountKind::Staff {
@@ -157,32 +153,6 @@ async fn login(
     session::end(&state.db, &headers, false).await?;
     let cookie = session::start(&state.db, account.me.id, state.secure_cookies()).await?;
     Ok(with_cookie(StatusCode::OK, cookie, Some(account.me)))
-}
-
-/// The password was right; now the code from the authenticator app.
-async fn second_factor(
-    state: &AppState,
-    me: &Me,
-    secret: &str,
-    code: Option<&str>,
-) -> AppResult<()> {
-    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
-        return Err(AppError::validation(
-            "two_factor_required",
-            "Enter the code from your authenticator app",
-        )
-        .at("totp_code"));
-    };
-    let keys = totp::failure_keys(me.id);
-    rate_limit::check(&state.db, &keys, TWO_FACTOR_FAILURES).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    match totp::check_and_claim(&mut conn, me.id, secret, code).await? {
-        Ok(()) => Ok(()),
-        Err(problem) => {
-            rate_limit::record(&state.db, &keys, TWO_FACTOR_FAILURES).await?;
-            Err(AppError::from(problem).at("totp_code"))
-        }
-    }
 }
 
 /// End the session.
@@ -215,30 +185,12 @@ async fn request_reset(
     ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> AppResult<StatusCode> {
     let email = Email::parse(&req.email)?;
-    let Some(account) = accounts::credentials(&state.db, &email).await? else {
-        return Ok(StatusCode::ACCEPTED);
-    };
-    if !account.active {
-        return Ok(StatusCode::ACCEPTED);
-    }
-    let token = new_token();
-    accounts::insert_password_reset(&state.db, &hash_token(&token), account.me.id, RESET_TTL_MS)
-        .await?;
-    let link =
-        staff_flows::reset_link(&state.config, account.me.kind == AccountKind::Staff, &token);
-    let mut conn = state.db.pool.acquire().await?;
-    messages::enqueue(
-        &mut conn,
-        messages::MessageKind::PasswordReset,
-        email.as_str(),
-        "重设密码 / Reset your Storekeep password",
-        &staff_flows::reset_message(&account.me.display_name, &link),
-    )
-    .await?;
+    password_reset::request(&state.db, &state.config, &email).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
-/// Set a new password with a reset link's token; every session of the account ends.
+/// Set a new password with a reset link's token; every session and other link of the
+/// account ends.
 #[utoipa::path(post, path = "/password-reset/confirm", tag = AUTH, operation_id = "confirmPasswordReset",
     request_body = PasswordResetConfirm,
     security(("csrf" = [])),
@@ -247,21 +199,12 @@ async fn request_reset(
         (status = 422, description = "problem password_too_short, password_too_common or reset_link_invalid", body = ApiError)))]
 async fn confirm_reset(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<PasswordResetConfirm>,
 ) -> AppResult<StatusCode> {
     check_new_password(&req.password)?;
-    let Some(user) = accounts::use_password_reset(&state.db, &hash_token(req.token.trim())).await?
-    else {
-        return Err(AppError::validation(
-            "reset_link_invalid",
-            "This reset link is not valid any more; ask for a new one",
-        )
-        .at("token"));
-    };
     let hash = state.hasher.hash(req.password).await?;
-    accounts::set_password(&state.db, user, &hash).await?;
-    // everyone who was signed in with the old password is signed out
-    accounts::delete_sessions_of(&state.db, user).await?;
+    password_reset::confirm(&state.db, &req.token, &hash, &ip).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -161,6 +161,13 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, App
                     field: None,
                     message: format!("The request body is not valid: {what}"),
                 }
+            } else if what.starts_with("unknown variant") {
+                // a value outside a list (a role that does not exist): a rule the UI words
+                AppError::Validation {
+                    problem: "unknown_value".into(),
+                    message: format!("`{path}`: {what}"),
+                    field: Some(path),
+                }
             } else {
                 AppError::InvalidInput {
                     message: format!("`{path}`: {what}"),

@@ -48,6 +48,23 @@ pub async fn check(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
     Ok(())
 }
 
+/// Counts this attempt first, then refuses with 429 when it is past the limit — so attempts
+/// made at the same moment cannot all slip through between a check and a record. Clear the
+/// key when the attempt succeeds.
+pub async fn take(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
+    record(db, keys, limit).await?;
+    let now = now_millis();
+    let (count, oldest) = accounts::attempts_since(db, keys, now - limit.window_ms).await?;
+    if count > limit.max {
+        let free_at = oldest.unwrap_or(now) + limit.window_ms;
+        let secs = u64::try_from((free_at - now).max(1000) / 1000).unwrap_or(1);
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: secs,
+        });
+    }
+    Ok(())
+}
+
 pub async fn record(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
     accounts::record_attempts(db, keys, now_millis() - limit.window_ms).await?;
     Ok(())

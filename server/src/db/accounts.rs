@@ -88,15 +88,6 @@ pub async fn credentials(db: &Db, email: &Email) -> Result<Option<Credentials>, 
     }))
 }
 
-pub async fn set_password(db: &Db, user: UserId, password_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-        .bind(password_hash)
-        .bind(user.0)
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
-}
-
 /// A hashed token that lets its holder act as `user` until it expires.
 #[derive(Clone, Copy)]
 enum TokenTable {
@@ -186,14 +177,6 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
         .map(|_| ())
 }
 
-pub async fn delete_sessions_of(db: &Db, user: UserId) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user.0)
-        .execute(&db.pool)
-        .await
-        .map(|_| ())
-}
-
 /// Attempts recorded under any of `keys` since `since`, and the oldest of them.
 pub async fn attempts_since(
     db: &Db,
@@ -245,22 +228,6 @@ pub async fn clear_attempts(db: &Db, key: &str) -> Result<(), sqlx::Error> {
         .map(|_| ())
 }
 
-pub async fn insert_password_reset(
-    db: &Db,
-    token_hash: &str,
-    user: UserId,
-    ttl_ms: i64,
-) -> Result<(), sqlx::Error> {
-    insert_token(
-        &db.pool,
-        TokenTable::PasswordResets,
-        token_hash,
-        user,
-        ttl_ms,
-    )
-    .await
-}
-
 /// As `insert_password_reset`, inside the caller's transaction.
 pub async fn insert_password_reset_on(
     conn: &mut sqlx::AnyConnection,
@@ -271,18 +238,24 @@ pub async fn insert_password_reset_on(
     insert_token(conn, TokenTable::PasswordResets, token_hash, user, ttl_ms).await
 }
 
-/// Marks a live, unused reset link as used and returns its user — once: a conditional
-/// update, so two concurrent uses cannot both succeed.
-pub async fn use_password_reset(db: &Db, token_hash: &str) -> Result<Option<UserId>, sqlx::Error> {
+/// Marks a live, unused reset link of an active account with a password as used and
+/// returns its user — once: a conditional update, so two concurrent uses cannot both
+/// succeed.
+pub async fn use_password_reset(
+    conn: &mut sqlx::AnyConnection,
+    token_hash: &str,
+) -> Result<Option<UserId>, sqlx::Error> {
     let now = now_millis();
     let user: Option<i64> = sqlx::query_scalar(
         "UPDATE password_resets SET used_at = $1 \
          WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
-         AND user_id IN (SELECT id FROM users WHERE active = 1) RETURNING user_id",
+         AND user_id IN (SELECT id FROM users WHERE active = 1 AND password_hash <> $3) \
+         RETURNING user_id",
     )
     .bind(now)
     .bind(token_hash)
-    .fetch_optional(&db.pool)
+    .bind(crate::db::staff::NO_PASSWORD)
+    .fetch_optional(conn)
     .await?;
     Ok(user.map(UserId))
 }

@@ -102,11 +102,15 @@ pub enum StaffSortColumn {
 }
 
 fn push_status(b: &mut SqlBuilder, status: StaffStatus) {
-    b.push(match status {
-        StaffStatus::Deactivated => " AND u.active = 0",
-        StaffStatus::Invited => " AND u.active = 1 AND u.password_hash = '!'",
-        StaffStatus::Active => " AND u.active = 1 AND u.password_hash <> '!'",
-    });
+    match status {
+        StaffStatus::Deactivated => b.push(" AND u.active = 0"),
+        StaffStatus::Invited => b
+            .push(" AND u.active = 1 AND u.password_hash = ")
+            .bind(Arg::Text(NO_PASSWORD.into())),
+        StaffStatus::Active => b
+            .push(" AND u.active = 1 AND u.password_hash <> ")
+            .bind(Arg::Text(NO_PASSWORD.into())),
+    };
 }
 
 /// One page of staff members matching `filter`, and how many match in all.
@@ -254,32 +258,48 @@ pub async fn set_active(conn: &mut Conn, user: UserId, active: bool) -> Result<(
         .map(|_| ())
 }
 
-/// The active owners, locked until the transaction ends on PostgreSQL (on SQLite the write
-/// transaction already excludes every other writer): two owners demoting each other at
-/// once cannot both succeed.
-pub async fn lock_active_owners(
-    conn: &mut Conn,
-    backend: Backend,
-) -> Result<Vec<UserId>, sqlx::Error> {
-    let lock = match backend {
-        Backend::Postgres => " FOR UPDATE OF u",
-        Backend::Sqlite => "",
-    };
-    let ids: Vec<i64> = sqlx::query_scalar(&format!(
-        "SELECT u.id FROM users u JOIN staff_roles r ON r.user_id = u.id \
-         WHERE r.role = 'owner' AND u.active = 1 AND u.kind = 'staff' ORDER BY u.id{lock}"
-    ))
-    .fetch_all(conn)
-    .await?;
-    Ok(ids.into_iter().map(UserId).collect())
+/// Serialises changes to who the owners are, until the transaction ends: on PostgreSQL a
+/// transaction-scoped advisory lock (row locks would not do: two owners demoting each other
+/// change role rows, not the rows they would lock), on SQLite the write transaction itself.
+pub async fn lock_owners(conn: &mut Conn, backend: Backend) -> Result<(), sqlx::Error> {
+    if backend == Backend::Postgres {
+        // 0x5354_4146 = "STAF"
+        sqlx::query("SELECT pg_advisory_xact_lock(1398030662)")
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
 }
 
-pub async fn delete_sessions_of(conn: &mut Conn, user: UserId) -> Result<(), sqlx::Error> {
+/// How many owners can use the back office: active, with a password (an invitation that
+/// may never be accepted does not count).
+pub async fn count_active_owners(conn: &mut Conn) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM users u JOIN staff_roles r ON r.user_id = u.id \
+         WHERE r.role = 'owner' AND u.active = 1 AND u.kind = 'staff' AND u.password_hash <> '{NO_PASSWORD}'"
+    ))
+    .fetch_one(conn)
+    .await
+}
+
+/// Ends what an account could still use to get in: its sessions, and unused invitation and
+/// password-reset links (so that reactivating it later revives none of them).
+pub async fn revoke_access(conn: &mut Conn, user: UserId) -> Result<(), sqlx::Error> {
+    let now = now_millis();
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.0)
-        .execute(conn)
-        .await
-        .map(|_| ())
+        .execute(&mut *conn)
+        .await?;
+    for table in ["staff_invitations", "password_resets"] {
+        sqlx::query(&format!(
+            "UPDATE {table} SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL"
+        ))
+        .bind(now)
+        .bind(user.0)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn insert_invitation(
@@ -320,11 +340,12 @@ pub async fn use_invitation(
     let user: Option<i64> = sqlx::query_scalar(
         "UPDATE staff_invitations SET used_at = $1 \
          WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
-         AND user_id IN (SELECT id FROM users WHERE active = 1 AND password_hash = '!') \
+         AND user_id IN (SELECT id FROM users WHERE active = 1 AND password_hash = $3) \
          RETURNING user_id",
     )
     .bind(now)
     .bind(token_hash)
+    .bind(NO_PASSWORD)
     .fetch_optional(conn)
     .await?;
     Ok(user.map(UserId))

@@ -1,6 +1,9 @@
 //! Operations that span several domains, each in one transaction.
 
 pub mod mark_paid;
+pub mod password_reset;
 pub mod place_order;
 pub mod quote;
+pub mod settings;
 pub mod staff;
+pub mod two_factor;

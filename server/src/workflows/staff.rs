@@ -6,18 +6,16 @@ use crate::auth::tokens::{hash_token, new_token};
 use crate::config::Config;
 use crate::db::audit::{self, ActorRef};
 use crate::db::messages::{self, MessageKind};
-use crate::db::{accounts, staff as repo, Db};
+use crate::db::{staff as repo, Db};
 use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
 use shared::customers::{parse_display_name, Email};
 use shared::ids::UserId;
-use shared::staff::{keeps_an_owner, parse_roles, InviteStaff, Roles, StaffMember};
+use shared::staff::{has_an_owner, parse_roles, InviteStaff, StaffMember};
 use shared::staff::{StaffProblem, StaffStatus};
 
 /// An invitation link stays valid for three days.
 pub const INVITATION_TTL_MS: i64 = 72 * 60 * 60 * 1000;
-/// A password reset link for an hour.
-pub const RESET_TTL_MS: i64 = 60 * 60 * 1000;
 
 /// Step one of every change: the staff member as they are now (404 when there is none).
 async fn load(conn: &mut sqlx::AnyConnection, id: UserId) -> AppResult<StaffMember> {
@@ -125,6 +123,13 @@ pub async fn resend_invitation(
     Ok(())
 }
 
+/// The last step of every change to roles or activity: the shop must still have an owner
+/// who can use the back office (else the transaction is dropped, changing nothing).
+async fn still_has_an_owner(conn: &mut sqlx::AnyConnection) -> AppResult<()> {
+    has_an_owner(repo::count_active_owners(conn).await?)?;
+    Ok(())
+}
+
 /// Gives `id` exactly `roles`. Refused when it would leave no active owner.
 pub async fn set_roles(
     db: &Db,
@@ -134,16 +139,15 @@ pub async fn set_roles(
 ) -> AppResult<StaffMember> {
     let roles = parse_roles(roles).map_err(|p| AppError::from(p).at("roles"))?;
     let mut tx = db.begin_write().await?;
+    repo::lock_owners(&mut tx, db.backend).await?;
     let before = load(&mut tx, id).await?;
-    let owners = repo::lock_active_owners(&mut tx, db.backend).await?;
-    let active = before.status != StaffStatus::Deactivated;
-    if !keeps_an_owner(&owners, id, &roles, active) {
-        return Err(AppError::from(StaffProblem::LastOwner).at("roles"));
-    }
     if before.roles == roles {
         return Ok(before);
     }
     repo::set_roles(&mut tx, id, &roles).await?;
+    still_has_an_owner(&mut tx)
+        .await
+        .map_err(|e| e.at("roles"))?;
     let changes = Changes::new().field(
         "roles",
         Some(before.roles.describe()),
@@ -174,19 +178,17 @@ pub async fn set_active(
         return Err(StaffProblem::CannotDeactivateSelf.into());
     }
     let mut tx = db.begin_write().await?;
+    repo::lock_owners(&mut tx, db.backend).await?;
     let before = load(&mut tx, id).await?;
     let was_active = before.status != StaffStatus::Deactivated;
     if was_active == active {
         return Ok(before);
     }
-    let owners = repo::lock_active_owners(&mut tx, db.backend).await?;
-    if !keeps_an_owner(&owners, id, &before.roles, active) {
-        return Err(StaffProblem::LastOwner.into());
-    }
     repo::set_active(&mut tx, id, active).await?;
     if !active {
-        repo::delete_sessions_of(&mut tx, id).await?;
+        repo::revoke_access(&mut tx, id).await?;
     }
+    still_has_an_owner(&mut tx).await?;
     let after = load(&mut tx, id).await?;
     let changes = Changes::new().field(
         "status",
@@ -215,16 +217,13 @@ pub async fn send_password_reset(
     if member.status != StaffStatus::Active {
         return Err(StaffProblem::WrongStatus.into());
     }
-    let token = new_token();
-    accounts::insert_password_reset_on(&mut tx, &hash_token(&token), id, RESET_TTL_MS).await?;
-    messages::enqueue(
-        &mut tx,
-        MessageKind::PasswordReset,
-        &member.email,
-        "重设密码 / Reset your Storekeep password",
-        &reset_message(&member.display_name, &reset_link(config, true, &token)),
-    )
-    .await?;
+    let me = shared::customers::Me {
+        id,
+        email: member.email.clone(),
+        display_name: member.display_name.clone(),
+        kind: shared::customers::AccountKind::Staff,
+    };
+    crate::workflows::password_reset::send_link(&mut tx, config, &me).await?;
     audit::record(
         &mut tx,
         actor,
@@ -236,23 +235,6 @@ pub async fn send_password_reset(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Where a reset link leads: the back office for staff, the shop for customers.
-pub fn reset_link(config: &Config, staff: bool, token: &str) -> String {
-    let page = if staff {
-        "/admin/reset-password"
-    } else {
-        "/account/reset-password"
-    };
-    format!("{}{page}?token={token}", config.public_url)
-}
-
-pub fn reset_message(name: &str, link: &str) -> String {
-    format!(
-        "{name}，您好：\n请在一小时内打开以下链接设置新密码：\n{link}\n如果这不是您本人的操作，请忽略本邮件。\n\n\
-         Hello {name},\nopen this link within an hour to choose a new password:\n{link}\nIf you did not ask for this, ignore this message."
-    )
 }
 
 /// An invited staff member chooses their password with the link's token (once).
@@ -287,10 +269,4 @@ pub async fn accept_invitation(
     .await?;
     tx.commit().await?;
     Ok(id)
-}
-
-/// The roles of a staff member (for the session answer after signing in).
-pub async fn roles(db: &Db, id: UserId) -> AppResult<Roles> {
-    let mut conn = db.pool.acquire().await?;
-    Ok(repo::roles_of(&mut conn, id).await?)
 }

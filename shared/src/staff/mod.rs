@@ -124,9 +124,7 @@ pub struct SetRoles {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NavModule {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub module: Module,
-    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub pages: Vec<Page>,
 }
 
@@ -221,6 +219,40 @@ pub struct AcceptInvitation {
     pub password: String,
 }
 
+/// Rules about one's own two-factor sign-in, each with the code the back office translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TwoFactorProblem {
+    /// It is on already.
+    TwoFactorOn,
+    /// It is off already.
+    TwoFactorOff,
+    /// Turning it on needs the set-up first.
+    TwoFactorNotStarted,
+    /// The shop requires owners to use it.
+    OwnersNeedTwoFactor,
+}
+
+impl fmt::Display for TwoFactorProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TwoFactorProblem::TwoFactorOn => "two-factor sign-in is on already",
+            TwoFactorProblem::TwoFactorOff => "two-factor sign-in is off already",
+            TwoFactorProblem::TwoFactorNotStarted => "start the set-up first",
+            TwoFactorProblem::OwnersNeedTwoFactor => {
+                "the shop requires owners to use two-factor sign-in"
+            }
+        })
+    }
+}
+
+impl TwoFactorProblem {
+    /// Whether it clashes with the account's state (409) rather than breaking a rule (422).
+    pub fn is_conflict(self) -> bool {
+        !matches!(self, TwoFactorProblem::OwnersNeedTwoFactor)
+    }
+}
+
 /// Rules about staff records, each with the code the back office translates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -259,16 +291,14 @@ impl fmt::Display for StaffProblem {
     }
 }
 
-/// Whether the shop still has an active owner after `target` gets `roles_after` and
-/// `active_after`. `active_owners` are the active owners before the change.
-pub fn keeps_an_owner(
-    active_owners: &[UserId],
-    target: UserId,
-    roles_after: &Roles,
-    active_after: bool,
-) -> bool {
-    active_owners.iter().any(|o| *o != target)
-        || (active_after && roles_after.contains(StaffRole::Owner))
+/// The shop must keep an owner who can use the back office: checked after every change to
+/// roles or activity, inside its transaction, with how many such owners are left.
+pub fn has_an_owner(active_owners_after: i64) -> Result<(), StaffProblem> {
+    if active_owners_after > 0 {
+        Ok(())
+    } else {
+        Err(StaffProblem::LastOwner)
+    }
 }
 
 /// Roles for a staff member: at least one.
@@ -335,26 +365,8 @@ mod tests {
 
     #[test]
     fn the_last_owner_stays() {
-        let (a, b) = (UserId(1), UserId(2));
-        let owner = Roles::new(vec![StaffRole::Owner]);
-        let clerk = Roles::new(vec![StaffRole::OrderClerk]);
-        assert!(
-            !keeps_an_owner(&[a], a, &clerk, true),
-            "demoting the only owner"
-        );
-        assert!(
-            !keeps_an_owner(&[a], a, &owner, false),
-            "deactivating the only owner"
-        );
-        assert!(keeps_an_owner(&[a], a, &owner, true), "keeping them owner");
-        assert!(
-            keeps_an_owner(&[a, b], a, &clerk, true),
-            "another owner remains"
-        );
-        assert!(
-            keeps_an_owner(&[a], b, &clerk, false),
-            "someone else changes"
-        );
+        assert_eq!(has_an_owner(0), Err(StaffProblem::LastOwner));
+        assert_eq!(has_an_owner(1), Ok(()));
         assert_eq!(parse_roles(vec![]), Err(StaffProblem::NoRoles));
     }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The operations modules, in the order of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Module {
     /// 订单与履约
@@ -37,6 +38,7 @@ pub enum Module {
 
 /// A page of the back office reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Page {
     Orders,

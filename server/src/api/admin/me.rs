@@ -2,20 +2,15 @@
 //! two-factor sign-in (set up, turn on with a first code, turn off with a code).
 
 use crate::api::ApiJson;
-use crate::auth::rate_limit::{self, TWO_FACTOR_FAILURES};
 use crate::auth::staff::{SignedInStaff, Staff};
-use crate::auth::totp;
-use crate::db::audit::{self, ActorRef};
-use crate::db::staff as repo;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::openapi::ADMIN;
 use crate::state::AppState;
+use crate::workflows::two_factor;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use shared::audit::{AuditAction, Changes};
-use shared::ids::UserId;
-use shared::staff::{StaffRole, StaffSession, TwoFactorCode, TwoFactorSetup};
+use shared::staff::{StaffSession, TwoFactorCode, TwoFactorSetup};
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -55,41 +50,9 @@ async fn start_two_factor(
     State(state): State<AppState>,
     staff: SignedInStaff,
 ) -> AppResult<Json<TwoFactorSetup>> {
-    if staff.two_factor {
-        return Err(already_on());
-    }
-    let secret = totp::new_secret();
-    let setup = totp::setup(&secret, &staff.me.email)?;
-    let mut conn = state.db.pool.acquire().await?;
-    repo::set_pending_secret(&mut conn, staff.me.id, &secret).await?;
+    let setup =
+        two_factor::start(&state.db, staff.me.id, &staff.me.email, staff.two_factor).await?;
     Ok(Json(setup))
-}
-
-fn already_on() -> AppError {
-    AppError::Conflict {
-        problem: "two_factor_on".into(),
-        message: "two-factor sign-in is on already".into(),
-    }
-}
-
-/// Checks a code against `secret` inside the caller's transaction. A wrong one ends the
-/// transaction and is counted (after, so the count is not written while the transaction
-/// holds SQLite's write lock).
-async fn check_code(
-    state: &AppState,
-    mut tx: sqlx::Transaction<'static, sqlx::Any>,
-    user: UserId,
-    secret: &str,
-    code: &str,
-) -> AppResult<sqlx::Transaction<'static, sqlx::Any>> {
-    match totp::check_and_claim(&mut tx, user, secret, code).await? {
-        Ok(()) => Ok(tx),
-        Err(problem) => {
-            tx.rollback().await?;
-            rate_limit::record(&state.db, &totp::failure_keys(user), TWO_FACTOR_FAILURES).await?;
-            Err(problem.into())
-        }
-    }
 }
 
 /// Step two: a code from the app proves it holds the secret; two-factor sign-in is on.
@@ -100,39 +63,14 @@ async fn check_code(
         (status = 204, description = "Two-factor sign-in is on"),
         (status = 409, description = "Already on (two_factor_on), or set-up was not started (two_factor_not_started)", body = ApiError),
         (status = 422, description = "problem two_factor_code_wrong or two_factor_code_reused", body = ApiError),
-        (status = 429, description = "Too many wrong codes; see Retry-After", body = ApiError,
+        (status = 429, description = "Too many codes; see Retry-After", body = ApiError,
             headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn enable_two_factor(
     State(state): State<AppState>,
     staff: SignedInStaff,
     ApiJson(req): ApiJson<TwoFactorCode>,
 ) -> AppResult<StatusCode> {
-    if staff.two_factor {
-        return Err(already_on());
-    }
-    rate_limit::check(
-        &state.db,
-        &totp::failure_keys(staff.me.id),
-        TWO_FACTOR_FAILURES,
-    )
-    .await?;
-    let mut tx = state.db.begin_write().await?;
-    let Some(pending) = repo::two_factor(&mut tx, staff.me.id).await?.pending else {
-        return Err(AppError::Conflict {
-            problem: "two_factor_not_started".into(),
-            message: "start the set-up first".into(),
-        });
-    };
-    let mut tx = check_code(&state, tx, staff.me.id, &pending, &req.code).await?;
-    repo::enable_two_factor(&mut tx, staff.me.id).await?;
-    record(
-        &mut tx,
-        &staff.actor,
-        AuditAction::StaffEnableTwoFactor,
-        true,
-    )
-    .await?;
-    tx.commit().await?;
+    two_factor::enable(&state.db, &staff.actor, staff.two_factor, &req.code).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -145,53 +83,13 @@ async fn enable_two_factor(
         (status = 204, description = "Two-factor sign-in is off"),
         (status = 409, description = "It is off already (problem two_factor_off)", body = ApiError),
         (status = 422, description = "problem two_factor_code_wrong, two_factor_code_reused or owners_need_two_factor", body = ApiError),
-        (status = 429, description = "Too many wrong codes; see Retry-After", body = ApiError,
+        (status = 429, description = "Too many codes; see Retry-After", body = ApiError,
             headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn disable_two_factor(
     State(state): State<AppState>,
     staff: Staff,
     ApiJson(req): ApiJson<TwoFactorCode>,
 ) -> AppResult<StatusCode> {
-    rate_limit::check(
-        &state.db,
-        &totp::failure_keys(staff.me.id),
-        TWO_FACTOR_FAILURES,
-    )
-    .await?;
-    let mut tx = state.db.begin_write().await?;
-    let Some(secret) = repo::two_factor(&mut tx, staff.me.id).await?.secret else {
-        return Err(AppError::Conflict {
-            problem: "two_factor_off".into(),
-            message: "two-factor sign-in is off already".into(),
-        });
-    };
-    let required =
-        crate::db::settings::get_flag(&mut tx, crate::db::settings::OWNERS_NEED_TWO_FACTOR).await?;
-    if required && staff.roles.contains(StaffRole::Owner) {
-        return Err(AppError::validation(
-            "owners_need_two_factor",
-            "the shop requires owners to use two-factor sign-in",
-        ));
-    }
-    let mut tx = check_code(&state, tx, staff.me.id, &secret, &req.code).await?;
-    repo::disable_two_factor(&mut tx, staff.me.id).await?;
-    record(
-        &mut tx,
-        &staff.actor,
-        AuditAction::StaffDisableTwoFactor,
-        false,
-    )
-    .await?;
-    tx.commit().await?;
+    two_factor::disable(&state.db, &staff.actor, &staff.roles, &req.code).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-async fn record(
-    conn: &mut sqlx::AnyConnection,
-    actor: &ActorRef,
-    action: AuditAction,
-    on: bool,
-) -> Result<(), sqlx::Error> {
-    let changes = Changes::new().field("two_factor", Some((!on).to_string()), Some(on.to_string()));
-    audit::record(conn, actor, action, &actor.id.to_string(), changes, "").await
 }

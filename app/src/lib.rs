@@ -15,6 +15,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use pages::brand::BrandStorePage;
 use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
 use pages::order::OrderPage;
@@ -88,7 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/brands/:slug") view=BrandStorePage ssr=SsrMode::Async/>
                     <Route path=path!("/en") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/brands/:slug") view=BrandStorePage ssr=SsrMode::Async/>
                     <Route path=path!("/en/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/products/:slug") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:number") view=OrderPage ssr=SsrMode::Async/>

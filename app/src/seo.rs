@@ -18,6 +18,27 @@ pub fn base_url() -> String {
     String::new()
 }
 
+/// A description cut to what a search result shows (160 columns, a Chinese character
+/// taking two), ending in "…" when cut.
+pub fn snippet(text: &str) -> String {
+    let room = shared::catalog::Seo::DESCRIPTION_ROOM;
+    if shared::catalog::display_width(text) <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let w = shared::catalog::display_width(c.encode_utf8(&mut [0; 4]));
+        if width + w > room - 1 {
+            break;
+        }
+        width += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Title, description, canonical URL and `hreflang` alternates of a page. `path` is the
 /// page's path without the language prefix (e.g. `/products/x`).
 #[component]

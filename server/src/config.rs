@@ -45,6 +45,8 @@ pub struct Config {
     /// The tax rate contained in the prices, in basis points (1300 = 13 %); 0 by default,
     /// as for CNY sales at home. Shown as "tax included" on orders; never added on top.
     pub tax_basis_points: u32,
+    /// Where uploaded pictures are stored (served under `/media/`).
+    pub media_dir: PathBuf,
 }
 
 impl std::fmt::Debug for Config {
@@ -80,6 +82,7 @@ impl Default for Config {
             bank_transfer_hours: 72,
             sandbox_pay_secret: "storekeep-sandbox-secret-for-development".into(),
             tax_basis_points: 0,
+            media_dir: PathBuf::from("data/media"),
         }
     }
 }
@@ -160,6 +163,9 @@ impl Config {
                 .ok()
                 .filter(|bp| *bp <= 10_000)
                 .context("STOREKEEP_TAX_BASIS_POINTS must be 0 to 10000 (1300 = 13 %)")?;
+        }
+        if let Some(v) = get("STOREKEEP_MEDIA_DIR") {
+            self.media_dir = PathBuf::from(v);
         }
         if let Some(v) = get("STOREKEEP_SEED_DEMO_DATA") {
             self.seed_demo_data = matches!(v.as_str(), "1" | "true" | "yes");

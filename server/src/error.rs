@@ -42,6 +42,9 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("the database is not answering")]
     Unavailable,
+    /// A body larger than the route takes.
+    #[error("the body is larger than {max} bytes")]
+    PayloadTooLarge { max: usize },
     /// The query string is longer than the server reads.
     #[error("the address is too long")]
     UriTooLong { max: usize },
@@ -162,6 +165,10 @@ impl AppError {
             AppError::NotFound(what) => (ErrorCode::NotFound, format!("The {what} was not found")),
             AppError::Conflict { message, .. } => (ErrorCode::Conflict, message.clone()),
             AppError::Unavailable => (ErrorCode::Unavailable, "Service unavailable".into()),
+            AppError::PayloadTooLarge { max } => (
+                ErrorCode::PayloadTooLarge,
+                format!("The body is larger than {} MB", max / (1024 * 1024)),
+            ),
             AppError::UriTooLong { max } => (
                 ErrorCode::UriTooLong,
                 format!("The query string is longer than {max} characters"),

@@ -10,6 +10,7 @@ pub mod dev;
 pub mod divisions;
 pub mod error;
 pub mod jobs;
+pub mod media;
 pub mod middleware;
 pub mod openapi;
 pub mod payments;

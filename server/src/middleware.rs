@@ -99,6 +99,7 @@ pub(crate) fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.starts_with("/img/")
+        || path.starts_with("/media/")
         || path.starts_with("/healthz")
         || path.starts_with("/readyz")
         || path.starts_with("/sandbox-pay/")
@@ -174,6 +175,9 @@ pub async fn cache_static(req: Request, next: Next) -> Response {
     if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
         let policy = if path.starts_with("/pkg/") {
             Some("public, max-age=0, must-revalidate")
+        } else if path.starts_with("/media/") {
+            // uploads are named after their content: they never change
+            Some("public, max-age=31536000, immutable")
         } else if path.starts_with("/img/") || path == "/favicon.svg" {
             Some("public, max-age=86400")
         } else {

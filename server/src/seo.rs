@@ -25,6 +25,9 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<impl IntoRespon
     for c in catalog::list_categories(&state.db).await? {
         paths.push((format!("/categories/{}", c.slug), None));
     }
+    for slug in catalog::brand_slugs(&state.db).await? {
+        paths.push((format!("/brands/{slug}"), None));
+    }
     for (slug, modified) in catalog::product_slugs(&state.db).await? {
         paths.push((format!("/products/{slug}"), Some(modified)));
     }

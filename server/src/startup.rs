@@ -56,6 +56,10 @@ impl Application {
             state.db.clone(),
             std::time::Duration::from_secs(30),
         ));
+        tokio::spawn(jobs::publish::run(
+            state.db.clone(),
+            std::time::Duration::from_secs(15),
+        ));
         tokio::spawn(jobs::outbox::run(
             state.db.clone(),
             Arc::new(jobs::outbox::LogSender),
@@ -107,6 +111,10 @@ pub fn router(state: AppState) -> Router {
                 .route("/sitemap.xml", get(seo::sitemap))
                 .route("/dev/mailbox", get(dev::mailbox))
                 .merge(crate::admin_shell::router())
+                .nest_service(
+                    "/media",
+                    tower_http::services::ServeDir::new(&state.config.media_dir),
+                )
                 .merge(crate::payments::sandbox::router())
                 .merge(pages)
                 .with_state(state),

@@ -32,10 +32,38 @@ pub enum AuditAction {
     StaffDisableTwoFactor,
     #[serde(rename = "settings.security")]
     SettingsSecurity,
+    #[serde(rename = "product.create")]
+    ProductCreate,
+    #[serde(rename = "product.update")]
+    ProductUpdate,
+    #[serde(rename = "product.publish")]
+    ProductPublish,
+    #[serde(rename = "product.unpublish")]
+    ProductUnpublish,
+    #[serde(rename = "product.move")]
+    ProductMove,
+    #[serde(rename = "product.reprice")]
+    ProductReprice,
+    #[serde(rename = "product.import")]
+    ProductImport,
+    #[serde(rename = "category.create")]
+    CategoryCreate,
+    #[serde(rename = "category.update")]
+    CategoryUpdate,
+    #[serde(rename = "category.move")]
+    CategoryMove,
+    #[serde(rename = "category.delete")]
+    CategoryDelete,
+    #[serde(rename = "brand.create")]
+    BrandCreate,
+    #[serde(rename = "brand.update")]
+    BrandUpdate,
+    #[serde(rename = "media.upload")]
+    MediaUpload,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -48,6 +76,20 @@ impl AuditAction {
         AuditAction::StaffEnableTwoFactor,
         AuditAction::StaffDisableTwoFactor,
         AuditAction::SettingsSecurity,
+        AuditAction::ProductCreate,
+        AuditAction::ProductUpdate,
+        AuditAction::ProductPublish,
+        AuditAction::ProductUnpublish,
+        AuditAction::ProductMove,
+        AuditAction::ProductReprice,
+        AuditAction::ProductImport,
+        AuditAction::CategoryCreate,
+        AuditAction::CategoryUpdate,
+        AuditAction::CategoryMove,
+        AuditAction::CategoryDelete,
+        AuditAction::BrandCreate,
+        AuditAction::BrandUpdate,
+        AuditAction::MediaUpload,
     ];
 
     pub fn code(self) -> &'static str {
@@ -64,6 +106,20 @@ impl AuditAction {
             AuditAction::StaffEnableTwoFactor => "staff.enable_two_factor",
             AuditAction::StaffDisableTwoFactor => "staff.disable_two_factor",
             AuditAction::SettingsSecurity => "settings.security",
+            AuditAction::ProductCreate => "product.create",
+            AuditAction::ProductUpdate => "product.update",
+            AuditAction::ProductPublish => "product.publish",
+            AuditAction::ProductUnpublish => "product.unpublish",
+            AuditAction::ProductMove => "product.move",
+            AuditAction::ProductReprice => "product.reprice",
+            AuditAction::ProductImport => "product.import",
+            AuditAction::CategoryCreate => "category.create",
+            AuditAction::CategoryUpdate => "category.update",
+            AuditAction::CategoryMove => "category.move",
+            AuditAction::CategoryDelete => "category.delete",
+            AuditAction::BrandCreate => "brand.create",
+            AuditAction::BrandUpdate => "brand.update",
+            AuditAction::MediaUpload => "media.upload",
         }
     }
 
@@ -76,6 +132,19 @@ impl AuditAction {
         match self {
             AuditAction::OrderMarkPaid => EntityType::Order,
             AuditAction::SettingsSecurity => EntityType::Setting,
+            AuditAction::ProductCreate
+            | AuditAction::ProductUpdate
+            | AuditAction::ProductPublish
+            | AuditAction::ProductUnpublish
+            | AuditAction::ProductMove
+            | AuditAction::ProductReprice
+            | AuditAction::ProductImport => EntityType::Product,
+            AuditAction::CategoryCreate
+            | AuditAction::CategoryUpdate
+            | AuditAction::CategoryMove
+            | AuditAction::CategoryDelete => EntityType::Category,
+            AuditAction::BrandCreate | AuditAction::BrandUpdate => EntityType::Brand,
+            AuditAction::MediaUpload => EntityType::Media,
             _ => EntityType::Staff,
         }
     }
@@ -89,16 +158,32 @@ pub enum EntityType {
     Order,
     Staff,
     Setting,
+    Product,
+    Category,
+    Brand,
+    Media,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 3] = [EntityType::Order, EntityType::Staff, EntityType::Setting];
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Order,
+        EntityType::Staff,
+        EntityType::Setting,
+        EntityType::Product,
+        EntityType::Category,
+        EntityType::Brand,
+        EntityType::Media,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             EntityType::Order => "order",
             EntityType::Staff => "staff",
             EntityType::Setting => "setting",
+            EntityType::Product => "product",
+            EntityType::Category => "category",
+            EntityType::Brand => "brand",
+            EntityType::Media => "media",
         }
     }
 

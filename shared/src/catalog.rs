@@ -7,11 +7,53 @@ use crate::Locale;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod admin;
 pub mod facets;
 pub mod query;
 pub mod spelling;
 pub use facets::{price_bands, FacetCount, Facets, PriceBand, SearchResult};
 pub use query::{ProductQuery, ProductSort, QueryError, SearchText};
+
+/// A description as HTML: stored descriptions are sanitised HTML; older plain texts are
+/// escaped and put in a paragraph.
+pub fn description_html(text: &str) -> String {
+    let t = text.trim();
+    if t.starts_with('<') {
+        t.to_string()
+    } else {
+        let escaped = t
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        format!("<p>{escaped}</p>")
+    }
+}
+
+/// The words of an HTML fragment (a description): tags dropped, the common entities
+/// decoded, runs of spaces collapsed.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// A text in both shop languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -47,6 +89,7 @@ pub struct Category {
     pub image: Option<String>,
     /// Products in this category and its sub-categories.
     pub product_count: i64,
+    pub seo: Seo,
 }
 
 /// Children of `parent` (top-level categories for `None`), in the order given.
@@ -75,6 +118,45 @@ pub struct Brand {
     pub id: BrandId,
     pub slug: String,
     pub name: Localized,
+}
+
+/// A brand's store page (品牌店铺): the brand, its story and logo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BrandPage {
+    pub brand: Brand,
+    /// Sanitised HTML; empty when the brand has none.
+    pub description: Localized,
+    pub logo: Option<String>,
+    pub seo: Seo,
+}
+
+/// The kinds of page whose slug staff can change; an old slug keeps leading to its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SlugOwner {
+    Product,
+    Category,
+    Brand,
+}
+
+impl SlugOwner {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            SlugOwner::Product => "product",
+            SlugOwner::Category => "category",
+            SlugOwner::Brand => "brand",
+        }
+    }
+}
+
+/// Where an old address leads now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Moved {
+    pub slug: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,22 +239,78 @@ impl StockStatus {
     }
 }
 
+/// Search-engine texts of a page; empty means "use the name and description".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Seo {
+    pub title: Localized,
+    pub description: Localized,
+}
+
+impl Seo {
+    /// What search engines show of a title before they cut it (characters; a Chinese
+    /// character counts as two).
+    pub const TITLE_ROOM: usize = 60;
+    pub const DESCRIPTION_ROOM: usize = 160;
+    /// The most the fields may hold.
+    pub const TITLE_MAX: usize = 120;
+    pub const DESCRIPTION_MAX: usize = 320;
+}
+
+/// How wide a text runs in a search result: CJK characters take two columns.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// A picture of a product, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductImage {
+    /// The picture at its default size.
+    pub url: String,
+    /// `url 320w, url 640w, …` for uploads; empty for single-size pictures.
+    pub srcset: String,
+    pub alt: Localized,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// The colour (option 1's English value) the picture shows; `None`: every colour.
+    pub color_en: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductDetail {
     pub id: ProductId,
     pub slug: String,
     pub name: Localized,
+    /// A small rich-text subset as sanitised HTML (paragraphs, lists, bold, links).
     pub description: Localized,
     pub brand: Brand,
     /// From the top-level category down to the product's own.
     pub breadcrumbs: Vec<CategoryRef>,
-    pub images: Vec<String>,
+    pub images: Vec<ProductImage>,
     pub variants: Vec<Variant>,
     pub currency: Currency,
+    /// The names of the two options the variants differ by (colour and size by default).
+    pub option1: Localized,
+    pub option2: Localized,
+    pub seo: Seo,
 }
 
 impl ProductDetail {
+    /// The picture to show first for `variant`: the first one of its colour, else the first.
+    pub fn image_for(&self, variant: Option<&Variant>) -> Option<&ProductImage> {
+        let color = variant
+            .and_then(|v| v.color.as_ref())
+            .map(|c| c.en.as_str());
+        self.images
+            .iter()
+            .find(|i| color.is_some() && i.color_en.as_deref() == color)
+            .or_else(|| self.images.first())
+    }
+
     /// The distinct colours, in variant order.
     pub fn colors(&self) -> Vec<&Localized> {
         let mut out: Vec<&Localized> = Vec::new();
@@ -287,6 +425,15 @@ impl fmt::Display for SlugError {
 mod tests {
     use super::*;
 
+    #[test]
+    fn descriptions_as_plain_text() {
+        assert_eq!(
+            plain_text("<p>Warm <strong>down</strong></p><ul><li>90% &amp; light</li></ul>"),
+            "Warm down 90% & light"
+        );
+        assert_eq!(plain_text("plain words"), "plain words");
+    }
+
     fn cat(id: i64, parent: Option<i64>, slug: &str) -> Category {
         Category {
             id: CategoryId(id),
@@ -294,6 +441,7 @@ mod tests {
             parent_id: parent.map(CategoryId),
             name: Localized::new(slug, slug),
             image: None,
+            seo: Seo::default(),
             product_count: 0,
         }
     }
@@ -329,6 +477,9 @@ mod tests {
             breadcrumbs: vec![],
             images: vec![],
             currency: Currency::CNY,
+            option1: Localized::default(),
+            option2: Localized::default(),
+            seo: Seo::default(),
             variants: variants
                 .iter()
                 .enumerate()

@@ -8,6 +8,7 @@ mod admin;
 mod audit;
 mod cart;
 mod catalog;
+mod catalog_admin;
 mod contract;
 mod order_expiry;
 mod orders;

@@ -200,8 +200,9 @@ async fn robots_and_sitemap_come_from_the_catalogue(backend: Backend) {
     }
     let (status, xml) = app.get_html("/sitemap.xml").await;
     assert_eq!(status, 200);
-    // home + 12 categories + 80 products, in two languages
-    assert_eq!(xml.matches("<url>").count(), (1 + 12 + 80) * 2);
+    // home + 12 categories + 6 brand stores + 80 products, in two languages
+    assert_eq!(xml.matches("<url>").count(), (1 + 12 + 6 + 80) * 2);
+    assert!(xml.contains(&format!("<loc>{PUBLIC_URL}/en/brands/")));
     assert!(xml.contains(&format!(
         "<loc>{PUBLIC_URL}/en/products/x1-smartphone</loc>"
     )));

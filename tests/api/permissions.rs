@@ -71,6 +71,72 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/settings/security",
         Some(Permission::ManageSecurity),
     ),
+    (
+        "get",
+        "/api/v1/admin/products",
+        Some(Permission::ViewCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/products",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "get",
+        "/api/v1/admin/products/{id}",
+        Some(Permission::ViewCatalog),
+    ),
+    (
+        "put",
+        "/api/v1/admin/products/{id}",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/products/bulk",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "get",
+        "/api/v1/admin/categories",
+        Some(Permission::ViewCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/categories",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "put",
+        "/api/v1/admin/categories/{id}",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/categories/{id}/move",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "delete",
+        "/api/v1/admin/categories/{id}",
+        Some(Permission::ManageCatalog),
+    ),
+    ("get", "/api/v1/admin/brands", Some(Permission::ViewCatalog)),
+    (
+        "post",
+        "/api/v1/admin/brands",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "put",
+        "/api/v1/admin/brands/{id}",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/media",
+        Some(Permission::ManageCatalog),
+    ),
 ];
 
 /// A role without `permission` that has other permissions when there is one (so "any staff
@@ -101,11 +167,24 @@ struct Fixtures {
     /// The two-factor secret set up by the `setup` call, and the moment of the first code.
     secret: Option<String>,
     t: u64,
+    /// A demo product, its editor draft, an empty category and a brand with their drafts.
+    product: i64,
+    product_draft: Value,
+    category: i64,
+    category_draft: Value,
+    brand: i64,
+    brand_draft: Value,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     let id = if path.ends_with("/invitation") {
         f.invited
+    } else if path.starts_with("/api/v1/admin/products") {
+        f.product
+    } else if path.starts_with("/api/v1/admin/categories") {
+        f.category
+    } else if path.starts_with("/api/v1/admin/brands") {
+        f.brand
     } else {
         f.member
     };
@@ -129,6 +208,30 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             "email": format!("matrix-{n}@storekeep.test"), "display_name": "矩阵", "roles": ["analyst"]}),
         ("put", "/api/v1/admin/staff/{id}/roles") => json!({"roles": ["analyst", "finance"]}),
         ("put", "/api/v1/admin/settings/security") => json!({"owners_need_two_factor": false}),
+        ("post", "/api/v1/admin/products") => {
+            let mut d = f.product_draft.clone();
+            d["slug"] = json!(format!("matrix-{n}"));
+            for (i, v) in d["variants"].as_array_mut().unwrap().iter_mut().enumerate() {
+                v["id"] = Value::Null;
+                v["sku"] = json!(format!("MATRIX-{n}-{i}"));
+                v["barcode"] = Value::Null;
+            }
+            d
+        }
+        ("put", "/api/v1/admin/products/{id}") => f.product_draft.clone(),
+        ("post", "/api/v1/admin/products/bulk") => json!({"ids": [f.product], "action": "publish"}),
+        ("post", "/api/v1/admin/categories") | ("post", "/api/v1/admin/brands") => {
+            let mut d = if path.ends_with("categories") {
+                f.category_draft.clone()
+            } else {
+                f.brand_draft.clone()
+            };
+            d["slug"] = json!(format!("matrix-{n}"));
+            d
+        }
+        ("put", "/api/v1/admin/categories/{id}") => f.category_draft.clone(),
+        ("post", "/api/v1/admin/categories/{id}/move") => json!({"parent_id": null, "position": 0}),
+        ("put", "/api/v1/admin/brands/{id}") => f.brand_draft.clone(),
         ("post", _) => json!({}),
         _ => return None,
     })
@@ -172,12 +275,42 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             &owner.cookie,
         )
         .await;
+    let editor = app
+        .get_with("/api/v1/admin/products/1", &owner.cookie)
+        .await;
+    let empty = app
+        .post_json(
+            "/api/v1/admin/categories",
+            &json!({"slug": "matrix-empty", "name": {"zh": "空", "en": "Empty"}, "parent_id": null, "image": null}),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(empty.status, 201, "{:?}", empty.json);
+    let category = empty.json["id"].as_i64().unwrap();
+    let categories = app
+        .get_with("/api/v1/admin/categories", &owner.cookie)
+        .await;
+    let category_draft = categories
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == category)
+        .unwrap()["draft"]
+        .clone();
+    let brands = app.get_with("/api/v1/admin/brands", &owner.cookie).await;
     let mut f = Fixtures {
         order: app.bank_transfer_order("matrix-bank-0001").await,
         member: member.id,
         invited: invited.json["id"].as_i64().unwrap(),
         secret: None,
         t: 0,
+        product: 1,
+        product_draft: editor.json["draft"].clone(),
+        category,
+        category_draft,
+        brand: brands.json[0]["id"].as_i64().unwrap(),
+        brand_draft: brands.json[0]["draft"].clone(),
     };
     // one staff member for the routes any staff member may use
     let anyone = app.with_staff(&[StaffRole::Marketing]).await;
@@ -186,19 +319,19 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         let url = concrete(path, &f, method);
         let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let b = body(method, path, &f, n);
-        let anonymous = app.send(m.clone(), &url, b.as_ref(), "").await;
+        let anonymous = call(&app, m.clone(), &url, b.as_ref(), "").await;
         assert_eq!(
             anonymous.status, 401,
             "anonymous {method} {path}: {:?}",
             anonymous.json
         );
-        let res = app.send(m.clone(), &url, b.as_ref(), &customer).await;
+        let res = call(&app, m.clone(), &url, b.as_ref(), &customer).await;
         assert_eq!(res.status, 403, "customer {method} {path}: {:?}", res.json);
         let allowed = match permission {
             Some(p) => {
                 let without = role_without(*p);
                 let cookie = login_as(&app, &mut staff_by_role, without).await;
-                let res = app.send(m.clone(), &url, b.as_ref(), &cookie).await;
+                let res = call(&app, m.clone(), &url, b.as_ref(), &cookie).await;
                 assert_eq!(
                     res.status, 403,
                     "{without:?} {method} {path}: {:?}",
@@ -208,7 +341,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             }
             None => anyone.cookie.clone(),
         };
-        let res = app.send(m, &url, b.as_ref(), &allowed).await;
+        let res = call(&app, m, &url, b.as_ref(), &allowed).await;
         assert!(
             (200..300).contains(&res.status),
             "allowed {method} {path}: {} {:?}",
@@ -224,6 +357,22 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         }
     }
     app.cleanup().await;
+}
+
+/// The request as the back office sends it: JSON, or a picture for the upload route.
+async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    url: &str,
+    body: Option<&Value>,
+    cookie: &str,
+) -> storekeep_tests::Posted {
+    if url.ends_with("/admin/media") {
+        return app
+            .post_bytes(url, "image/png", crate::catalog_admin::png(40, 30), cookie)
+            .await;
+    }
+    app.send(method, url, body, cookie).await
 }
 
 /// A signed-in staff member holding only `role` (one per role, made on first use).

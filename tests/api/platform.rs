@@ -76,9 +76,17 @@ async fn openapi_describes_every_route(backend: Backend) {
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.len() >= 40, "{} paths", paths.len());
     const METHODS: [&str; 5] = ["get", "post", "put", "delete", "patch"];
+    let (_, brands) = app.get_json("/api/v1/store/brands").await;
+    let brand = brands[0]["slug"].as_str().unwrap().to_string();
     for (path, item) in paths {
+        let slug = if path.contains("/brands/") {
+            brand.as_str()
+        } else {
+            "cotton-crew-neck-tee"
+        };
         let concrete = path
-            .replace("{slug}", "cotton-crew-neck-tee")
+            .replace("{slug}", slug)
+            .replace("{entity}", "product")
             .replace("{number}", "SK2601010001")
             .replace("{variant_id}", "1")
             .replace("{id}", "1");
@@ -112,7 +120,9 @@ async fn openapi_describes_every_route(backend: Backend) {
         }
         let public_get = item["get"].is_object()
             && item["get"].get("security").is_none()
-            && !path.contains("/orders/");
+            && !path.contains("/orders/")
+            // no slug has moved in the demo shop
+            && !path.contains("/redirects/");
         if public_get && !path.starts_with("/api/v1/admin") {
             assert_eq!(app.get(&concrete).await.status(), 200, "{concrete}");
         }

@@ -76,8 +76,12 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
     assert_eq!(me.json["roles"], json!(["order_clerk", "analyst"]));
     assert_eq!(
         me.json["modules"],
-        json!([{"module": "orders", "pages": ["orders"]}]),
-        "only the modules of their roles"
+        json!([
+            {"module": "orders", "pages": ["orders"]},
+            {"module": "catalogue", "pages": ["products", "categories", "brands"]},
+            {"module": "reports", "pages": ["dashboard"]},
+        ]),
+        "only the modules of their roles (an analyst reads the catalogue and the reports)"
     );
     assert_eq!(
         app.get_with("/api/v1/admin/staff", &cookie).await.status,

@@ -22,6 +22,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Db,
     cleanup: Cleanup,
+    /// Where this app stores uploads (removed with the app).
+    pub media_dir: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -135,6 +137,9 @@ impl TestApp {
             public_url: PUBLIC_URL.into(),
             environment: Environment::Development,
             seed_demo_data: true,
+            media_dir: std::env::temp_dir()
+                .join("storekeep-tests")
+                .join(format!("{suffix}-media")),
             ..Config::default()
         };
         configure(&mut config);
@@ -146,6 +151,7 @@ impl TestApp {
         let app = Application::build(config).await.expect("building the app");
         let port = app.port();
         let db = app.state().db.clone();
+        let media_dir = app.state().config.media_dir.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async {
             let _ = rx.await;
@@ -160,6 +166,7 @@ impl TestApp {
             client,
             db,
             cleanup,
+            media_dir,
             shutdown: Some(tx),
         })
     }
@@ -215,6 +222,27 @@ impl TestApp {
             req = req.json(body);
         }
         Posted::read(req.send().await.expect("request")).await
+    }
+
+    /// POSTs raw bytes (an upload) as the back office does, with CSRF cookie and header.
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        cookies: &str,
+    ) -> Posted {
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("cookie", format!("sk_csrf=test-csrf-token; {cookies}"))
+            .header("x-csrf-token", "test-csrf-token")
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST bytes");
+        Posted::read(res).await
     }
 
     /// Registers a customer and returns the session cookie (`sk_session=…`).
@@ -301,6 +329,7 @@ impl TestApp {
             let _ = tx.send(());
         }
         self.db.pool.close().await;
+        let _ = std::fs::remove_dir_all(&self.media_dir);
         match &self.cleanup {
             Cleanup::SqliteFile(file) => {
                 for suffix in ["", "-wal", "-shm"] {

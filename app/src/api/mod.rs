@@ -151,3 +151,24 @@ pub fn product(slug: &str) -> impl Future<Output = ApiResult<ProductDetail>> + S
         shared::catalog::query::encode_component(slug)
     ))
 }
+
+pub fn brand(
+    slug: &str,
+) -> impl Future<Output = ApiResult<shared::catalog::BrandPage>> + Send + 'static {
+    get(format!(
+        "/api/v1/store/brands/{}",
+        shared::catalog::query::encode_component(slug)
+    ))
+}
+
+/// What an old slug of a product, category or brand leads to now.
+pub fn moved(
+    owner: shared::catalog::SlugOwner,
+    slug: &str,
+) -> impl Future<Output = ApiResult<shared::catalog::Moved>> + Send + 'static {
+    get(format!(
+        "/api/v1/store/redirects/{}/{}",
+        owner.code(),
+        shared::catalog::query::encode_component(slug)
+    ))
+}

@@ -11,6 +11,14 @@ pub fn product_count(locale: Locale, n: i64) -> String {
     }
 }
 
+/// "北岭 品牌店铺" / "Northridge brand store".
+pub fn brand_store_title(locale: Locale, brand: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("{brand} 品牌店铺"),
+        Locale::En => format!("{brand} brand store"),
+    }
+}
+
 /// "“羽绒” 共 2 件商品" / "2 results for “down”".
 pub fn results_for(locale: Locale, q: &str, n: i64) -> String {
     match locale {

@@ -8,6 +8,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::layout::use_categories;
 use crate::components::product_card::ProductGrid;
 use crate::i18n::{self, t, use_locale, Msg};
+use crate::pages::moved::MovedOrNotFound;
 use crate::pages::not_found::NotFound;
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 use shared::catalog::query::PriceUnits;
 use shared::catalog::{
     category_path, child_categories, Brand, Category, CategoryRef, ProductList, ProductQuery,
-    ProductSort, Slug,
+    ProductSort, Slug, SlugOwner,
 };
 use shared::ids::CategoryId;
 use shared::{ApiError, ErrorCode, Locale};
@@ -30,13 +31,10 @@ fn page_query(slug: &str, search: &str) -> ApiResult<ProductQuery> {
     Ok(q)
 }
 
-/// The URL of this category page showing `q`.
-fn page_href(locale: Locale, slug: &str, q: &ProductQuery) -> String {
-    let q = ProductQuery {
-        category: None,
-        ..q.clone()
-    };
-    let path = locale.localize(&format!("/categories/{slug}"));
+/// The URL of a listing page at `base` (`/categories/x`, `/brands/y`) showing `q`, the
+/// filters the page's query string carries (not the one its path names).
+pub(crate) fn page_href(locale: Locale, base: &str, q: &ProductQuery) -> String {
+    let path = locale.localize(base);
     match q.to_query_string(PriceUnits::Major) {
         s if s.is_empty() => path,
         s => format!("{path}?{s}"),
@@ -64,7 +62,7 @@ pub fn CategoryPage() -> impl IntoView {
             let (all, list, brands) = (categories.await, listing.await, brands.await);
             match (all, list, brands, query) {
                 (Ok(all), _, _, _) if !all.iter().any(|c| c.slug == slug) => {
-                    view! { <NotFound/> }.into_any()
+                    view! { <MovedOrNotFound owner=SlugOwner::Category slug/> }.into_any()
                 }
                 (Ok(all), Ok(list), Ok(brands), Ok(query)) => {
                     view! { <Listing all slug list brands query/> }.into_any()
@@ -111,13 +109,27 @@ fn Listing(
             .collect();
     }
     let name = category.name.get(locale).to_string();
-    let description = format!(
-        "{name} · {}",
-        i18n::product_count(locale, category.product_count)
-    );
+    let title = Some(category.seo.title.get(locale))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&name)
+        .to_string();
+    let description = Some(category.seo.description.get(locale).to_string())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| {
+            format!(
+                "{name} · {}",
+                i18n::product_count(locale, category.product_count)
+            )
+        });
     let pages = list.page_count();
+    let base = format!("/categories/{slug}");
+    // what the query string says: the category is in the path
+    let own = ProductQuery {
+        category: None,
+        ..query.clone()
+    };
     view! {
-        <PageMeta title=name.clone() description=description path=format!("/categories/{slug}")/>
+        <PageMeta title description path=format!("/categories/{slug}")/>
         <Breadcrumbs trail/>
         <header class="page-head">
             <h1>{name}</h1>
@@ -130,13 +142,13 @@ fn Listing(
                 <FilterPanel slug=slug.clone() brands query=query.clone()/>
             </aside>
             <section class="listing__main">
-                <SortBar slug=slug.clone() query=query.clone()/>
+                <SortBar base=base.clone() query=own.clone()/>
                 {if list.items.is_empty() {
                     view! { <p class="notice" data-testid="no-products">{Msg::NoProducts.text(locale)}</p> }.into_any()
                 } else {
                     view! { <ProductGrid items=list.items/> }.into_any()
                 }}
-                <Pagination slug query pages/>
+                <Pagination base query=own pages/>
             </section>
         </div>
     }
@@ -217,7 +229,7 @@ fn FilterPanel(slug: String, brands: Vec<Brand>, query: ProductQuery) -> impl In
 }
 
 #[component]
-fn SortBar(slug: String, query: ProductQuery) -> impl IntoView {
+pub(crate) fn SortBar(base: String, query: ProductQuery) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let links = ProductSort::ALL
         .into_iter()
@@ -228,7 +240,7 @@ fn SortBar(slug: String, query: ProductQuery) -> impl IntoView {
                 ProductSort::PriceAsc => Msg::SortPriceAsc,
                 ProductSort::PriceDesc => Msg::SortPriceDesc,
             };
-            let href = page_href(locale, &slug, &ProductQuery { sort: s, page: 1, ..query.clone() });
+            let href = page_href(locale, &base, &ProductQuery { sort: s, page: 1, ..query.clone() });
             let on = s == query.sort;
             view! {
                 <li>
@@ -248,12 +260,12 @@ fn SortBar(slug: String, query: ProductQuery) -> impl IntoView {
 }
 
 #[component]
-fn Pagination(slug: String, query: ProductQuery, pages: u32) -> impl IntoView {
+pub(crate) fn Pagination(base: String, query: ProductQuery, pages: u32) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let to_page = |page: u32| {
         page_href(
             locale,
-            &slug,
+            &base,
             &ProductQuery {
                 page,
                 ..query.clone()
@@ -280,12 +292,17 @@ mod tests {
     #[test]
     fn links_keep_filters_in_the_url() {
         let q = page_query("phones", "brand=moshi&price_from=100&sort=price_asc").unwrap();
+        let own = ProductQuery {
+            category: None,
+            page: 2,
+            ..q
+        };
         assert_eq!(
-            page_href(Locale::En, "phones", &ProductQuery { page: 2, ..q }),
+            page_href(Locale::En, "/categories/phones", &own),
             "/en/categories/phones?brand=moshi&price_from=100.00&sort=price_asc&page=2"
         );
         assert_eq!(
-            page_href(Locale::ZhCn, "phones", &ProductQuery::default()),
+            page_href(Locale::ZhCn, "/categories/phones", &ProductQuery::default()),
             "/categories/phones"
         );
         assert_eq!(

@@ -1,8 +1,10 @@
 pub mod account;
+pub mod brand;
 pub mod cart;
 pub mod category;
 pub mod checkout;
 pub mod home;
+pub mod moved;
 pub mod not_found;
 pub mod order;
 pub mod product;

@@ -1,33 +1,41 @@
-//! The product page: gallery, variant picker (price and stock follow the choice without a
-//! reload), description, breadcrumbs and schema.org Product data for search engines.
+//! The product page: gallery (the chosen colour's picture comes first), variant picker
+//! (price and stock follow the choice without a reload), description, breadcrumbs, the
+//! staff's search-engine texts and schema.org Product data. An old slug answers 301.
 
 use crate::api;
 use crate::cart::use_cart;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
 use crate::i18n::{self, t, use_locale, Msg};
+use crate::pages::moved::{look_up, Lookup, MovedTo};
 use crate::pages::not_found::NotFound;
-use crate::seo::{base_url, PageMeta};
+use crate::seo::{base_url, snippet, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::cart::CartItem;
-use shared::catalog::{ProductDetail, StockStatus, Variant};
+use shared::catalog::{
+    description_html, plain_text, ProductDetail, ProductImage, SlugOwner, StockStatus, Variant,
+};
 use shared::ids::VariantId;
 use shared::pricing::Quantity;
-use shared::{ErrorCode, Locale};
+use shared::Locale;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let product = Resource::new(slug, |slug| api::product(&slug));
+    let product = Resource::new(slug, |slug| {
+        let page = api::product(&slug);
+        look_up(SlugOwner::Product, slug, page)
+    });
     let body = move || {
         Suspend::new(async move {
             match product.await {
-                Ok(p) => view! { <ProductView product=p/> }.into_any(),
-                Err(e) if matches!(e.code, ErrorCode::NotFound | ErrorCode::BadRequest) => {
-                    view! { <NotFound/> }.into_any()
+                Ok(Lookup::Found(p)) => view! { <ProductView product=p/> }.into_any(),
+                Ok(Lookup::Moved(slug)) => {
+                    view! { <MovedTo owner=SlugOwner::Product slug/> }.into_any()
                 }
+                Ok(Lookup::Missing) => view! { <NotFound/> }.into_any(),
                 Err(e) => view! { <ErrorView error=e/> }.into_any(),
             }
         })
@@ -51,10 +59,10 @@ fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
         "@context": "https://schema.org",
         "@type": "Product",
         "name": p.name.get(locale),
-        "description": p.description.get(locale),
+        "description": plain_text(p.description.get(locale)),
         "sku": p.variants.first().map(|v| v.sku.as_str()).unwrap_or_default(),
         "brand": {"@type": "Brand", "name": p.brand.name.get(locale)},
-        "image": p.images.iter().map(|i| format!("{base}{i}")).collect::<Vec<_>>(),
+        "image": p.images.iter().map(|i| format!("{base}{}", i.url)).collect::<Vec<_>>(),
         "url": format!("{base}{}", locale.localize(&format!("/products/{}", p.slug))),
         "offers": {
             "@type": "AggregateOffer",
@@ -73,12 +81,24 @@ fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
 fn ProductView(product: ProductDetail) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let name = product.name.get(locale).to_string();
-    let description = product.description.get(locale).to_string();
+    let description = description_html(product.description.get(locale));
+    let title = Some(product.seo.title.get(locale))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&name)
+        .to_string();
+    let summary = Some(product.seo.description.get(locale).to_string())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| snippet(&plain_text(&description)));
     let ld = json_ld(&product, locale, &base_url());
     let page_path = format!("/products/{}", product.slug);
     let brand = product.brand.name.get(locale).to_string();
+    let brand_href = locale.localize(&format!("/brands/{}", product.brand.slug));
     let trail = product.breadcrumbs.clone();
     let images = product.images.clone();
+    let first_image = product
+        .image_for(product.default_variant())
+        .and_then(|i| images.iter().position(|x| x == i))
+        .unwrap_or(0);
     let name_for_cart = name.clone();
 
     let selected = RwSignal::new(product.default_variant().map(|v| v.id));
@@ -109,13 +129,13 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     };
 
     view! {
-        <PageMeta title=name.clone() description=description.clone() path=page_path/>
+        <PageMeta title description=summary path=page_path/>
         <script type="application/ld+json" inner_html=ld></script>
         <Breadcrumbs trail/>
         <article class="product">
-            <Gallery images alt=name.clone()/>
+            <Gallery images first=first_image alt=name.clone() current/>
             <div class="product__info">
-                <p class="product__brand">{brand}</p>
+                <p class="product__brand"><a href=brand_href data-testid="brand-link">{brand}</a></p>
                 <h1 class="product__name">{name}</h1>
                 <p class="price price--big">
                     <span class="price__now" data-testid="price">{price}</span>
@@ -127,37 +147,84 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 <p class="muted small">{Msg::Sku.text(locale)}": "<span data-testid="sku">{sku}</span></p>
                 <section class="product__description">
                     <h2>{t(Msg::Description)}</h2>
-                    <p>{description}</p>
+                    // sanitised by the server when staff saved it
+                    <div class="rich-text" inner_html=description></div>
                 </section>
             </div>
         </article>
     }
 }
 
-/// The main picture and its thumbnails; a thumbnail click swaps the main picture.
+/// The main picture and its thumbnails; a thumbnail click swaps the main picture, and
+/// choosing a colour shows that colour's picture.
 #[component]
-fn Gallery(images: Vec<String>, alt: String) -> impl IntoView {
+fn Gallery(
+    images: Vec<ProductImage>,
+    first: usize,
+    alt: String,
+    current: Memo<Option<Variant>>,
+) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let shown = RwSignal::new(images.first().cloned().unwrap_or_default());
-    let thumbs = images
-        .into_iter()
-        .enumerate()
-        .map(|(i, src)| {
-            let (for_class, for_click) = (src.clone(), src.clone());
-            view! {
-                <li>
-                    <button type="button" class="thumb" class:thumb--on=move || shown.get() == for_class
-                        aria-label=format!("{} {}", Msg::ProductImages.text(locale), i + 1)
-                        on:click=move |_| shown.set(for_click.clone())>
-                        <img src=src alt="" width="72" height="72"/>
-                    </button>
-                </li>
+    let shown = RwSignal::new(first);
+    let images = StoredValue::new(images);
+    // a colour chosen: its first picture
+    Effect::new(move |previous: Option<Option<String>>| {
+        let color = current.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.color.as_ref())
+                .map(|c| c.en.clone())
+        });
+        if previous.is_some_and(|p| p != color) {
+            let at = images.with_value(|all| {
+                all.iter()
+                    .position(|i| i.color_en.is_some() && i.color_en == color)
+            });
+            if let Some(at) = at {
+                shown.set(at);
             }
+        }
+        color
+    });
+    let alt_of = move |i: &ProductImage| {
+        Some(i.alt.get(locale))
+            .filter(|a| !a.is_empty())
+            .unwrap_or(&alt)
+            .to_string()
+    };
+    let main = move || {
+        images.with_value(|all| {
+            all.get(shown.get()).or(all.first()).map(|i| {
+                view! {
+                    <img class="product__image" src=i.url.clone() srcset=(!i.srcset.is_empty()).then(|| i.srcset.clone())
+                        sizes="(min-width: 768px) 50vw, 100vw" alt=alt_of(i)
+                        width=i.width.unwrap_or(560) height=i.height.unwrap_or(560) data-testid="main-image"/>
+                }
+            })
         })
-        .collect_view();
+    };
+    let thumbs = images.with_value(|all| {
+        (all.len() > 1).then(|| {
+            all.iter()
+                .enumerate()
+                .map(|(at, i)| {
+                    let thumb = i.srcset.split(", ").next().and_then(|s| s.split(' ').next()).filter(|s| !s.is_empty()).unwrap_or(&i.url).to_string();
+                    view! {
+                        <li>
+                            <button type="button" class="thumb" class:thumb--on=move || shown.get() == at
+                                aria-label=format!("{} {}", Msg::ProductImages.text(locale), at + 1)
+                                data-color=i.color_en.clone()
+                                on:click=move |_| shown.set(at)>
+                                <img src=thumb alt="" width="72" height="72" loading="lazy"/>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    });
     view! {
         <div class="product__gallery">
-            <img class="product__image" src=move || shown.get() alt=alt width="560" height="560" data-testid="main-image"/>
+            {main}
             <ul class="thumbs">{thumbs}</ul>
         </div>
     }
@@ -214,16 +281,26 @@ fn VariantPicker(
         })
         .collect_view();
     let has_colors = product.with_value(|p| !p.colors().is_empty());
+    // the staff's option names, else colour and size
+    let (label1, label2) = product.with_value(|p| {
+        let named = |name: &shared::catalog::Localized, default: Msg| {
+            Some(name.get(locale))
+                .filter(|n| !n.is_empty())
+                .unwrap_or(default.text(locale))
+                .to_string()
+        };
+        (named(&p.option1, Msg::Color), named(&p.option2, Msg::Size))
+    });
     view! {
         {has_colors.then(|| view! {
             <div class="option-group">
-                <p class="option-group__label">{Msg::Color.text(locale)}</p>
+                <p class="option-group__label">{label1}</p>
                 <div class="options">{color_buttons}</div>
             </div>
         })}
         {(!sizes.is_empty()).then(|| view! {
             <div class="option-group">
-                <p class="option-group__label">{Msg::Size.text(locale)}</p>
+                <p class="option-group__label">{label2}</p>
                 <div class="options">{size_buttons}</div>
             </div>
         })}

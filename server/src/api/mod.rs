@@ -141,6 +141,21 @@ where
     }
 }
 
+/// A request body of raw bytes (an upload) up to `MAX` bytes; a larger one answers 413 in
+/// the API's own format.
+pub struct ApiBytes<const MAX: usize>(pub axum::body::Bytes);
+
+impl<S: Send + Sync, const MAX: usize> axum::extract::FromRequest<S> for ApiBytes<MAX> {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, _: &S) -> Result<Self, Self::Rejection> {
+        let limited = axum::body::to_bytes(req.into_body(), MAX).await;
+        limited
+            .map(ApiBytes)
+            .map_err(|_| AppError::PayloadTooLarge { max: MAX })
+    }
+}
+
 /// Parses a JSON body, saying where and why it does not fit. A number written with a zero
 /// fraction (`35.0`) counts as the integer it is, as JSON Schema counts it.
 pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {

@@ -1,7 +1,7 @@
 //! The shop front's catalogue: `/api/v1/store/*`. Read-only, public.
 
 use crate::api::ApiPath;
-use crate::db::{catalog, search};
+use crate::db::{catalog, catalog_admin, search};
 use crate::error::{AppError, AppResult};
 use crate::openapi::STORE;
 use crate::state::AppState;
@@ -10,7 +10,8 @@ use axum::Json;
 use shared::catalog::query::PriceUnits;
 use shared::catalog::spelling;
 use shared::catalog::{
-    Brand, Category, ProductDetail, ProductList, ProductQuery, SearchResult, Slug,
+    Brand, BrandPage, Category, Moved, ProductDetail, ProductList, ProductQuery, SearchResult,
+    Slug, SlugOwner,
 };
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
@@ -23,6 +24,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(products))
         .routes(routes!(product))
         .routes(routes!(search))
+        .routes(routes!(brand_page))
+        .routes(routes!(moved))
 }
 
 /// The listing's filters, sort and page as `ProductQuery::parse` reads them (documentation
@@ -181,4 +184,53 @@ async fn product(
         .await?
         .map(Json)
         .ok_or(AppError::NotFound("product"))
+}
+
+/// A slug from the path, checked (`what` names it in the message).
+fn path_slug(slug: &str, what: &str) -> AppResult<Slug> {
+    Slug::parse(slug).map_err(|e| AppError::InvalidInput {
+        field: Some("slug".into()),
+        message: format!("The {what} slug {e}"),
+    })
+}
+
+/// A brand's store page (品牌店铺): the brand, its story and logo; its products come from
+/// `listProducts` with `brand=`.
+#[utoipa::path(get, path = "/brands/{slug}", tag = STORE, operation_id = "getBrand",
+    params(("slug" = String, Path, description = "The brand's slug", max_length = 80,
+        pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")),
+    responses(
+        (status = 200, description = "The brand's page", body = BrandPage),
+        (status = 404, description = "No brand has this slug", body = ApiError)))]
+async fn brand_page(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+) -> AppResult<Json<BrandPage>> {
+    let slug = path_slug(&slug, "brand")?;
+    catalog::brand_page(&state.db, slug.as_str())
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound("brand"))
+}
+
+/// What a page's old address became: product, category and brand slugs that staff changed
+/// keep leading to the page (the shop front answers 301).
+#[utoipa::path(get, path = "/redirects/{entity}/{slug}", tag = STORE, operation_id = "getRedirect",
+    params(
+        ("entity" = inline(SlugOwner), Path, description = "What kind of page the old slug named"),
+        ("slug" = String, Path, description = "The old slug", max_length = 80,
+            pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")),
+    responses(
+        (status = 200, description = "The page's slug now", body = Moved),
+        (status = 404, description = "The slug never named such a page, or the page is gone", body = ApiError)))]
+async fn moved(
+    State(state): State<AppState>,
+    ApiPath((entity, slug)): ApiPath<(SlugOwner, String)>,
+) -> AppResult<Json<Moved>> {
+    let slug = path_slug(&slug, "old")?;
+    let mut conn = state.db.pool.acquire().await?;
+    catalog_admin::redirect(&mut conn, entity, slug.as_str())
+        .await?
+        .map(|slug| Json(Moved { slug }))
+        .ok_or(AppError::NotFound("redirect"))
 }

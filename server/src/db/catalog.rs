@@ -9,6 +9,24 @@ use shared::ids::{BrandId, CategoryId, ProductId, VariantId};
 use shared::{Currency, Money};
 use std::collections::HashMap;
 
+/// The four search-engine columns products, categories and brands share.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SeoRow {
+    seo_title_zh: String,
+    seo_title_en: String,
+    seo_description_zh: String,
+    seo_description_en: String,
+}
+
+impl From<SeoRow> for shared::catalog::Seo {
+    fn from(r: SeoRow) -> Self {
+        shared::catalog::Seo {
+            title: Localized::new(r.seo_title_zh, r.seo_title_en),
+            description: Localized::new(r.seo_description_zh, r.seo_description_en),
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct CategoryRow {
     id: i64,
@@ -17,13 +35,16 @@ struct CategoryRow {
     name_zh: String,
     name_en: String,
     image: Option<String>,
+    #[sqlx(flatten)]
+    seo: SeoRow,
 }
 
 /// All categories, parents before children, each with the number of active products in
 /// its subtree.
 pub async fn list_categories(db: &Db) -> Result<Vec<Category>, sqlx::Error> {
     let rows: Vec<CategoryRow> = sqlx::query_as(
-        "SELECT id, parent_id, slug, name_zh, name_en, image FROM categories \
+        "SELECT id, parent_id, slug, name_zh, name_en, image, seo_title_zh, seo_title_en, \
+         seo_description_zh, seo_description_en FROM categories \
          ORDER BY CASE WHEN parent_id IS NULL THEN 0 ELSE 1 END, position, id",
     )
     .fetch_all(&db.pool)
@@ -53,6 +74,7 @@ pub async fn list_categories(db: &Db) -> Result<Vec<Category>, sqlx::Error> {
             slug: r.slug,
             name: Localized::new(r.name_zh, r.name_en),
             image: r.image,
+            seo: r.seo.into(),
         })
         .collect())
 }
@@ -242,6 +264,12 @@ struct DetailRow {
     brand_slug: String,
     brand_zh: String,
     brand_en: String,
+    option1_zh: String,
+    option1_en: String,
+    option2_zh: String,
+    option2_en: String,
+    #[sqlx(flatten)]
+    seo: SeoRow,
 }
 
 #[derive(sqlx::FromRow)]
@@ -260,7 +288,9 @@ struct VariantRow {
 pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail>, sqlx::Error> {
     let row: Option<DetailRow> = sqlx::query_as(
         "SELECT p.id, p.slug, p.name_zh, p.name_en, p.description_zh, p.description_en, p.currency, \
-         p.category_id, b.id AS brand_id, b.slug AS brand_slug, b.name_zh AS brand_zh, b.name_en AS brand_en \
+         p.category_id, b.id AS brand_id, b.slug AS brand_slug, b.name_zh AS brand_zh, b.name_en AS brand_en, \
+         p.option1_zh, p.option1_en, p.option2_zh, p.option2_en, p.seo_title_zh, p.seo_title_en, \
+         p.seo_description_zh, p.seo_description_en \
          FROM products p JOIN brands b ON b.id = p.brand_id \
          WHERE p.slug = $1 AND p.status = 'active'",
     )
@@ -269,12 +299,10 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
     .await?;
     let Some(p) = row else { return Ok(None) };
 
-    let images: Vec<String> = sqlx::query_scalar(
-        "SELECT url FROM product_images WHERE product_id = $1 ORDER BY position",
-    )
-    .bind(p.id)
-    .fetch_all(&db.pool)
-    .await?;
+    let images = {
+        let mut conn = db.pool.acquire().await?;
+        crate::db::catalog_admin::images(&mut conn, p.id).await?
+    };
     let variants: Vec<VariantRow> = sqlx::query_as(
         "SELECT v.id, v.sku, v.color_zh, v.color_en, v.size, v.price, v.compare_at, \
          CAST(COALESCE(SUM(s.on_hand - s.reserved), 0) AS BIGINT) AS available \
@@ -292,7 +320,13 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
         id: ProductId(p.id),
         slug: p.slug,
         name: Localized::new(p.name_zh, p.name_en),
-        description: Localized::new(p.description_zh, p.description_en),
+        description: Localized::new(
+            shared::catalog::description_html(&p.description_zh),
+            shared::catalog::description_html(&p.description_en),
+        ),
+        option1: Localized::new(p.option1_zh, p.option1_en),
+        option2: Localized::new(p.option2_zh, p.option2_en),
+        seo: p.seo.into(),
         brand: Brand {
             id: BrandId(p.brand_id),
             slug: p.brand_slug,
@@ -300,7 +334,14 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
         },
         breadcrumbs,
         images: if images.is_empty() {
-            vec![PLACEHOLDER_IMAGE.to_string()]
+            vec![shared::catalog::ProductImage {
+                url: PLACEHOLDER_IMAGE.to_string(),
+                srcset: String::new(),
+                alt: Localized::default(),
+                width: None,
+                height: None,
+                color_en: None,
+            }]
         } else {
             images
         },
@@ -325,7 +366,7 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
 
 /// Every active product's slug and last change, for the sitemap.
 pub async fn product_slugs(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, created_at FROM products WHERE status = 'active' ORDER BY id")
+    sqlx::query_as("SELECT slug, CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END FROM products WHERE status = 'active' ORDER BY id")
         .fetch_all(&db.pool)
         .await
 }
@@ -393,4 +434,56 @@ async fn breadcrumbs(db: &Db, category: i64) -> Result<Vec<CategoryRef>, sqlx::E
             name: Localized::new(zh, en),
         })
         .collect())
+}
+
+/// A brand's store page: the brand with its description and logo (its products come from
+/// the listing with `brand=`).
+pub async fn brand_page(
+    db: &Db,
+    slug: &str,
+) -> Result<Option<shared::catalog::BrandPage>, sqlx::Error> {
+    let row: Option<BrandPageRow> = sqlx::query_as(
+        "SELECT id, slug, name_zh, name_en, description_zh, description_en, logo, seo_title_zh, \
+         seo_title_en, seo_description_zh, seo_description_en FROM brands WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await?;
+    let html = |text: String| {
+        if text.is_empty() {
+            text
+        } else {
+            shared::catalog::description_html(&text)
+        }
+    };
+    Ok(row.map(|r| shared::catalog::BrandPage {
+        brand: Brand {
+            id: BrandId(r.id),
+            slug: r.slug,
+            name: Localized::new(r.name_zh, r.name_en),
+        },
+        description: Localized::new(html(r.description_zh), html(r.description_en)),
+        logo: r.logo,
+        seo: r.seo.into(),
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct BrandPageRow {
+    id: i64,
+    slug: String,
+    name_zh: String,
+    name_en: String,
+    description_zh: String,
+    description_en: String,
+    logo: Option<String>,
+    #[sqlx(flatten)]
+    seo: SeoRow,
+}
+
+/// Every brand's slug, for the sitemap.
+pub async fn brand_slugs(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM brands ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
 }

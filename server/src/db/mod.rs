@@ -26,6 +26,7 @@ pub mod accounts;
 pub mod audit;
 pub mod carts;
 pub mod catalog;
+pub mod catalog_admin;
 pub mod coupons;
 pub mod idempotency;
 pub mod messages;

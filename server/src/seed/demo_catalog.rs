@@ -1,6 +1,11 @@
 //! The demo shop's catalogue, generated deterministically: 4 top-level categories with
 //! 2 sub-categories each, 6 brands, 10 products per sub-category (80), variants by colour
 //! and size, prices in CNY and stock in two warehouses. Bilingual throughout.
+//!
+//! Also the one description of the demo pictures: `cargo xtask demo-images` compiles this
+//! file into the xtask (`#[path]` in xtask/src/images.rs) and draws exactly the files
+//! [`product_pictures`] names, in the colours of [`COLORS`]; the seed attaches the same
+//! names. So this file uses nothing but `std`, in its tests too.
 
 pub struct DemoCategory {
     pub slug: &'static str,
@@ -13,12 +18,13 @@ pub struct DemoLeaf {
     pub slug: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
-    /// The demo image family (public/img/demo/{icon}-{0..5}.svg).
+    /// The demo picture family: what the pictures in public/img/demo/{icon}-*.svg show.
     pub icon: &'static str,
     pub sku_prefix: &'static str,
     pub brands: [&'static str; 2],
     /// Lowest and highest base price in yuan over the 10 products.
     pub price_range: (i64, i64),
+    /// The colours `(zh, en)` in variant order; each needs its entry in [`COLORS`].
     pub colors: &'static [(&'static str, &'static str)],
     /// Sizes with their surcharge in yuan.
     pub sizes: &'static [(&'static str, i64)],
@@ -313,6 +319,57 @@ pub const CATALOG: [DemoCategory; 4] = [
     },
 ];
 
+/// Every colour the catalogue uses, `(zh, en, hex)`: the colour its pictures draw the
+/// product in. Light colours (white, cream…) get an outline in the pictures.
+pub const COLORS: [(&str, &str, &str); 16] = [
+    ("白色", "White", "#f5f5f0"),
+    ("黑色", "Black", "#1f2937"),
+    ("藏青", "Navy", "#1e3a5f"),
+    ("军绿", "Olive", "#4b5320"),
+    ("卡其", "Khaki", "#c3b091"),
+    ("黑白", "Black/White", "#1f2937"),
+    ("荧光绿", "Volt green", "#b6e02a"),
+    ("米色", "Beige", "#e3d3b5"),
+    ("曜石黑", "Obsidian", "#111827"),
+    ("冰川白", "Glacier white", "#edf2f6"),
+    ("雾蓝", "Mist blue", "#a3b9cc"),
+    ("石墨灰", "Graphite", "#41454c"),
+    ("奶油白", "Cream", "#f2e8cf"),
+    ("雾霾蓝", "Haze blue", "#7a9cb8"),
+    ("燕麦色", "Oat", "#d5c4a1"),
+    ("浅灰", "Light grey", "#c8ccd2"),
+];
+
+/// The `#rrggbb` of a colour by its English name.
+pub fn color_hex(color_en: &str) -> Option<&'static str> {
+    COLORS.iter().find(|c| c.1 == color_en).map(|c| c.2)
+}
+
+/// Width and height in pixels of every demo picture.
+pub const PICTURE_SIZE: i64 = 200;
+
+/// The file (in public/img/demo) of a picture of family `icon` in a colour: `jacket-olive.svg`;
+/// without a colour the family's default picture, `jacket-0.svg`, which is also the
+/// category tile. Every product of a family shares its pictures.
+pub fn image_file(icon: &str, color_en: Option<&str>) -> String {
+    match color_en {
+        Some(color) => format!("{icon}-{}.svg", slugify(color)),
+        None => format!("{icon}-0.svg"),
+    }
+}
+
+/// The pictures of each product of `leaf`, in variant order: one per colour `(zh, en)`, or
+/// the family's default picture when the leaf has no colours.
+pub fn product_pictures(leaf: &DemoLeaf) -> Vec<(Option<(&'static str, &'static str)>, String)> {
+    if leaf.colors.is_empty() {
+        return vec![(None, image_file(leaf.icon, None))];
+    }
+    leaf.colors
+        .iter()
+        .map(|&(zh, en)| (Some((zh, en)), image_file(leaf.icon, Some(en))))
+        .collect()
+}
+
 /// A lower-case, hyphenated slug of an English name.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
@@ -360,9 +417,78 @@ mod tests {
             .flat_map(|l| l.products.iter().map(|p| slugify(p.1)))
             .collect();
         assert_eq!(slugs.len(), 80);
-        assert!(slugs
-            .iter()
-            .all(|s| shared::catalog::Slug::parse(s).is_ok()));
+        // what `shared::catalog::Slug::parse` accepts (the xtask compiles this file too and
+        // does not depend on `shared`)
+        assert!(slugs.iter().all(|s| !s.is_empty()
+            && s.len() <= 80
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")));
+    }
+
+    #[test]
+    fn every_colour_has_its_picture_colour() {
+        let leaves: Vec<&DemoLeaf> = CATALOG.iter().flat_map(|c| c.children.iter()).collect();
+        for leaf in &leaves {
+            for &(zh, en) in leaf.colors {
+                assert!(
+                    COLORS.iter().any(|c| c.0 == zh && c.1 == en),
+                    "{zh} / {en} ({}) is missing from COLORS",
+                    leaf.slug
+                );
+            }
+        }
+        for (zh, en, hex) in COLORS {
+            assert!(
+                leaves
+                    .iter()
+                    .any(|l| l.colors.iter().any(|c| c.0 == zh && c.1 == en)),
+                "{zh} / {en} in COLORS is used by no product"
+            );
+            assert_eq!(COLORS.iter().filter(|c| c.1 == en).count(), 1, "{en} twice");
+            assert!(
+                hex.len() == 7
+                    && hex.starts_with('#')
+                    && hex[1..]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+                "{en}: {hex} is not #rrggbb"
+            );
+        }
+    }
+
+    #[test]
+    fn pictures_follow_the_variants() {
+        let jackets = &CATALOG[0].children[1];
+        assert_eq!(image_file("jacket", Some("Olive")), "jacket-olive.svg");
+        assert_eq!(
+            image_file("runner", Some("Black/White")),
+            "runner-black-white.svg"
+        );
+        assert_eq!(image_file("jacket", None), "jacket-0.svg");
+        let pictures = product_pictures(jackets);
+        assert_eq!(pictures.len(), 3);
+        assert_eq!(pictures[1].0, Some(("军绿", "Olive")));
+        assert_eq!(pictures[1].1, "jacket-olive.svg");
+        let bare = DemoLeaf {
+            colors: &[],
+            ..CATALOG[2].children[1]
+        };
+        let pictures = product_pictures(&bare);
+        assert_eq!(pictures.len(), 1);
+        assert_eq!(pictures[0].0, None);
+        assert_eq!(pictures[0].1, "headphones-0.svg");
+        // the pictures of one family never share a file
+        for leaf in CATALOG.iter().flat_map(|c| c.children.iter()) {
+            let files: HashSet<String> = product_pictures(leaf)
+                .into_iter()
+                .map(|p| p.1)
+                .chain([image_file(leaf.icon, None)])
+                .collect();
+            assert_eq!(files.len(), leaf.colors.len() + 1, "{}", leaf.slug);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod checkout;
 pub mod demo_catalog;
+pub mod history;
 
 use crate::auth::password;
 use crate::db::{now_millis, Db};
@@ -13,7 +14,7 @@ use shared::staff::StaffRole;
 use sqlx::{Any, Transaction};
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "4";
+const DEMO_VERSION: &str = "5";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -299,18 +300,47 @@ async fn seed_catalog(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
                 let product_id =
                     id_of(tx, "SELECT id FROM products WHERE slug = $1", &slug).await?;
 
-                for pos in 0..3_usize {
-                    let url = format!("/img/demo/{}-{}.svg", leaf.icon, (product_no + pos) % 5);
+                // One picture per colour in variant order, showing that colour (the family's
+                // default picture without colours). Upgrading replaces the demo pictures of
+                // earlier versions in place and drops those past the new count; pictures
+                // uploaded in the back office are left alone.
+                let pictures = demo_catalog::product_pictures(leaf);
+                let count = pictures.len();
+                for (pos, (color, file)) in pictures.into_iter().enumerate() {
+                    let (alt_zh, alt_en) = match color {
+                        Some((color_zh, color_en)) => (
+                            format!("{color_zh} {name_zh}"),
+                            format!("{name_en} in {}", color_en.to_lowercase()),
+                        ),
+                        None => ((*name_zh).to_string(), (*name_en).to_string()),
+                    };
                     sqlx::query(
-                        "INSERT INTO product_images (product_id, position, url) VALUES ($1, $2, $3) \
-                         ON CONFLICT (product_id, position) DO NOTHING",
+                        "INSERT INTO product_images (product_id, position, url, color_en, alt_zh, alt_en, \
+                         width, height) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                         ON CONFLICT (product_id, position) DO UPDATE SET url = excluded.url, \
+                         color_en = excluded.color_en, alt_zh = excluded.alt_zh, alt_en = excluded.alt_en, \
+                         width = excluded.width, height = excluded.height \
+                         WHERE product_images.url LIKE '/img/demo/%'",
                     )
                     .bind(product_id)
                     .bind(i64::try_from(pos).unwrap_or(0))
-                    .bind(url)
+                    .bind(format!("/img/demo/{file}"))
+                    .bind(color.map(|(_, color_en)| color_en))
+                    .bind(alt_zh)
+                    .bind(alt_en)
+                    .bind(demo_catalog::PICTURE_SIZE)
+                    .bind(demo_catalog::PICTURE_SIZE)
                     .execute(&mut **tx)
                     .await?;
                 }
+                sqlx::query(
+                    "DELETE FROM product_images WHERE product_id = $1 AND position >= $2 \
+                     AND url LIKE '/img/demo/%'",
+                )
+                .bind(product_id)
+                .bind(i64::try_from(count).unwrap_or(i64::MAX))
+                .execute(&mut **tx)
+                .await?;
 
                 let sizes: Vec<Option<(&str, i64)>> = if leaf.sizes.is_empty() {
                     vec![None]

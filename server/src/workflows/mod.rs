@@ -1,5 +1,6 @@
 //! Operations that span several domains, each in one transaction.
 
+pub mod catalog;
 pub mod mark_paid;
 pub mod password_reset;
 pub mod place_order;

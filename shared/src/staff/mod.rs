@@ -333,8 +333,8 @@ mod tests {
         let analyst = Roles::new(vec![StaffRole::Analyst]);
         assert!(analyst.allow(Permission::ViewOrders));
         assert!(!analyst.allow(Permission::MarkOrderPaid));
-        let marketing = Roles::new(vec![StaffRole::Marketing]);
-        assert!(marketing.permissions().is_empty());
+        let warehouse = Roles::new(vec![StaffRole::WarehouseOperator]);
+        assert_eq!(warehouse.permissions(), vec![Permission::ViewOrders]);
         // several roles: the union
         let two = Roles::new(vec![
             StaffRole::Analyst,
@@ -356,11 +356,29 @@ mod tests {
             .into_iter()
             .map(|m| m.0)
             .collect();
-        assert_eq!(modules, vec![Module::Orders, Module::Settings]);
+        assert_eq!(
+            modules,
+            vec![
+                Module::Orders,
+                Module::Catalogue,
+                Module::Reports,
+                Module::Settings
+            ]
+        );
         let clerk = Roles::new(vec![StaffRole::OrderClerk, StaffRole::WarehouseOperator]);
         let visible = Module::visible_to(&clerk);
         assert_eq!(visible, vec![(Module::Orders, vec![Page::Orders])]);
-        assert!(Module::visible_to(&Roles::new(vec![StaffRole::Marketing])).is_empty());
+        let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
+        assert_eq!(
+            marketing.iter().map(|m| m.0).collect::<Vec<_>>(),
+            vec![Module::Catalogue, Module::Reports]
+        );
+        let warehouse = Module::visible_to(&Roles::new(vec![StaffRole::WarehouseOperator]));
+        assert_eq!(
+            warehouse,
+            vec![(Module::Orders, vec![Page::Orders])],
+            "no catalogue"
+        );
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub enum Module {
 #[serde(rename_all = "snake_case")]
 pub enum Page {
     Orders,
+    Products,
+    Categories,
+    Brands,
+    Dashboard,
     Staff,
     AuditLog,
     Security,
@@ -67,6 +71,8 @@ impl Module {
     pub fn pages(self) -> &'static [Page] {
         match self {
             Module::Orders => &[Page::Orders],
+            Module::Catalogue => &[Page::Products, Page::Categories, Page::Brands],
+            Module::Reports => &[Page::Dashboard],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security],
             _ => &[],
         }
@@ -94,6 +100,8 @@ impl Page {
     pub fn permission(self) -> Permission {
         match self {
             Page::Orders => Permission::ViewOrders,
+            Page::Products | Page::Categories | Page::Brands => Permission::ViewCatalog,
+            Page::Dashboard => Permission::ViewReports,
             Page::Staff => Permission::ManageStaff,
             Page::AuditLog => Permission::ViewAuditLog,
             Page::Security => Permission::ManageSecurity,
@@ -104,6 +112,10 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Orders => "/orders",
+            Page::Products => "/catalogue/products",
+            Page::Categories => "/catalogue/categories",
+            Page::Brands => "/catalogue/brands",
+            Page::Dashboard => "/reports/dashboard",
             Page::Staff => "/settings/staff",
             Page::AuditLog => "/settings/audit",
             Page::Security => "/settings/security",

@@ -16,6 +16,14 @@ pub enum Permission {
     ViewOrders,
     /// Record that a bank transfer for an order has arrived.
     MarkOrderPaid,
+    // catalogue
+    /// See products, categories and brands as staff do (drafts, costs, stock).
+    ViewCatalog,
+    /// Create and change products, categories, brands and pictures; import and export.
+    ManageCatalog,
+    // reports
+    /// The sales dashboard.
+    ViewReports,
     // settings
     /// Invite staff, change their roles, deactivate them, send them password resets.
     ManageStaff,
@@ -26,9 +34,12 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 8] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
+        Permission::ViewCatalog,
+        Permission::ManageCatalog,
+        Permission::ViewReports,
         Permission::ManageStaff,
         Permission::ViewAuditLog,
         Permission::ManageSecurity,
@@ -46,6 +57,16 @@ impl Permission {
                 Analyst,
             ],
             Permission::MarkOrderPaid => &[Owner, OrderClerk, Finance],
+            Permission::ViewCatalog => &[
+                Owner,
+                CatalogManager,
+                CustomerService,
+                Marketing,
+                Procurement,
+                Analyst,
+            ],
+            Permission::ManageCatalog => &[Owner, CatalogManager],
+            Permission::ViewReports => &[Owner, CatalogManager, Marketing, Finance, Analyst],
             Permission::ManageStaff | Permission::ViewAuditLog | Permission::ManageSecurity => {
                 &[Owner]
             }

@@ -4,6 +4,7 @@
 //! an audit entry in the same transaction.
 
 mod audit;
+mod catalog;
 mod me;
 mod orders;
 mod settings;
@@ -16,6 +17,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(me::routes())
         .merge(orders::routes())
+        .merge(catalog::routes())
         .merge(staff::routes())
         .merge(audit::routes())
         .merge(settings::routes())

@@ -60,6 +60,10 @@ impl Application {
             state.db.clone(),
             std::time::Duration::from_secs(15),
         ));
+        tokio::spawn(jobs::statistics::run(
+            state.db.clone(),
+            std::time::Duration::from_secs(6 * 3600),
+        ));
         tokio::spawn(jobs::outbox::run(
             state.db.clone(),
             Arc::new(jobs::outbox::LogSender),

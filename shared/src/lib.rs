@@ -17,6 +17,7 @@ pub mod money;
 pub mod orders;
 pub mod pricing;
 pub mod promotions;
+pub mod reports;
 pub mod shipping;
 pub mod staff;
 pub mod time;

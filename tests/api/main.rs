@@ -16,6 +16,7 @@ mod pages;
 mod payments;
 mod permissions;
 mod platform;
+mod reports;
 mod search;
 mod staff;
 mod two_factor;

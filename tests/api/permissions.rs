@@ -137,6 +137,11 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/media",
         Some(Permission::ManageCatalog),
     ),
+    (
+        "get",
+        "/api/v1/admin/reports/dashboard",
+        Some(Permission::ViewReports),
+    ),
 ];
 
 /// A role without `permission` that has other permissions when there is one (so "any staff

@@ -273,7 +273,7 @@ async fn search_latency(app: &TestApp) -> (f64, f64, f64) {
 fn write_report(all: &[Figures]) {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut md = format!(
-        "<!-- checkout:start -->\nMeasured by `cargo xtask bench` (`cargo bench -p storekeep-tests --bench checkout`) on {cores} cores: \
+        "Measured by `cargo xtask bench` (`cargo bench -p storekeep-tests --bench checkout`) on {cores} cores: \
          release build, the server and {CLIENTS} HTTP clients in one process on the same cores, {}-second runs, demo catalogue.\n\n\
          | database | raw single-row commits/s | orders/s, 50 variants | ratio | orders/s, one variant | ratio | SQL statements per order | search req/s (8 clients) | search p50 | search p99 |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
@@ -296,27 +296,7 @@ fn write_report(all: &[Figures]) {
             f.search.2,
         ));
     }
-    md.push_str("<!-- checkout:end -->");
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
-        || env!("CARGO_MANIFEST_DIR").into(),
-        std::path::PathBuf::from,
-    );
-    let path = manifest_dir.join("../BENCHMARKS.md");
-    let old = std::fs::read_to_string(&path).unwrap_or_default();
-    let new = match (
-        old.find("<!-- checkout:start -->"),
-        old.find("<!-- checkout:end -->"),
-    ) {
-        (Some(a), Some(b)) => format!(
-            "{}{}{}",
-            &old[..a],
-            md,
-            &old[b + "<!-- checkout:end -->".len()..]
-        ),
-        _ => format!("{old}\n## Checkout\n\n{md}\n"),
-    };
-    std::fs::write(&path, new).unwrap();
-    eprintln!("\n{md}\nwrote {}", path.display());
+    storekeep_tests::write_benchmark_block("checkout", "Checkout", &md);
 }
 
 fn failed_note(failed: u64) -> String {

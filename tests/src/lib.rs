@@ -582,3 +582,23 @@ impl Posted {
             .map(str::to_string)
     }
 }
+
+/// Replaces the `<!-- {name}:start -->…<!-- {name}:end -->` block of BENCHMARKS.md with
+/// `md` (appending it under `## {title}` the first time), and prints it.
+pub fn write_benchmark_block(name: &str, title: &str, md: &str) {
+    let (start, end) = (
+        format!("<!-- {name}:start -->"),
+        format!("<!-- {name}:end -->"),
+    );
+    let block = format!("{start}\n{md}{end}");
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), PathBuf::from);
+    let path = manifest_dir.join("../BENCHMARKS.md");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let new = match (old.find(&start), old.find(&end)) {
+        (Some(a), Some(b)) if a < b => format!("{}{block}{}", &old[..a], &old[b + end.len()..]),
+        _ => format!("{old}\n## {title}\n\n{block}\n"),
+    };
+    std::fs::write(&path, new).expect("writing BENCHMARKS.md");
+    eprintln!("\n{block}\nwrote {}", path.display());
+}

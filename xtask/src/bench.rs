@@ -83,6 +83,13 @@ pub fn run() -> Result<()> {
     if !ok_pg(&pg) {
         cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
     }
+    crate::run_cmd(&mut cmd)?;
+    // the dashboard on 100,000 orders, the CSV import (both databases)
+    let mut cmd = crate::cargo();
+    cmd.args(["bench", "-p", "storekeep-tests", "--bench", "back_office"]);
+    if !ok_pg(&pg) {
+        cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
+    }
     crate::run_cmd(&mut cmd)
 }
 

@@ -32,6 +32,7 @@ pub mod idempotency;
 pub mod messages;
 pub mod orders;
 pub mod payments;
+pub mod reports;
 pub mod search;
 pub mod settings;
 pub mod shipping;
@@ -156,6 +157,16 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,
         }
+    }
+
+    /// Refreshes the query planner's statistics (`ANALYZE`; on SQLite sampling at most a
+    /// few hundred rows per index, so it stays quick on a big shop).
+    pub async fn refresh_statistics(&self) -> Result<(), sqlx::Error> {
+        let sql = match self.backend {
+            Backend::Sqlite => "PRAGMA analysis_limit = 400; ANALYZE",
+            Backend::Postgres => "ANALYZE",
+        };
+        self.pool.execute(sqlx::raw_sql(sql)).await.map(|_| ())
     }
 
     /// `SELECT 1`: is the database answering?

@@ -3,3 +3,4 @@
 pub mod expiry;
 pub mod outbox;
 pub mod publish;
+pub mod statistics;

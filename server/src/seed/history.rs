@@ -263,6 +263,9 @@ pub async fn seed_history(db: &Db, opts: HistoryOptions) -> anyhow::Result<Histo
             .execute(&db.pool)
             .await?;
     }
+    // a bulk load outruns autovacuum: without fresh statistics the planner would scan by
+    // status instead of by date
+    db.refresh_statistics().await?;
     report.elapsed = started.elapsed();
     tracing::info!(
         orders = report.orders,

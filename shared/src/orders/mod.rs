@@ -75,6 +75,13 @@ impl OrderStatus {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// Whether an order in this status is a sale in the reports: paid or later, and not
+    /// cancelled or refunded.
+    pub fn counts_as_sale(self) -> bool {
+        use OrderStatus::*;
+        matches!(self, Paid | Processing | Shipped | Delivered | Completed)
+    }
+
     /// The allowed moves. Anything else is refused.
     pub fn can_transition(self, to: OrderStatus) -> bool {
         use OrderStatus::*;

@@ -7,6 +7,7 @@ mod audit;
 mod catalog;
 mod me;
 mod orders;
+mod reports;
 mod settings;
 mod staff;
 
@@ -18,6 +19,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(me::routes())
         .merge(orders::routes())
         .merge(catalog::routes())
+        .merge(reports::routes())
         .merge(staff::routes())
         .merge(audit::routes())
         .merge(settings::routes())

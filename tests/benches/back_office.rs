@@ -1,0 +1,138 @@
+//! `cargo bench -p storekeep-tests --bench back_office` (run by `cargo xtask bench`): the
+//! back office on a big shop. Seeds 100,000 orders by 20,000 customers over 12 months
+//! (`storekeep seed --orders 100000 --customers 20000` does the same), then times the
+//! dashboard API for today, 30 days and 12 months, next to the trivial health route in the
+//! same run. SQLite and PostgreSQL. The figures replace the `back-office` block of
+//! BENCHMARKS.md.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use server::db::Backend;
+use server::seed::history::{seed_history, HistoryOptions};
+use shared::staff::StaffRole;
+use std::time::{Duration, Instant};
+use storekeep_tests::TestApp;
+
+const ORDERS: u64 = 100_000;
+const CUSTOMERS: u64 = 20_000;
+const REQUESTS: usize = 20;
+
+struct Row {
+    backend: &'static str,
+    seed: Duration,
+    /// `(label, p50, max)` in milliseconds.
+    timings: Vec<(&'static str, f64, f64)>,
+}
+
+#[tokio::main]
+async fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("the back-office benchmark runs with `cargo bench` (or `cargo xtask bench`)");
+        return;
+    }
+    let mut rows = Vec::new();
+    for (backend, name) in [
+        (Backend::Sqlite, "SQLite"),
+        (Backend::Postgres, "PostgreSQL"),
+    ] {
+        // as `storekeep seed --orders … --customers …` before `storekeep serve`
+        let seeding = std::sync::Arc::new(std::sync::Mutex::new(Duration::ZERO));
+        let took = seeding.clone();
+        let spawned = TestApp::spawn_prepared(
+            backend,
+            |_| {},
+            move |db| {
+                Box::pin(async move {
+                    db.migrate().await.unwrap();
+                    server::seed::seed_demo(&db).await.unwrap();
+                    let started = Instant::now();
+                    seed_history(&db, HistoryOptions::new(ORDERS, CUSTOMERS))
+                        .await
+                        .unwrap();
+                    *took.lock().unwrap() = started.elapsed();
+                })
+            },
+        )
+        .await;
+        let Some(app) = spawned else {
+            continue;
+        };
+        let seed = *seeding.lock().unwrap();
+        eprintln!("{name}: {ORDERS} orders seeded in {seed:.1?}");
+        let analyst = app.with_staff(&[StaffRole::Analyst]).await;
+        let today = shared::reports::shop_day(server::db::now_millis());
+        let year_ago = shared::reports::format_day(today - time::Duration::days(364));
+        let year = format!(
+            "/api/v1/admin/reports/dashboard?period=custom&from={year_ago}&to={}",
+            shared::reports::format_day(today)
+        );
+        let mut timings = vec![time_route(&app, "/healthz", "", "health (reference)").await];
+        for (label, url) in [
+            (
+                "dashboard, today",
+                "/api/v1/admin/reports/dashboard?period=today".to_string(),
+            ),
+            (
+                "dashboard, 30 days",
+                "/api/v1/admin/reports/dashboard?period=30d".to_string(),
+            ),
+            ("dashboard, 12 months", year),
+        ] {
+            timings.push(time_route(&app, &url, &analyst.cookie, label).await);
+        }
+        rows.push(Row {
+            backend: name,
+            seed,
+            timings,
+        });
+        app.cleanup().await;
+    }
+    write_report(&rows);
+}
+
+/// `(label, p50 ms, slowest ms)` of `REQUESTS` sequential requests after one warm-up.
+async fn time_route(
+    app: &TestApp,
+    url: &str,
+    cookie: &str,
+    label: &'static str,
+) -> (&'static str, f64, f64) {
+    let res = app.get_with(url, cookie).await;
+    assert_eq!(res.status, 200, "{url}: {:?}", res.json);
+    let mut ms = Vec::with_capacity(REQUESTS);
+    for _ in 0..REQUESTS {
+        let t = Instant::now();
+        let res = app.get_with(url, cookie).await;
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(res.status, 200);
+    }
+    ms.sort_by(f64::total_cmp);
+    (label, ms[ms.len() / 2], ms[ms.len() - 1])
+}
+
+fn write_report(rows: &[Row]) {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mut md = format!(
+        "Measured by `cargo xtask bench` (`cargo bench -p storekeep-tests --bench back_office`) on {cores} cores: \
+         release build, {ORDERS} orders by {CUSTOMERS} customers over 12 months (the history seeder), \
+         {REQUESTS} sequential requests per route after one warm-up, over HTTP on the same machine. \
+         Each time is also given as a multiple of the trivial health route's in the same run.\n\n\
+         | database | seeding | route | p50 | slowest | p50 ÷ health p50 |\n|---|---:|---|---:|---:|---:|\n"
+    );
+    for r in rows {
+        let reference = r.timings[0].1.max(0.001);
+        for (i, (label, p50, max)) in r.timings.iter().enumerate() {
+            let seed = if i == 0 {
+                format!("{:.1} s", r.seed.as_secs_f64())
+            } else {
+                String::new()
+            };
+            md.push_str(&format!(
+                "| {} | {seed} | {label} | {p50:.1} ms | {max:.1} ms | {:.0}× |\n",
+                if i == 0 { r.backend } else { "" },
+                p50 / reference
+            ));
+        }
+    }
+    storekeep_tests::write_benchmark_block("back-office", "Back office on a big shop", &md);
+}

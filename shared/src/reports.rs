@@ -72,16 +72,17 @@ pub struct DashboardQuery {
     /// Which period (default the last 30 days, today included).
     #[cfg_attr(feature = "openapi", param(inline))]
     pub period: Option<PeriodKind>,
-    /// First day of a custom period, `YYYY-MM-DD` in the shop's time zone.
+    /// First day of a custom period, `YYYY-MM-DD` in the shop's time zone (checked with any
+    /// period; empty means none).
     #[cfg_attr(
         feature = "openapi",
-        param(max_length = 10, pattern = r"^\d{4}-\d{2}-\d{2}$")
+        param(max_length = 10, pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
     )]
     pub from: Option<String>,
     /// Last day of a custom period (included); at most 366 days after `from`.
     #[cfg_attr(
         feature = "openapi",
-        param(max_length = 10, pattern = r"^\d{4}-\d{2}-\d{2}$")
+        param(max_length = 10, pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
     )]
     pub to: Option<String>,
 }
@@ -156,6 +157,12 @@ pub fn format_day(day: Date) -> String {
 impl Period {
     /// The period a request means, `now` being the current moment.
     pub fn resolve(q: &DashboardQuery, now: i64) -> Result<Period, PeriodError> {
+        for (value, field) in [(&q.from, "from"), (&q.to, "to")] {
+            let given = value.as_deref().map(str::trim).filter(|t| !t.is_empty());
+            if given.is_some_and(|t| parse_day(t).is_none()) {
+                return Err((PeriodProblem::DayInvalid, field));
+            }
+        }
         let today = shop_day(now);
         let back = |days: i64| Period {
             first: today - Duration::days(days - 1),
@@ -442,6 +449,16 @@ mod tests {
             Err((PeriodProblem::PeriodTooLong, "to"))
         );
         assert!(custom("2025-01-01", "2025-12-31").is_ok());
+        // the days are checked with any period
+        let bad = DashboardQuery {
+            period: Some(PeriodKind::Today),
+            to: Some("soon".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            Period::resolve(&bad, NOW),
+            Err((PeriodProblem::DayInvalid, "to"))
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::future::Future;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -127,7 +128,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(csrf::issue_cookie))
         .layer(axum::middleware::from_fn(csrf::require_token))
         .layer(axum::middleware::from_fn(middleware::cache_static))
-        .layer(CompressionLayer::new())
+        // streamed progress (the CSV import's lines of JSON) is sent as it happens, not
+        // held back by a compressor's buffer
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/x-ndjson")),
+        ))
         .layer(axum::middleware::from_fn(middleware::limit_query))
         .layer(axum::middleware::from_fn(middleware::security_headers));
     // a backstop: no request may hang a connection for ever

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod admin;
+pub mod csv;
+pub mod editable;
 pub mod facets;
 pub mod query;
 pub mod spelling;

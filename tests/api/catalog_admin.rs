@@ -631,7 +631,7 @@ async fn bad_catalogue_input_is_explained_and_writes_nothing(backend: Backend) {
             json!([{"url": "/media/not-there.webp", "alt": {"zh": "", "en": ""}, "color_en": null}]),
             "image_unknown",
         ),
-        ("/name/en", json!(""), "name_missing"),
+        ("/name/en", json!(""), "text_missing"),
         ("/name/zh", json!("长".repeat(200_000)), "too_long"),
     ];
     for (pointer, value, problem) in cases {

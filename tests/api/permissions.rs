@@ -139,6 +139,16 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     ),
     (
         "get",
+        "/api/v1/admin/products/export",
+        Some(Permission::ViewCatalog),
+    ),
+    (
+        "post",
+        "/api/v1/admin/products/import",
+        Some(Permission::ManageCatalog),
+    ),
+    (
+        "get",
         "/api/v1/admin/reports/dashboard",
         Some(Permission::ViewReports),
     ),

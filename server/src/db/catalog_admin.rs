@@ -61,12 +61,9 @@ pub async fn subtree(conn: &mut Conn, root: i64) -> Result<Vec<i64>, sqlx::Error
 }
 
 /// One page of products for staff (any status), and how many match.
-pub async fn list(
-    conn: &mut Conn,
-    filter: &ProductFilter,
-    page: PageRequest,
-) -> Result<(Vec<ProductRow>, i64), sqlx::Error> {
-    // stock per product, computed once in a sub-query
+/// The list's `FROM … WHERE …` for `filter` (stock per product computed once in a
+/// sub-query).
+fn filtered(filter: &ProductFilter) -> SqlBuilder {
     let from = " FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id \
          LEFT JOIN (SELECT v.product_id, COUNT(DISTINCT v.id) AS variants, \
             CAST(COALESCE(SUM(s.on_hand - s.reserved), 0) AS BIGINT) AS available \
@@ -122,6 +119,28 @@ pub async fn list(
         }
         None => {}
     }
+    where_
+}
+
+/// The ids of every product `filter` matches, in id order (the CSV export).
+pub async fn matching_ids(
+    conn: &mut Conn,
+    filter: &ProductFilter,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let where_ = filtered(filter);
+    let ids = SqlBuilder {
+        sql: format!("SELECT p.id{} ORDER BY p.id", where_.sql),
+        args: where_.args,
+    };
+    ids.query_scalar().fetch_all(conn).await
+}
+
+pub async fn list(
+    conn: &mut Conn,
+    filter: &ProductFilter,
+    page: PageRequest,
+) -> Result<(Vec<ProductRow>, i64), sqlx::Error> {
+    let where_ = filtered(filter);
     let count = SqlBuilder {
         sql: format!("SELECT COUNT(*){}", where_.sql),
         args: where_.args.clone(),
@@ -333,17 +352,31 @@ pub async fn product_with_slug(conn: &mut Conn, slug: &str) -> Result<Option<i64
         .await
 }
 
-/// The variant (of any product) holding `sku` or `barcode`.
-pub async fn variant_with(
+/// `(value, product)` for each of `values` some variant holds as its SKU or barcode.
+pub async fn variants_with(
     conn: &mut Conn,
     column: VariantKey,
-    value: &str,
-) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    let sql = match column {
-        VariantKey::Sku => "SELECT id, product_id FROM product_variants WHERE sku = $1",
-        VariantKey::Barcode => "SELECT id, product_id FROM product_variants WHERE barcode = $1",
-    };
-    sqlx::query_as(sql).bind(value).fetch_optional(conn).await
+    values: &[&str],
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for chunk in values.chunks(200) {
+        let mut q = SqlBuilder::default();
+        q.push(match column {
+            VariantKey::Sku => "SELECT sku, product_id FROM product_variants WHERE sku IN (",
+            VariantKey::Barcode => {
+                "SELECT barcode, product_id FROM product_variants WHERE barcode IN ("
+            }
+        });
+        for (i, value) in chunk.iter().enumerate() {
+            if i > 0 {
+                q.push(", ");
+            }
+            q.bind(Arg::Text((*value).to_string()));
+        }
+        q.push(")");
+        found.extend(q.query_as::<(String, i64)>().fetch_all(&mut *conn).await?);
+    }
+    Ok(found)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -403,8 +436,8 @@ pub async fn insert_product(conn: &mut Conn, v: &ProductValues<'_>) -> Result<i6
     .bind(d.publish_at)
     .fetch_one(&mut *conn)
     .await?;
-    write_variants(conn, id, v).await?;
-    write_images(conn, id, v).await?;
+    write_variants(conn, id, v, true).await?;
+    write_images(conn, id, v, true).await?;
     Ok(id)
 }
 
@@ -448,8 +481,8 @@ pub async fn update_product(
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    write_variants(conn, id, v).await?;
-    write_images(conn, id, v).await?;
+    write_variants(conn, id, v, false).await?;
+    write_images(conn, id, v, false).await?;
     Ok(())
 }
 
@@ -470,16 +503,23 @@ pub async fn ordered_variants(conn: &mut Conn, product: i64) -> Result<Vec<i64>,
     .await
 }
 
+/// Writes a product's variants: updates the kept ones, removes the dropped ones (never
+/// those customers ordered), inserts the new ones in one statement, and gives every new
+/// variant a stock row (of nothing) in every warehouse. `new`: the product has none yet.
 async fn write_variants(
     conn: &mut Conn,
     product: i64,
     v: &ProductValues<'_>,
+    new: bool,
 ) -> Result<(), sqlx::Error> {
-    let existing: Vec<i64> =
+    let existing: Vec<i64> = if new {
+        Vec::new()
+    } else {
         sqlx::query_scalar("SELECT id FROM product_variants WHERE product_id = $1")
             .bind(product)
             .fetch_all(&mut *conn)
-            .await?;
+            .await?
+    };
     let kept: Vec<i64> = v
         .draft
         .variants
@@ -496,16 +536,24 @@ async fn write_variants(
             .execute(&mut *conn)
             .await?;
     }
-    let ordered = ordered_variants(conn, product).await?;
-    for gone in existing.iter().filter(|i| !kept.contains(i)) {
-        if ordered.contains(gone) {
-            continue; // the caller refuses drafts that drop ordered variants
+    if existing.len() > kept.len() {
+        let ordered = ordered_variants(conn, product).await?;
+        for gone in existing.iter().filter(|i| !kept.contains(i)) {
+            if ordered.contains(gone) {
+                continue; // the caller refuses drafts that drop ordered variants
+            }
+            sqlx::query("DELETE FROM product_variants WHERE id = $1")
+                .bind(gone)
+                .execute(&mut *conn)
+                .await?;
         }
-        sqlx::query("DELETE FROM product_variants WHERE id = $1")
-            .bind(gone)
-            .execute(&mut *conn)
-            .await?;
     }
+    let mut inserts = SqlBuilder::default();
+    inserts.push(
+        "INSERT INTO product_variants (product_id, sku, barcode, color_zh, color_en, size, price, \
+         compare_at, cost, weight_grams, position) VALUES ",
+    );
+    let mut added = 0;
     for (position, (d, sku)) in v.draft.variants.iter().zip(&v.skus).enumerate() {
         let position = i64::try_from(position).unwrap_or(0);
         let (color_zh, color_en) = match &d.color {
@@ -540,34 +588,44 @@ async fn write_variants(
                 .await?;
             }
             None => {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO product_variants (product_id, sku, barcode, color_zh, color_en, size, price, \
-                     compare_at, cost, weight_grams, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-                     RETURNING id",
-                )
-                .bind(product)
-                .bind(sku)
-                .bind(barcode)
-                .bind(color_zh)
-                .bind(color_en)
-                .bind(size)
-                .bind(d.price)
-                .bind(d.compare_at)
-                .bind(d.cost)
-                .bind(weight)
-                .bind(position)
-                .fetch_one(&mut *conn)
-                .await?;
-                // a new variant has a stock row (of nothing) in every warehouse
-                sqlx::query(
-                    "INSERT INTO stock_levels (variant_id, warehouse_id, on_hand, reserved) \
-                     SELECT $1, id, 0, 0 FROM warehouses",
-                )
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
+                let text = |t: Option<String>| t.map_or(Arg::NullText, Arg::Text);
+                let int = |n: Option<i64>| n.map_or(Arg::NullInt, Arg::Int);
+                inserts.push(if added == 0 { "(" } else { ", (" });
+                let values = [
+                    Arg::Int(product),
+                    Arg::Text(sku.clone()),
+                    text(barcode.map(str::to_string)),
+                    text(color_zh),
+                    text(color_en),
+                    text(size.map(str::to_string)),
+                    Arg::Int(d.price),
+                    int(d.compare_at),
+                    int(d.cost),
+                    Arg::Int(weight),
+                    Arg::Int(position),
+                ];
+                for (i, value) in values.into_iter().enumerate() {
+                    if i > 0 {
+                        inserts.push(", ");
+                    }
+                    inserts.bind(value);
+                }
+                inserts.push(")");
+                added += 1;
             }
         }
+    }
+    if added > 0 {
+        inserts.query().execute(&mut *conn).await?;
+        sqlx::query(
+            "INSERT INTO stock_levels (variant_id, warehouse_id, on_hand, reserved) \
+             SELECT v.id, w.id, 0, 0 FROM product_variants v CROSS JOIN warehouses w \
+             WHERE v.product_id = $1 AND NOT EXISTS \
+             (SELECT 1 FROM stock_levels s WHERE s.variant_id = v.id AND s.warehouse_id = w.id)",
+        )
+        .bind(product)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -576,11 +634,14 @@ async fn write_images(
     conn: &mut Conn,
     product: i64,
     v: &ProductValues<'_>,
+    new: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM product_images WHERE product_id = $1")
-        .bind(product)
-        .execute(&mut *conn)
-        .await?;
+    if !new {
+        sqlx::query("DELETE FROM product_images WHERE product_id = $1")
+            .bind(product)
+            .execute(&mut *conn)
+            .await?;
+    }
     for (position, (d, (url, srcset, width, height))) in
         v.draft.images.iter().zip(&v.images).enumerate()
     {

@@ -216,6 +216,9 @@ pub fn now_millis() -> i64 {
 pub enum Arg {
     Int(i64),
     Text(String),
+    /// A NULL of the integer or the text type (PostgreSQL wants the parameter's type)
+    NullInt,
+    NullText,
 }
 
 /// A query assembled at run time with numbered placeholders, bound in order.
@@ -238,20 +241,33 @@ impl SqlBuilder {
         self
     }
 
+    /// The arguments, bound in order.
+    fn arguments(&self) -> sqlx::any::AnyArguments<'_> {
+        use sqlx::Arguments;
+        let mut args = sqlx::any::AnyArguments::default();
+        for arg in &self.args {
+            // adding an integer, a text or a NULL to `AnyArguments` cannot fail
+            let _ = match arg {
+                Arg::Int(v) => args.add(*v),
+                Arg::Text(v) => args.add(v.as_str()),
+                Arg::NullInt => args.add(None::<i64>),
+                Arg::NullText => args.add(None::<String>),
+            };
+        }
+        args
+    }
+
     pub fn query_as<'q, T>(
         &'q self,
     ) -> sqlx::query::QueryAs<'q, sqlx::Any, T, sqlx::any::AnyArguments<'q>>
     where
         T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
     {
-        let mut q = sqlx::query_as::<_, T>(&self.sql);
-        for arg in &self.args {
-            q = match arg {
-                Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.as_str()),
-            };
-        }
-        q
+        sqlx::query_as_with(&self.sql, self.arguments())
+    }
+
+    pub fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+        sqlx::query_with(&self.sql, self.arguments())
     }
 
     pub fn query_scalar<'q, T>(
@@ -261,14 +277,7 @@ impl SqlBuilder {
         T: sqlx::Type<sqlx::Any> + for<'r> sqlx::Decode<'r, sqlx::Any>,
         (T,): for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
     {
-        let mut q = sqlx::query_scalar::<_, T>(&self.sql);
-        for arg in &self.args {
-            q = match arg {
-                Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.as_str()),
-            };
-        }
-        q
+        sqlx::query_scalar_with(&self.sql, self.arguments())
     }
 }
 

@@ -280,8 +280,8 @@ async fn seed_catalog(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
                 let created = DEMO_EPOCH_MS + i64::try_from(product_no).unwrap_or(0) * DAY_MS;
                 sqlx::query(
                     "INSERT INTO products (slug, category_id, brand_id, name_zh, name_en, description_zh, \
-                     description_en, currency, price_min, price_max, featured, status, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'CNY', $8, $9, $10, 'active', $11) \
+                     description_en, currency, price_min, price_max, featured, status, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'CNY', $8, $9, $10, 'active', $11, $11) \
                      ON CONFLICT (slug) DO NOTHING",
                 )
                 .bind(&slug)

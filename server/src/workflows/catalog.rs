@@ -42,7 +42,7 @@ pub fn sanitize(html: &str) -> String {
         .to_string()
 }
 
-fn sanitized(text: &Localized) -> Localized {
+pub fn sanitized(text: &Localized) -> Localized {
     Localized::new(sanitize(&text.zh), sanitize(&text.en))
 }
 
@@ -91,29 +91,42 @@ async fn check_against_catalogue(
     if !repo::exists(conn, ExistsIn::Brand, d.brand_id.0).await? {
         return Err(problem(CatalogProblem::BrandUnknown, "brand_id"));
     }
-    for (i, (v, sku)) in d.variants.iter().zip(skus).enumerate() {
-        if let Some((_, owner)) = repo::variant_with(conn, VariantKey::Sku, sku).await? {
-            if Some(owner) != this {
-                return Err(problem(
-                    CatalogProblem::SkuTaken,
-                    &format!("variants[{i}].sku"),
-                ));
-            }
+    // every SKU and barcode of the draft looked up at once
+    let barcodes: Vec<Option<&str>> = d
+        .variants
+        .iter()
+        .map(|v| {
+            v.barcode
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+        })
+        .collect();
+    let sku_list: Vec<&str> = skus.iter().map(String::as_str).collect();
+    let taken_skus = repo::variants_with(conn, VariantKey::Sku, &sku_list).await?;
+    let code_list: Vec<&str> = barcodes.iter().flatten().copied().collect();
+    let taken_codes = if code_list.is_empty() {
+        Vec::new()
+    } else {
+        repo::variants_with(conn, VariantKey::Barcode, &code_list).await?
+    };
+    let elsewhere = |taken: &[(String, i64)], value: &str| {
+        taken
+            .iter()
+            .any(|(v, owner)| v == value && Some(*owner) != this)
+    };
+    for (i, (sku, code)) in skus.iter().zip(&barcodes).enumerate() {
+        if elsewhere(&taken_skus, sku) {
+            return Err(problem(
+                CatalogProblem::SkuTaken,
+                &format!("variants[{i}].sku"),
+            ));
         }
-        if let Some(code) = v
-            .barcode
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            if let Some((_, owner)) = repo::variant_with(conn, VariantKey::Barcode, code).await? {
-                if Some(owner) != this {
-                    return Err(problem(
-                        CatalogProblem::BarcodeTaken,
-                        &format!("variants[{i}].barcode"),
-                    ));
-                }
-            }
+        if code.is_some_and(|c| elsewhere(&taken_codes, c)) {
+            return Err(problem(
+                CatalogProblem::BarcodeTaken,
+                &format!("variants[{i}].barcode"),
+            ));
         }
     }
     if let Some(id) = this {
@@ -206,17 +219,33 @@ pub async fn save_product(
     id: Option<ProductId>,
     draft: &ProductDraft,
 ) -> AppResult<ProductId> {
-    let (skus, description) = check_draft(draft)?;
     let mut tx = db.begin_write().await?;
+    let saved = save_product_in(&mut tx, actor, id, draft, None).await?;
+    search::reindex(&mut tx, &[saved.0]).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// [`save_product`] inside the caller's transaction; `action` names the audit entry
+/// (default: created or updated). The caller reindexes the product for search (an import
+/// does it once for all of them).
+pub async fn save_product_in(
+    tx: &mut sqlx::AnyConnection,
+    actor: &ActorRef,
+    id: Option<ProductId>,
+    draft: &ProductDraft,
+    action: Option<AuditAction>,
+) -> AppResult<ProductId> {
+    let (skus, description) = check_draft(draft)?;
     let before = match id {
         Some(id) => Some(
-            repo::editor(&mut tx, id)
+            repo::editor(tx, id)
                 .await?
                 .ok_or(AppError::NotFound("product"))?,
         ),
         None => None,
     };
-    let images = check_against_catalogue(&mut tx, draft, &skus, id.map(|i| i.0)).await?;
+    let images = check_against_catalogue(tx, draft, &skus, id.map(|i| i.0)).await?;
     let values = ProductValues {
         draft,
         description,
@@ -226,28 +255,26 @@ pub async fn save_product(
     };
     let saved = match id {
         Some(id) => {
-            repo::update_product(&mut tx, id.0, &values).await?;
+            repo::update_product(tx, id.0, &values).await?;
             id.0
         }
-        None => repo::insert_product(&mut tx, &values).await?,
+        None => repo::insert_product(tx, &values).await?,
     };
     if let Some(old) = &before {
         if old.draft.slug != draft.slug.trim() {
-            repo::remember_slug(&mut tx, SlugOwner::Product, &old.draft.slug, saved).await?;
+            repo::remember_slug(tx, SlugOwner::Product, &old.draft.slug, saved).await?;
         }
     }
-    repo::forget_slug(&mut tx, SlugOwner::Product, draft.slug.trim()).await?;
-    search::reindex(&mut tx, &[saved]).await?;
-    let action = if before.is_some() {
+    repo::forget_slug(tx, SlugOwner::Product, draft.slug.trim()).await?;
+    let action = action.unwrap_or(if before.is_some() {
         AuditAction::ProductUpdate
     } else {
         AuditAction::ProductCreate
-    };
+    });
     let changes = product_changes(before.as_ref().map(|b| &b.draft), draft);
     if before.is_none() || !changes.is_empty() {
-        audit::record(&mut tx, actor, action, &saved.to_string(), changes, "").await?;
+        audit::record(tx, actor, action, &saved.to_string(), changes, "").await?;
     }
-    tx.commit().await?;
     Ok(ProductId(saved))
 }
 

@@ -1,6 +1,7 @@
 //! Operations that span several domains, each in one transaction.
 
 pub mod catalog;
+pub mod catalog_csv;
 pub mod mark_paid;
 pub mod password_reset;
 pub mod place_order;

@@ -116,6 +116,14 @@ pub struct ProductDraft {
     pub seo: Seo,
 }
 
+/// The option names a new product starts with: colour and size.
+pub fn default_options() -> (Localized, Localized) {
+    (
+        Localized::new("颜色", "Colour"),
+        Localized::new("规格", "Size"),
+    )
+}
+
 /// A variant as the editor shows it: the draft plus what is sellable now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -310,7 +318,7 @@ pub struct Uploaded {
 pub enum CatalogProblem {
     SlugInvalid,
     SlugTaken,
-    NameMissing,
+    TextMissing,
     TooLong,
     NoVariants,
     SkuInvalid,
@@ -351,7 +359,7 @@ impl fmt::Display for CatalogProblem {
                 "a slug has lower-case letters, digits and single hyphens, at most 80"
             }
             CatalogProblem::SlugTaken => "another one has this slug",
-            CatalogProblem::NameMissing => "the name is missing in one of the languages",
+            CatalogProblem::TextMissing => "this text is missing in one of the languages",
             CatalogProblem::TooLong => "this text is too long",
             CatalogProblem::NoVariants => "a product needs at least one variant",
             CatalogProblem::SkuInvalid => {
@@ -401,7 +409,7 @@ pub fn check_localized(text: &Localized, max: usize, field: &str) -> Result<(), 
     for (value, lang) in [(&text.zh, "zh"), (&text.en, "en")] {
         let n = value.trim().chars().count();
         if n == 0 {
-            return Err(at(CatalogProblem::NameMissing, format!("{field}.{lang}")));
+            return Err(at(CatalogProblem::TextMissing, format!("{field}.{lang}")));
         }
         if n > max {
             return Err(at(CatalogProblem::TooLong, format!("{field}.{lang}")));

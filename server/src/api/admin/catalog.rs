@@ -53,11 +53,21 @@ async fn list_products(
     staff.require(Permission::ViewCatalog)?;
     let page = PageRequest::parse(q.page, q.page_size)?;
     let mut conn = state.db.pool.acquire().await?;
+    let filter = filter_of(&mut conn, &q).await?;
+    let (items, total) = repo::list(&mut conn, &filter, page).await?;
+    Ok(Json(page.of(items, total)))
+}
+
+/// The list's filters, checked (the category with its sub-categories).
+pub(super) async fn filter_of(
+    conn: &mut sqlx::AnyConnection,
+    q: &ProductListQuery,
+) -> AppResult<ProductFilter> {
     let categories = match q.category {
-        Some(c) => Some(repo::subtree(&mut conn, c).await?),
+        Some(c) => Some(repo::subtree(conn, c).await?),
         None => None,
     };
-    let filter = ProductFilter {
+    Ok(ProductFilter {
         q: parse_search(q.q.as_deref())?,
         categories,
         brand: q.brand,
@@ -65,9 +75,7 @@ async fn list_products(
         stock: q.stock,
         sort: q.sort.unwrap_or_default(),
         dir: q.dir.unwrap_or_default(),
-    };
-    let (items, total) = repo::list(&mut conn, &filter, page).await?;
-    Ok(Json(page.of(items, total)))
+    })
 }
 
 /// A product for the editor.
@@ -90,7 +98,7 @@ async fn product(
         .ok_or(AppError::NotFound("product"))
 }
 
-const PRODUCT_RULES: &str = "problem slug_invalid, slug_taken, name_missing, too_long, no_variants, sku_invalid, \
+const PRODUCT_RULES: &str = "problem slug_invalid, slug_taken, text_missing, too_long, no_variants, sku_invalid, \
     sku_taken, barcode_invalid, barcode_taken, price_invalid, weight_invalid, compare_at_not_above_price, variants_repeat, option_missing, \
     category_unknown, brand_unknown, image_unknown, publish_at_past or variant_ordered; `field` names where";
 
@@ -193,7 +201,7 @@ struct Created {
     security(("session" = [], "csrf" = [])),
     responses(
         (status = 201, description = "Created", body = Created),
-        (status = 422, description = "problem slug_invalid, slug_taken, name_missing, too_long or category_unknown", body = ApiError)))]
+        (status = 422, description = "problem slug_invalid, slug_taken, text_missing, too_long or category_unknown", body = ApiError)))]
 async fn create_category(
     State(state): State<AppState>,
     staff: Staff,
@@ -212,7 +220,7 @@ async fn create_category(
     responses(
         (status = 204, description = "Saved"),
         (status = 404, description = "No category has this id", body = ApiError),
-        (status = 422, description = "problem slug_invalid, slug_taken, name_missing or too_long", body = ApiError)))]
+        (status = 422, description = "problem slug_invalid, slug_taken, text_missing or too_long", body = ApiError)))]
 async fn update_category(
     State(state): State<AppState>,
     staff: Staff,
@@ -277,7 +285,7 @@ async fn brands(State(state): State<AppState>, staff: Staff) -> AppResult<Json<V
     security(("session" = [], "csrf" = [])),
     responses(
         (status = 201, description = "Created", body = Created),
-        (status = 422, description = "problem slug_invalid, slug_taken, name_missing or too_long", body = ApiError)))]
+        (status = 422, description = "problem slug_invalid, slug_taken, text_missing or too_long", body = ApiError)))]
 async fn create_brand(
     State(state): State<AppState>,
     staff: Staff,
@@ -297,7 +305,7 @@ async fn create_brand(
     responses(
         (status = 204, description = "Saved"),
         (status = 404, description = "No brand has this id", body = ApiError),
-        (status = 422, description = "problem slug_invalid, slug_taken, name_missing or too_long", body = ApiError)))]
+        (status = 422, description = "problem slug_invalid, slug_taken, text_missing or too_long", body = ApiError)))]
 async fn update_brand(
     State(state): State<AppState>,
     staff: Staff,

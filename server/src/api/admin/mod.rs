@@ -5,6 +5,7 @@
 
 mod audit;
 mod catalog;
+mod catalog_csv;
 mod me;
 mod orders;
 mod reports;
@@ -19,6 +20,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(me::routes())
         .merge(orders::routes())
         .merge(catalog::routes())
+        .merge(catalog_csv::routes())
         .merge(reports::routes())
         .merge(staff::routes())
         .merge(audit::routes())

@@ -4,10 +4,17 @@
 
 use serde::de::DeserializeOwned;
 use shared::audit::{AuditEntry, AuditQuery};
+use shared::catalog::admin::{
+    BrandDraft, BrandRow, BulkProducts, CategoryDraft, CategoryMove, CategoryNode, ProductDraft,
+    ProductEditor, ProductListQuery, ProductRow,
+};
+use shared::catalog::csv::ImportEvent;
 use shared::customers::Me;
 use shared::ids::UserId;
+use shared::ids::{BrandId, CategoryId, ProductId};
 use shared::list::Paged;
 use shared::orders::{BulkOutcome, OrderListQuery, OrderRow};
+use shared::reports::{Dashboard, DashboardQuery, PeriodKind};
 use shared::staff::{
     InviteStaff, SecuritySettings, StaffListQuery, StaffMember, StaffRole, StaffSession,
     TwoFactorSetup,
@@ -27,12 +34,14 @@ fn watch<T>(result: ApiResult<T>) -> ApiResult<T> {
     result
 }
 
-fn get<T: DeserializeOwned + 'static>(path: String) -> impl Future<Output = ApiResult<T>> {
+pub(crate) fn get<T: DeserializeOwned + 'static>(
+    path: String,
+) -> impl Future<Output = ApiResult<T>> {
     let call = ui::api::get::<T>(path);
     async move { watch(call.await) }
 }
 
-fn send<T: DeserializeOwned + 'static>(
+pub(crate) fn send<T: DeserializeOwned + 'static>(
     method: Method,
     path: String,
     body: Option<serde_json::Value>,
@@ -41,30 +50,43 @@ fn send<T: DeserializeOwned + 'static>(
     async move { watch(call.await) }
 }
 
-fn json<B: serde::Serialize>(body: &B) -> Option<serde_json::Value> {
+pub(crate) fn json<B: serde::Serialize>(body: &B) -> Option<serde_json::Value> {
     serde_json::to_value(body).ok()
 }
 
 /// Appends `key=value` to a query string when there is a value.
-fn push<T: ToString>(q: &mut QueryString, key: &str, value: Option<T>) {
+pub(crate) fn push<T: ToString>(q: &mut QueryString, key: &str, value: Option<T>) {
     if let Some(v) = value {
         q.push(key, &v.to_string());
     }
 }
 
-fn code<T: serde::Serialize>(value: &T) -> Option<String> {
+pub(crate) fn code<T: serde::Serialize>(value: &T) -> Option<String> {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
 }
 
-fn with_query(path: &str, q: QueryString) -> String {
+pub(crate) fn with_query(path: &str, q: QueryString) -> String {
     let q = q.finish();
     if q.is_empty() {
         path.to_string()
     } else {
         format!("{path}?{q}")
     }
+}
+
+/// POSTs a file the person chose (a picture, a CSV file).
+pub(crate) fn send_file<T: DeserializeOwned + 'static>(
+    path: String,
+    file: web_sys::File,
+) -> impl Future<Output = ApiResult<T>> {
+    let content_type = match file.type_() {
+        t if t.is_empty() => "application/octet-stream".to_string(),
+        t => t,
+    };
+    let call = ui::api::send_blob::<T>(path, file.into(), content_type);
+    async move { watch(call.await) }
 }
 
 // session ------------------------------------------------------------------------------
@@ -269,4 +291,153 @@ pub fn local_error(problem: &str, field: &str) -> ApiError {
     let mut e = ApiError::new(ErrorCode::Validation, problem).with_problem(problem);
     e.field = Some(field.to_string());
     e
+}
+
+// catalogue ----------------------------------------------------------------------------
+
+/// What a create answers: the new record's id.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct Created {
+    pub id: i64,
+}
+
+/// What a bulk action answers.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct BulkDone {
+    pub changed: usize,
+}
+
+/// The product list's filters as a query string.
+fn product_filters(q: &ProductListQuery) -> QueryString {
+    let mut s = QueryString::default();
+    push(&mut s, "q", q.q.clone());
+    push(&mut s, "category", q.category);
+    push(&mut s, "brand", q.brand);
+    push(&mut s, "status", q.status.as_ref().and_then(code));
+    push(&mut s, "stock", q.stock.as_ref().and_then(code));
+    s
+}
+
+pub fn products(q: &ProductListQuery) -> impl Future<Output = ApiResult<Paged<ProductRow>>> {
+    let mut s = product_filters(q);
+    push(&mut s, "sort", q.sort.as_ref().and_then(code));
+    push(&mut s, "dir", q.dir.as_ref().and_then(code));
+    push(&mut s, "page", q.page);
+    push(&mut s, "page_size", q.page_size);
+    get(with_query("/api/v1/admin/products", s))
+}
+
+pub fn product(id: ProductId) -> impl Future<Output = ApiResult<ProductEditor>> {
+    get(format!("/api/v1/admin/products/{}", id.0))
+}
+
+/// Creates (`id` = `None`) or saves a product; answers it as the editor shows it.
+pub fn save_product(
+    id: Option<ProductId>,
+    draft: &ProductDraft,
+) -> impl Future<Output = ApiResult<ProductEditor>> {
+    match id {
+        None => send(Method::Post, "/api/v1/admin/products".into(), json(draft)),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/products/{}", id.0),
+            json(draft),
+        ),
+    }
+}
+
+pub fn bulk_products(req: &BulkProducts) -> impl Future<Output = ApiResult<BulkDone>> {
+    send(
+        Method::Post,
+        "/api/v1/admin/products/bulk".into(),
+        json(req),
+    )
+}
+
+pub fn categories() -> impl Future<Output = ApiResult<Vec<CategoryNode>>> {
+    get("/api/v1/admin/categories".into())
+}
+
+pub fn create_category(d: &CategoryDraft) -> impl Future<Output = ApiResult<Created>> {
+    send(Method::Post, "/api/v1/admin/categories".into(), json(d))
+}
+
+pub fn update_category(id: CategoryId, d: &CategoryDraft) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Put,
+        format!("/api/v1/admin/categories/{}", id.0),
+        json(d),
+    )
+}
+
+pub fn move_category(id: CategoryId, to: &CategoryMove) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/categories/{}/move", id.0),
+        json(to),
+    )
+}
+
+pub fn delete_category(id: CategoryId) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Delete,
+        format!("/api/v1/admin/categories/{}", id.0),
+        None,
+    )
+}
+
+pub fn brands() -> impl Future<Output = ApiResult<Vec<BrandRow>>> {
+    get("/api/v1/admin/brands".into())
+}
+
+/// Creates (`id` = `None`) or saves a brand; answers its id.
+pub fn save_brand(
+    id: Option<BrandId>,
+    d: &BrandDraft,
+) -> impl Future<Output = ApiResult<Option<Created>>> {
+    match id {
+        None => send(Method::Post, "/api/v1/admin/brands".into(), json(d)),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/brands/{}", id.0),
+            json(d),
+        ),
+    }
+}
+
+// reports ------------------------------------------------------------------------------
+
+pub fn dashboard(q: &DashboardQuery) -> impl Future<Output = ApiResult<Dashboard>> {
+    let mut s = QueryString::default();
+    push(&mut s, "period", q.period.map(PeriodKind::code));
+    push(&mut s, "from", q.from.clone());
+    push(&mut s, "to", q.to.clone());
+    get(with_query("/api/v1/admin/reports/dashboard", s))
+}
+
+/// Sends a CSV file to the product import (a dry run unless `apply`); `on_event` hears its
+/// progress and then its report.
+pub async fn import_products(
+    file: web_sys::File,
+    apply: bool,
+    mut on_event: impl FnMut(ImportEvent),
+) -> ApiResult<()> {
+    let path = if apply {
+        "/api/v1/admin/products/import?apply=true"
+    } else {
+        "/api/v1/admin/products/import"
+    };
+    let result =
+        ui::api::send_blob_lines(path.to_string(), file.into(), "text/csv".into(), |line| {
+            if let Ok(event) = serde_json::from_str::<ImportEvent>(line) {
+                on_event(event);
+            }
+        })
+        .await;
+    watch(result)
+}
+
+/// The address of the CSV export of the products `q` filters (its page and sort aside).
+pub fn export_products_href(q: &ProductListQuery) -> String {
+    with_query("/api/v1/admin/products/export", product_filters(q))
 }

@@ -6,12 +6,14 @@
 //! session and the list and form patterns are shared by all of them.
 
 mod api;
+mod catalogue;
 mod frame;
 mod home;
 mod kit;
 mod locale;
 mod me;
 mod orders;
+mod reports;
 mod session;
 mod settings;
 mod sign_in;
@@ -43,6 +45,13 @@ fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=frame::Frame>
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("/orders") view=orders::OrdersPage/>
+                    <Route path=path!("/catalogue/products") view=catalogue::products::ProductsPage/>
+                    <Route path=path!("/catalogue/products/new") view=catalogue::products::editor::ProductEditorPage/>
+                    <Route path=path!("/catalogue/products/import") view=catalogue::products::import::ImportPage/>
+                    <Route path=path!("/catalogue/products/:id") view=catalogue::products::editor::ProductEditorPage/>
+                    <Route path=path!("/catalogue/categories") view=catalogue::taxonomy::categories::CategoriesPage/>
+                    <Route path=path!("/catalogue/brands") view=catalogue::taxonomy::brands::BrandsPage/>
+                    <Route path=path!("/reports/dashboard") view=reports::DashboardPage/>
                     <Route path=path!("/settings/staff") view=settings::staff::StaffPage/>
                     <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>
                     <Route path=path!("/settings/audit") view=settings::audit::AuditPage/>

@@ -84,6 +84,11 @@ impl Translate for T {
     }
 }
 
+/// "上传中…" while a file goes up.
+pub fn uploading(locale: Locale) -> &'static str {
+    locale.pick("上传中…", "Uploading…")
+}
+
 /// The name of a module in the navigation.
 pub fn module(locale: Locale, m: Module) -> &'static str {
     let (zh, en) = match m {
@@ -107,6 +112,10 @@ pub fn module(locale: Locale, m: Module) -> &'static str {
 pub fn page(locale: Locale, p: Page) -> &'static str {
     let (zh, en) = match p {
         Page::Orders => ("订单", "Orders"),
+        Page::Products => ("商品", "Products"),
+        Page::Categories => ("分类", "Categories"),
+        Page::Brands => ("品牌", "Brands"),
+        Page::Dashboard => ("经营概况", "Dashboard"),
         Page::Staff => ("员工与角色", "Staff & roles"),
         Page::AuditLog => ("审计日志", "Audit log"),
         Page::Security => ("安全设置", "Security"),
@@ -127,6 +136,113 @@ pub fn role(locale: Locale, r: StaffRole) -> &'static str {
         StaffRole::Analyst => ("只读分析员", "Read-only analyst"),
     };
     locale.pick(zh, en)
+}
+
+/// A catalogue rule's words by its code (`barcode_invalid`), as an import's row errors
+/// name them.
+pub fn rule(locale: Locale, code: &str) -> Option<&'static str> {
+    catalogue_problem(code).map(|(zh, en)| locale.pick(zh, en))
+}
+
+/// The catalogue's and the reports' rules (`CatalogProblem`, `PeriodProblem`).
+fn catalogue_problem(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "slug_invalid" => (
+            "网址别名只能包含小写字母、数字和单个连字符，最多 80 个字符。",
+            "A slug has lower-case letters, digits and single hyphens, at most 80 characters.",
+        ),
+        "slug_taken" => (
+            "这个网址别名已被占用，请换一个。",
+            "Another one already has this slug; choose another.",
+        ),
+        "text_missing" => (
+            "中文和英文都需要填写。",
+            "This is needed in both Chinese and English.",
+        ),
+        "too_long" => ("内容太长。", "This text is too long."),
+        "no_variants" => (
+            "商品至少需要一个规格（SKU）。",
+            "A product needs at least one variant.",
+        ),
+        "sku_invalid" => (
+            "SKU 为 1–64 个字母、数字、连字符、点或下划线。",
+            "A SKU has 1 to 64 letters, digits, hyphens, dots or underscores.",
+        ),
+        "sku_taken" => (
+            "这个 SKU 已被其他规格使用。",
+            "Another variant has this SKU.",
+        ),
+        "barcode_invalid" => (
+            "条码不是有效的 EAN-13（13 位数字，末位为校验位）。",
+            "This is not an EAN-13 barcode (13 digits, the last one a check digit).",
+        ),
+        "barcode_taken" => (
+            "这个条码已被其他规格使用。",
+            "Another variant has this barcode.",
+        ),
+        "price_invalid" => (
+            "价格须在 0 到 ¥1,000,000,000 之间。",
+            "A price is between 0 and ¥1,000,000,000.",
+        ),
+        "weight_invalid" => (
+            "重量最多 1,000,000 克。",
+            "A weight is at most 1,000,000 g.",
+        ),
+        "compare_at_not_above_price" => (
+            "划线价必须高于售价。",
+            "The compare-at price must be above the price.",
+        ),
+        "variants_repeat" => (
+            "有两个规格的选项完全相同。",
+            "Two variants have the same options.",
+        ),
+        "option_missing" => (
+            "每个规格都需要填写所有已使用的选项。",
+            "Every variant needs a value for each option in use.",
+        ),
+        "category_unknown" => ("没有这个分类。", "There is no such category."),
+        "brand_unknown" => ("没有这个品牌。", "There is no such brand."),
+        "category_cycle" => (
+            "不能把分类移动到它自己或它的子分类下面。",
+            "A category cannot move under itself or one of its sub-categories.",
+        ),
+        "category_not_empty" => (
+            "只有没有商品、也没有子分类的分类才能删除。",
+            "Only a category without products and sub-categories can be deleted.",
+        ),
+        "image_unknown" => (
+            "这张图片不在媒体库中，请重新上传。",
+            "This picture is not in the media library; upload it again.",
+        ),
+        "variant_ordered" => (
+            "已有顾客下单购买这个规格，不能删除。",
+            "Customers have ordered this variant: it cannot be removed.",
+        ),
+        "publish_at_past" => (
+            "定时上架的时间必须在将来。",
+            "A scheduled publishing time must be in the future.",
+        ),
+        "price_out_of_range" => (
+            "调整后的价格会低于 0 或过高。",
+            "The new price would be below zero or too large.",
+        ),
+        "not_an_image" => (
+            "这不是 JPEG、PNG 或 WebP 图片。",
+            "This is not a JPEG, PNG or WebP picture.",
+        ),
+        "image_too_large" => (
+            "图片太大（最大 10 MB、4000 万像素）。",
+            "The picture is too large (at most 10 MB and 40 megapixels).",
+        ),
+        "time_invalid" => ("请选择完整的日期和时间。", "Choose a whole date and time."),
+        "day_invalid" => ("请按 年-月-日 填写日期。", "Write the day as YYYY-MM-DD."),
+        "period_inverted" => (
+            "结束日期早于开始日期。",
+            "The period ends before it begins.",
+        ),
+        "period_too_long" => ("时间段最长 366 天。", "A period is at most 366 days."),
+        _ => return None,
+    })
 }
 
 /// What a staff member reads when the server refused something: the rule it named, the
@@ -198,7 +314,8 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
         )),
         Some("not_awaiting_payment") => Some(("该订单不在等待付款。", "This order does not wait for payment.")),
         Some("not_found") => Some(("没有找到该订单。", "No such order.")),
-        _ => None,
+        Some(code) => catalogue_problem(code),
+        None => None,
     };
     if let Some((zh, en)) = specific {
         return locale.pick(zh, en).to_string();

@@ -206,6 +206,106 @@ pub fn send<T: DeserializeOwned + 'static>(
     }
 }
 
+/// POSTs a file (a picture, a CSV) as the request body, with its content type and the CSRF
+/// header; the browser streams it without copying it into the app's memory.
+#[cfg(all(feature = "browser", not(feature = "ssr")))]
+pub async fn send_blob<T: DeserializeOwned + 'static>(
+    path: String,
+    blob: web_sys::Blob,
+    content_type: String,
+) -> ApiResult<T> {
+    let response = post_blob(path, blob, &content_type, "application/json").await?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))?;
+    decode(status, if text.is_empty() { "null" } else { &text })
+}
+
+/// Sends `blob` with its content type and the CSRF header.
+#[cfg(all(feature = "browser", not(feature = "ssr")))]
+async fn post_blob(
+    path: String,
+    blob: web_sys::Blob,
+    content_type: &str,
+    accept: &str,
+) -> ApiResult<gloo_net::http::Response> {
+    gloo_net::http::RequestBuilder::new(&path)
+        .method(gloo_net::http::Method::POST)
+        .header("Accept", accept)
+        .header("Content-Type", content_type)
+        .header("X-CSRF-Token", &csrf_cookie())
+        .body(wasm_bindgen::JsValue::from(blob))
+        .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Network, e.to_string()))
+}
+
+/// POSTs a file like [`send_blob`] to an address that answers lines of JSON
+/// (`application/x-ndjson`) as it works: `on_line` hears each line when it arrives (a
+/// progress bar), an error status is the usual error.
+#[cfg(all(feature = "browser", not(feature = "ssr")))]
+pub async fn send_blob_lines(
+    path: String,
+    blob: web_sys::Blob,
+    content_type: String,
+    mut on_line: impl FnMut(&str),
+) -> ApiResult<()> {
+    use wasm_bindgen::JsCast;
+    let network = |e: String| ApiError::new(ErrorCode::Network, e);
+    let response = post_blob(
+        path,
+        blob,
+        &content_type,
+        "application/x-ndjson, application/json",
+    )
+    .await?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.text().await.map_err(|e| network(e.to_string()))?;
+        return decode::<()>(status, &text);
+    }
+    let Some(body) = response.body() else {
+        return Ok(());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| network("no reader".into()))?;
+    let mut pending: Vec<u8> = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| network(format!("{e:?}")))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            if let Ok(bytes) = value.dyn_into::<js_sys::Uint8Array>() {
+                pending.extend(bytes.to_vec());
+            }
+        }
+        while let Some(end) = pending.iter().position(|b| *b == b'\n') {
+            let line: Vec<u8> = pending.drain(..=end).collect();
+            let text = String::from_utf8_lossy(&line);
+            if !text.trim().is_empty() {
+                on_line(text.trim());
+            }
+        }
+        if done {
+            break;
+        }
+    }
+    let rest = String::from_utf8_lossy(&pending);
+    if !rest.trim().is_empty() {
+        on_line(rest.trim());
+    }
+    Ok(())
+}
+
 /// The value of a cookie the page's script may read.
 pub fn cookie(name: &str) -> Option<String> {
     #[cfg(all(feature = "browser", not(feature = "ssr")))]

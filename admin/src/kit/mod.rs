@@ -2,9 +2,11 @@
 //! pages kept in the URL, bulk selection), the form (errors next to their fields, a warning
 //! before leaving unsaved changes, a toast after saving), breadcrumbs and page titles.
 
+pub mod chart;
 pub mod form;
 pub mod list;
 pub mod toast;
+pub mod upload;
 
 use crate::text::T;
 use leptos::prelude::*;

@@ -101,7 +101,10 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
             let entity_link = match entity {
                 EntityType::Staff => Some(format!("/admin/settings/staff/{}", e.entity_id)),
                 EntityType::Order => Some(format!("/admin/orders?q={}", e.entity_id)),
-                EntityType::Setting => None,
+                EntityType::Product => Some(format!("/admin/catalogue/products/{}", e.entity_id)),
+                EntityType::Category => Some("/admin/catalogue/categories".to_string()),
+                EntityType::Brand => Some("/admin/catalogue/brands".to_string()),
+                EntityType::Setting | EntityType::Media => None,
             };
             let entity_id = e.entity_id.clone();
             let changes = e

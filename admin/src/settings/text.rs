@@ -126,6 +126,20 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::StaffEnableTwoFactor => ("开启两步验证", "Turned on two-factor sign-in"),
         AuditAction::StaffDisableTwoFactor => ("关闭两步验证", "Turned off two-factor sign-in"),
         AuditAction::SettingsSecurity => ("修改安全设置", "Changed the security settings"),
+        AuditAction::ProductCreate => ("新建商品", "Created a product"),
+        AuditAction::ProductUpdate => ("编辑商品", "Edited a product"),
+        AuditAction::ProductPublish => ("上架商品", "Published a product"),
+        AuditAction::ProductUnpublish => ("下架商品", "Unpublished a product"),
+        AuditAction::ProductMove => ("移动商品到分类", "Moved a product to a category"),
+        AuditAction::ProductReprice => ("批量调价", "Changed a product's prices"),
+        AuditAction::ProductImport => ("通过 CSV 导入商品", "Imported a product from CSV"),
+        AuditAction::CategoryCreate => ("新建分类", "Created a category"),
+        AuditAction::CategoryUpdate => ("编辑分类", "Edited a category"),
+        AuditAction::CategoryMove => ("移动分类", "Moved a category"),
+        AuditAction::CategoryDelete => ("删除分类", "Deleted a category"),
+        AuditAction::BrandCreate => ("新建品牌", "Created a brand"),
+        AuditAction::BrandUpdate => ("编辑品牌", "Edited a brand"),
+        AuditAction::MediaUpload => ("上传图片", "Uploaded a picture"),
     };
     locale.pick(zh, en)
 }
@@ -135,6 +149,10 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Order => ("订单", "Order"),
         EntityType::Staff => ("员工", "Staff member"),
         EntityType::Setting => ("设置", "Setting"),
+        EntityType::Product => ("商品", "Product"),
+        EntityType::Category => ("分类", "Category"),
+        EntityType::Brand => ("品牌", "Brand"),
+        EntityType::Media => ("图片", "Picture"),
     };
     locale.pick(zh, en)
 }

@@ -90,6 +90,10 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
         [
             "/admin",
             "/admin/orders",
+            "/admin/catalogue/products",
+            "/admin/catalogue/categories",
+            "/admin/catalogue/brands",
+            "/admin/reports/dashboard",
             "/admin/settings/staff",
             "/admin/settings/audit",
             "/admin/settings/security"
@@ -465,9 +469,20 @@ async fn every_page_fits_a_desktop_and_a_tablet() {
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
+    let product: i64 = sqlx::query_scalar("SELECT MIN(id) FROM products")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     let pages = [
         ("home", "/admin".to_string()),
         ("orders", "/admin/orders".to_string()),
+        ("products", "/admin/catalogue/products".to_string()),
+        ("product", format!("/admin/catalogue/products/{product}")),
+        ("product-new", "/admin/catalogue/products/new".to_string()),
+        ("import", "/admin/catalogue/products/import".to_string()),
+        ("categories", "/admin/catalogue/categories".to_string()),
+        ("brands", "/admin/catalogue/brands".to_string()),
+        ("dashboard", "/admin/reports/dashboard".to_string()),
         ("staff", "/admin/settings/staff".to_string()),
         ("member", format!("/admin/settings/staff/{member}")),
         ("audit", "/admin/settings/audit".to_string()),

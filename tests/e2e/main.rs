@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod back_office;
+mod catalogue;
 mod purchase;
 
 use fantoccini::Locator;

@@ -95,16 +95,24 @@ impl Browser {
             .expect("text")
     }
 
+    /// Clicks an element, scrolled to the middle of the window first (so that a bar kept at
+    /// the top or bottom of the page does not cover it).
     pub async fn click(&self, locator: Locator<'_>) {
-        self.client
+        let element = self
+            .client
             .wait()
             .at_most(Duration::from_secs(15))
             .for_element(locator)
             .await
-            .unwrap_or_else(|e| panic!("no element {locator:?}: {e}"))
-            .click()
-            .await
-            .expect("click");
+            .unwrap_or_else(|e| panic!("no element {locator:?}: {e}"));
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})",
+                vec![serde_json::to_value(&element).expect("an element")],
+            )
+            .await;
+        element.click().await.expect("click");
     }
 
     pub async fn path(&self) -> String {
@@ -222,6 +230,21 @@ impl Browser {
                 "the form never led to {path}"
             );
         }
+    }
+
+    /// Chooses the file at `path` in the file input `css` (as a person picking it would).
+    pub async fn choose_file(&self, css: &str, path: &std::path::Path) {
+        let input = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no file input {css}: {e}"));
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choosing a file");
     }
 
     /// Whether an element matching `css` is on the page now.

@@ -218,6 +218,10 @@ fn catalogue_problem(code: &str) -> Option<(&'static str, &'static str)> {
             "已有顾客下单购买这个规格，不能删除。",
             "Customers have ordered this variant: it cannot be removed.",
         ),
+        "variant_in_stock" => (
+            "这个规格在仓库中还有库存，不能删除；请先处理库存。",
+            "This variant has stock in a warehouse: it cannot be removed until the stock is gone.",
+        ),
         "publish_at_past" => (
             "定时上架的时间必须在将来。",
             "A scheduled publishing time must be in the future.",

@@ -199,6 +199,22 @@ mod tests {
         assert!(srcset(&small.key, 100).ends_with(" 100w"));
     }
 
+    /// PNG's CRC-32 (of a chunk's type and data).
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFF_u32;
+        for b in bytes {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
     #[test]
     fn not_pictures_and_bombs_are_refused() {
         assert_eq!(
@@ -212,6 +228,9 @@ mod tests {
         let mut bomb = png(1, 1);
         bomb[16..20].copy_from_slice(&20_000_u32.to_be_bytes());
         bomb[20..24].copy_from_slice(&20_000_u32.to_be_bytes());
+        // with the header's checksum made right, as a crafted file would have it
+        let crc = crc32(&bomb[12..29]);
+        bomb[29..33].copy_from_slice(&crc.to_be_bytes());
         assert_eq!(process(&bomb).err(), Some(CatalogProblem::ImageTooLarge));
         assert_eq!(key_of("/img/demo/x.svg"), None);
     }

@@ -676,12 +676,53 @@ async fn bad_catalogue_input_is_explained_and_writes_nothing(backend: Backend) {
         (res.json["problem"].as_str(), res.json["field"].as_str()),
         (Some("sku_taken"), Some("variants[0].sku"))
     );
-    // only the one good product was written
-    assert_eq!(app.audit_count().await, before + 1);
+    // a variant with stock on a shelf is not dropped (its stock would go with it), and one
+    // variant cannot be sent twice
+    let made = create(
+        &app,
+        &staff,
+        &draft("fine-three", "FN3", category, brand, json!([])),
+    )
+    .await;
+    let id = made["id"].as_i64().unwrap();
+    let stocked = made["draft"]["variants"][0]["id"].as_i64().unwrap();
+    sqlx::query("UPDATE stock_levels SET on_hand = 3 WHERE variant_id = $1")
+        .bind(stocked)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let mut fewer = draft_of(&made);
+    fewer["variants"].as_array_mut().unwrap().remove(0);
+    let (status, json) = put(&app, &staff, id, &fewer).await;
+    assert_eq!(
+        (status, json["problem"].as_str()),
+        (422, Some("variant_in_stock")),
+        "{json:?}"
+    );
+    let mut twice = draft_of(&made);
+    twice["variants"][1]["id"] = json!(stocked);
+    let (status, json) = put(&app, &staff, id, &twice).await;
+    assert_eq!(
+        (status, json["problem"].as_str(), json["field"].as_str()),
+        (422, Some("variants_repeat"), Some("variants[1].id")),
+        "{json:?}"
+    );
+    let kept: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM product_variants WHERE product_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        kept,
+        made["draft"]["variants"].as_array().unwrap().len() as i64
+    );
+    // only the two good products were written
+    assert_eq!(app.audit_count().await, before + 2);
     let listed = app
         .get_with("/api/v1/admin/products?q=fine", &staff.cookie)
         .await;
-    assert_eq!(listed.json["total"], 1);
+    assert_eq!(listed.json["total"], 2);
     app.cleanup().await;
 }
 

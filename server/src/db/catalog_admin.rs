@@ -503,6 +503,17 @@ pub async fn ordered_variants(conn: &mut Conn, product: i64) -> Result<Vec<i64>,
     .await
 }
 
+/// The product's variants with stock on hand in some warehouse.
+pub async fn stocked_variants(conn: &mut Conn, product: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT s.variant_id FROM stock_levels s JOIN product_variants v ON v.id = s.variant_id \
+         WHERE v.product_id = $1 AND s.on_hand > 0",
+    )
+    .bind(product)
+    .fetch_all(conn)
+    .await
+}
+
 /// Writes a product's variants: updates the kept ones, removes the dropped ones (never
 /// those customers ordered), inserts the new ones in one statement, and gives every new
 /// variant a stock row (of nothing) in every warehouse. `new`: the product has none yet.
@@ -540,7 +551,7 @@ async fn write_variants(
         let ordered = ordered_variants(conn, product).await?;
         for gone in existing.iter().filter(|i| !kept.contains(i)) {
             if ordered.contains(gone) {
-                continue; // the caller refuses drafts that drop ordered variants
+                continue; // the caller refuses drafts that drop ordered or stocked variants
             }
             sqlx::query("DELETE FROM product_variants WHERE id = $1")
                 .bind(gone)

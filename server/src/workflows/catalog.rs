@@ -140,6 +140,11 @@ async fn check_against_catalogue(
         if ordered.iter().any(|o| !kept.contains(o)) {
             return Err(problem(CatalogProblem::VariantOrdered, "variants"));
         }
+        // and so do those with stock on a shelf (their stock would go with them)
+        let stocked = repo::stocked_variants(conn, id).await?;
+        if stocked.iter().any(|o| !kept.contains(o)) {
+            return Err(problem(CatalogProblem::VariantInStock, "variants"));
+        }
     }
     let mut images = Vec::with_capacity(d.images.len());
     for (i, image) in d.images.iter().enumerate() {

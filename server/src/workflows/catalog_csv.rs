@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::workflows::catalog::{sanitized, save_product_in};
 use shared::audit::AuditAction;
 use shared::catalog::admin::{
-    default_options, ImageDraft, ProductDraft, ProductStatus, Seo, VariantDraft,
+    default_options, parse_sku, ImageDraft, ProductDraft, ProductStatus, Seo, VariantDraft,
 };
 use shared::catalog::csv::{
     format_price, format_time, is_product_column, neutralize, parse_price, parse_time,
@@ -452,7 +452,9 @@ fn apply(
     // variants: by SKU
     let mut lines: Vec<Option<u64>> = vec![None; d.variants.len()];
     for row in &group.rows {
-        let sku = row.get("sku").unwrap_or("").to_string();
+        // as stored (upper case), so that a lower-case file compares as unchanged
+        let typed = row.get("sku").unwrap_or("");
+        let sku = parse_sku(typed).unwrap_or_else(|| typed.to_string());
         let at = d
             .variants
             .iter()

@@ -339,6 +339,8 @@ pub enum CatalogProblem {
     ImageUnknown,
     /// Customers ordered this variant: it stays (their orders point at it).
     VariantOrdered,
+    /// The variant has stock in a warehouse: it stays until the stock is gone.
+    VariantInStock,
     PublishAtPast,
     /// A price below zero or above ¥1,000,000,000.
     PriceInvalid,
@@ -385,6 +387,9 @@ impl fmt::Display for CatalogProblem {
             }
             CatalogProblem::ImageUnknown => "this picture is not in the media library",
             CatalogProblem::VariantOrdered => "a variant customers have ordered cannot be removed",
+            CatalogProblem::VariantInStock => {
+                "a variant with stock in a warehouse cannot be removed"
+            }
             CatalogProblem::PublishAtPast => "a scheduled publishing time must be in the future",
             CatalogProblem::PriceInvalid => "a price is at least 0 and at most ¥1,000,000,000",
             CatalogProblem::WeightInvalid => "a weight is at most 1,000,000 g",
@@ -492,6 +497,7 @@ pub fn check_variants(variants: &[VariantDraft]) -> Result<Vec<String>, Faulty> 
     let mut skus = BTreeSet::new();
     let mut barcodes = BTreeSet::new();
     let mut combos = BTreeSet::new();
+    let mut ids = BTreeSet::new();
     let uses_color = variants.iter().any(|v| v.color.is_some());
     let uses_size = variants
         .iter()
@@ -499,6 +505,9 @@ pub fn check_variants(variants: &[VariantDraft]) -> Result<Vec<String>, Faulty> 
     let mut out = Vec::with_capacity(variants.len());
     for (i, v) in variants.iter().enumerate() {
         let field = |f: &str| format!("variants[{i}].{f}");
+        if v.id.is_some_and(|id| !ids.insert(id)) {
+            return Err(at(CatalogProblem::VariantsRepeat, field("id")));
+        }
         let sku = parse_sku(&v.sku).ok_or_else(|| at(CatalogProblem::SkuInvalid, field("sku")))?;
         if !skus.insert(sku.clone()) {
             return Err(at(CatalogProblem::SkuTaken, field("sku")));
@@ -569,6 +578,36 @@ pub fn check_variants(variants: &[VariantDraft]) -> Result<Vec<String>, Faulty> 
 /// A bulk price change goes from −90 % to +1000 % (hundredths of a percent).
 pub const PRICE_CHANGE_BASIS_POINTS: std::ops::RangeInclusive<i32> = -9_000..=100_000;
 
+/// A percentage as typed ("-12.5", "+10 %") as basis points: at most two decimals,
+/// within [`PRICE_CHANGE_BASIS_POINTS`] and not zero; `None` otherwise.
+pub fn parse_percent(text: &str) -> Option<i32> {
+    let t = text.trim().trim_end_matches('%').trim();
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || whole.len() > 6
+        || fraction.len() > 2
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let fraction: i32 = format!("{fraction:0<2}").parse().ok()?;
+    let points = whole * 100 + fraction;
+    let points = if negative { -points } else { points };
+    (points != 0 && PRICE_CHANGE_BASIS_POINTS.contains(&points)).then_some(points)
+}
+
 /// A price changed by `basis_points` hundredths of a percent, rounded half away from zero
 /// to the minor unit; `None` when the change is outside [`PRICE_CHANGE_BASIS_POINTS`] or
 /// the price would leave `0..=MAX_PRICE`.
@@ -615,6 +654,47 @@ pub fn would_cycle(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_as_typed() {
+        assert_eq!(parse_percent("-10"), Some(-1000));
+        assert_eq!(parse_percent("+12.5 %"), Some(1250));
+        assert_eq!(parse_percent("0.01"), Some(1));
+        assert_eq!(parse_percent("1000"), Some(100_000));
+        assert_eq!(parse_percent("-90"), Some(-9000));
+        for bad in [
+            "", "0", "-0.00", "1000.01", "-91", "1.234", "1e3", "ten", "--5", ".",
+        ] {
+            assert_eq!(parse_percent(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_variant_id_may_appear_once() {
+        let v = VariantDraft {
+            id: Some(VariantId(7)),
+            sku: "A-1".into(),
+            barcode: None,
+            color: None,
+            size: None,
+            price: 100,
+            compare_at: None,
+            cost: None,
+            weight_grams: 0,
+        };
+        let twice = [
+            v.clone(),
+            VariantDraft {
+                sku: "A-2".into(),
+                ..v
+            },
+        ];
+        assert_eq!(
+            check_variants(&twice).unwrap_err(),
+            at(CatalogProblem::VariantsRepeat, "variants[1].id".to_string())
+        );
+    }
+
     use proptest::prelude::*;
 
     fn draft(sku: &str, color: Option<&str>, size: Option<&str>) -> VariantDraft {

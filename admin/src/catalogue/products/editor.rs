@@ -133,6 +133,8 @@ struct Form {
     images: RwSignal<Vec<(u32, ArcRwSignal<ImageDraft>, String)>>,
     seo: RwSignal<Seo>,
     next_key: StoredValue<u32>,
+    /// The grid row of each variant last sent (rows without a SKU are left out).
+    sent: StoredValue<Vec<usize>>,
     dirty: RwSignal<bool>,
 }
 
@@ -250,6 +252,7 @@ impl Form {
             images: RwSignal::new(images),
             seo: RwSignal::new(draft.as_ref().map(|d| d.seo.clone()).unwrap_or_default()),
             next_key: StoredValue::new(key),
+            sent: StoredValue::new(Vec::new()),
             dirty,
         }
     }
@@ -265,9 +268,10 @@ impl Form {
 
     /// The grid row for `key` (a new row copies the first row's prices and weight).
     fn cell(self, key: Key) -> ArcRwSignal<Cell> {
+        let first = grid(self.colours, self.sizes).first().copied();
         let mut found = None;
         self.cells.update_value(|cells| {
-            let template = cells.values().next().map(|c| {
+            let template = first.and_then(|f| cells.get(&f)).map(|c| {
                 c.with_untracked(|c| Cell {
                     price: c.price.clone(),
                     compare_at: c.compare_at.clone(),
@@ -284,6 +288,98 @@ impl Form {
             );
         });
         found.unwrap_or_else(|| ArcRwSignal::new(Cell::default()))
+    }
+
+    /// Adds an empty value to option 1 (`first`) or option 2. The first value of an option
+    /// takes over the rows that had none, so a product's variants keep their ids (and
+    /// stock) when it gains an option.
+    fn add_value(self, first: bool) {
+        let k = self.key();
+        let was_empty = if first {
+            self.colours.with_untracked(Vec::is_empty)
+        } else {
+            self.sizes.with_untracked(Vec::is_empty)
+        };
+        if was_empty {
+            self.rekey(first, None, Some(k));
+        }
+        if first {
+            self.colours
+                .update(|c| c.push((k, ArcRwSignal::new(Localized::default()))));
+        } else {
+            self.sizes
+                .update(|s| s.push((k, ArcRwSignal::new(String::new()))));
+        }
+        self.touch();
+    }
+
+    /// Removes a value; the last one hands its rows back to "no option". Pictures shown
+    /// for a removed colour are shown for every colour.
+    fn remove_value(self, first: bool, k: u32) {
+        let last = if first {
+            self.colours.with_untracked(|c| c.len() == 1)
+        } else {
+            self.sizes.with_untracked(|s| s.len() == 1)
+        };
+        if last {
+            self.rekey(first, Some(k), None);
+        }
+        if first {
+            let gone = self.colour(Some(k)).map(|c| c.en.trim().to_string());
+            self.colours.update(|c| c.retain(|(x, _)| *x != k));
+            if let Some(en) = gone {
+                self.recolour_pictures(&en, None);
+            }
+        } else {
+            self.sizes.update(|s| s.retain(|(x, _)| *x != k));
+        }
+        self.touch();
+    }
+
+    /// Moves the rows of option value `from` to `to` (of option 1 when `first`).
+    fn rekey(self, first: bool, from: Option<u32>, to: Option<u32>) {
+        self.cells.update_value(|cells| {
+            let moving: Vec<Key> = cells
+                .keys()
+                .filter(|k| if first { k.0 == from } else { k.1 == from })
+                .copied()
+                .collect();
+            for old in moving {
+                if let Some(cell) = cells.remove(&old) {
+                    let new = if first { (to, old.1) } else { (old.0, to) };
+                    cells.entry(new).or_insert(cell);
+                }
+            }
+        });
+    }
+
+    /// Pictures shown for colour `from` (its English value) are shown for `to` instead.
+    fn recolour_pictures(self, from: &str, to: Option<&str>) {
+        if from.is_empty() {
+            return;
+        }
+        self.images.with_untracked(|list| {
+            for (_, image, _) in list {
+                if image.with_untracked(|i| i.color_en.as_deref().map(str::trim) == Some(from)) {
+                    image.update(|i| i.color_en = to.filter(|t| !t.is_empty()).map(str::to_string));
+                }
+            }
+        });
+    }
+
+    /// A server error about `variants[n]` (of the variants sent) as the grid's row.
+    fn to_grid(self, mut e: ApiError) -> ApiError {
+        let rows = self.sent.get_value();
+        if let Some(field) = &e.field {
+            if let Some(rest) = field.strip_prefix("variants[") {
+                if let Some((n, tail)) = rest.split_once(']') {
+                    if let Some(row) = n.parse::<usize>().ok().and_then(|n| rows.get(n)) {
+                        e.field = Some(format!("variants[{row}]{tail}"));
+                    }
+                }
+            }
+        }
+        e
     }
 
     fn colour(self, key: Option<u32>) -> Option<Localized> {
@@ -307,8 +403,14 @@ impl Form {
     /// The draft to send, or the first input that is not a number (field, problem).
     fn draft(self) -> Result<ProductDraft, (String, &'static str)> {
         let mut variants = Vec::new();
+        let mut rows = Vec::new();
         for (i, key) in grid(self.colours, self.sizes).into_iter().enumerate() {
             let c = self.cell(key).get_untracked();
+            // a new row without a SKU is a combination not sold
+            if c.id.is_none() && c.sku.trim().is_empty() {
+                continue;
+            }
+            rows.push(i);
             let money = |text: &str, field: &str| -> Result<Option<i64>, (String, &'static str)> {
                 let text = text.trim();
                 if text.is_empty() {
@@ -339,6 +441,7 @@ impl Form {
                 weight_grams,
             });
         }
+        self.sent.set_value(rows);
         let status = self.status.get_untracked();
         let publish_at = match self.publish_at.get_untracked().trim() {
             "" => None,
@@ -373,6 +476,15 @@ impl Form {
     }
 }
 
+/// The errors of any of `fields`, for a place that shows several.
+fn errors_of(
+    errors: FormErrors,
+    fields: Vec<String>,
+) -> impl Fn() -> Option<String> + Clone + 'static {
+    let each: Vec<_> = fields.into_iter().map(|f| field_error(errors, f)).collect();
+    move || each.iter().find_map(|e| e())
+}
+
 /// Fields with an input of their own; any other error shows above the buttons.
 fn has_own_input(field: &str) -> bool {
     const FIELDS: &[&str] = &[
@@ -382,22 +494,18 @@ fn has_own_input(field: &str) -> bool {
         "description.zh",
         "description.en",
         "publish_at",
+        "category_id",
+        "brand_id",
         "seo.title.zh",
         "seo.title.en",
         "seo.description.zh",
         "seo.description.en",
     ];
     FIELDS.contains(&field)
-        || [
-            ".sku",
-            ".barcode",
-            ".price",
-            ".compare_at",
-            ".cost",
-            ".weight_grams",
-        ]
-        .iter()
-        .any(|end| field.starts_with("variants[") && field.ends_with(end))
+        || (field.starts_with("variants[") && !field.ends_with(".id"))
+        || ["images[", "option1.", "option2."]
+            .iter()
+            .any(|start| field.starts_with(start))
 }
 
 #[component]
@@ -459,7 +567,7 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
                         go(&format!("/admin/catalogue/products/{}", saved.id.0), true);
                     }
                 }
-                Err(e) => errors.set(e),
+                Err(e) => errors.set(form.to_grid(e)),
             }
             pending.set(false);
         });
@@ -521,6 +629,7 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
         </Show>
         {no_taxonomy.then(|| view! { <p class="banner">{t(P::NoCategoriesYet)}</p> })}
         <form class="product-form" on:submit=submit novalidate data-testid="product-form">
+            <fieldset class="product-form__fields" disabled=move || !can.get()>
             <section class="panel">
                 <h2>{t(P::Basics)}</h2>
                 <div class="form form--grid">
@@ -581,10 +690,11 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
                 </div>
             </section>
             <OptionsPanel form errors/>
-            <ImagesPanel form/>
+            <ImagesPanel form errors can/>
             <section class="panel">
                 <SeoFields seo=form.seo path errors fallback_title fallback_description dirty/>
             </section>
+            </fieldset>
             <div class="form-actions">
                 <p class="form-error" role="alert" data-testid="form-error">{general}</p>
                 <Show when=move || can.get()>
@@ -601,18 +711,8 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn OptionsPanel(form: Form, errors: FormErrors) -> impl IntoView {
     let locale = use_locale();
-    let add_colour = move |_| {
-        let k = form.key();
-        form.colours
-            .update(|c| c.push((k, ArcRwSignal::new(Localized::default()))));
-        form.touch();
-    };
-    let add_size = move |_| {
-        let k = form.key();
-        form.sizes
-            .update(|s| s.push((k, ArcRwSignal::new(String::new()))));
-        form.touch();
-    };
+    let add_colour = move |_| form.add_value(true);
+    let add_size = move |_| form.add_value(false);
     let colour_rows = move || {
         form.colours
             .get()
@@ -629,9 +729,15 @@ fn OptionsPanel(form: Form, errors: FormErrors) -> impl IntoView {
                         <input class="input" lang="en" maxlength="40" placeholder=move || P::ValueEn.text(locale.get())
                             aria-label=move || format!("{} {}", P::ValueEn.text(locale.get()), i + 1)
                             prop:value={ let en = en.clone(); move || en.with(|v| v.en.clone()) } data-testid="colour-en"
-                            on:input=move |ev| { en.update(|v| v.en = event_target_value(&ev)); form.touch(); }/>
+                            on:input=move |ev| {
+                                let before = en.with_untracked(|v| v.en.trim().to_string());
+                                let typed = event_target_value(&ev);
+                                form.recolour_pictures(&before, Some(typed.trim()));
+                                en.update(|v| v.en = typed);
+                                form.touch();
+                            }/>
                         <button type="button" class="btn btn--ghost btn--small" data-testid="colour-remove"
-                            on:click=move |_| { form.colours.update(|c| c.retain(|(x, _)| *x != k)); form.touch(); }>
+                            on:click=move |_| form.remove_value(true, k)>
                             {t(crate::catalogue::taxonomy::text::S::Remove)}
                         </button>
                     </li>
@@ -653,7 +759,7 @@ fn OptionsPanel(form: Form, errors: FormErrors) -> impl IntoView {
                             prop:value=move || shown.get() data-testid="size-text"
                             on:input=move |ev| { value.set(event_target_value(&ev)); form.touch(); }/>
                         <button type="button" class="btn btn--ghost btn--small" data-testid="size-remove"
-                            on:click=move |_| { form.sizes.update(|s| s.retain(|(x, _)| *x != k)); form.touch(); }>
+                            on:click=move |_| form.remove_value(false, k)>
                             {t(crate::catalogue::taxonomy::text::S::Remove)}
                         </button>
                     </li>
@@ -662,6 +768,7 @@ fn OptionsPanel(form: Form, errors: FormErrors) -> impl IntoView {
             .collect_view()
     };
     let option_name = move |value: RwSignal<Localized>, testid: &'static str| {
+        let message = errors_of(errors, vec![format!("{testid}.zh"), format!("{testid}.en")]);
         view! {
             <div class="option-name">
                 <input class="input" lang="zh-CN" maxlength="20" data-testid=format!("{testid}-zh")
@@ -672,6 +779,7 @@ fn OptionsPanel(form: Form, errors: FormErrors) -> impl IntoView {
                     aria-label=move || format!("{} · {}", P::OptionName.text(locale.get()), crate::catalogue::taxonomy::text::S::English.text(locale.get()))
                     prop:value=move || value.with(|v| v.en.clone())
                     on:input=move |ev| { value.update(|v| v.en = event_target_value(&ev)); form.touch(); }/>
+                <p class="field__error" role="alert">{message}</p>
             </div>
         }
     };
@@ -738,7 +846,15 @@ fn VariantGrid(form: Form, errors: FormErrors) -> impl IntoView {
                         .and_then(|k| form.sizes.with(|s| s.iter().find(|(x, _)| *x == k).map(|(_, v)| v.get())))
                         .unwrap_or_else(|| "—".into())
                 };
-                let input = |part: &'static str, get: fn(&Cell) -> String, set: fn(&mut Cell, String), class: &'static str, mode: &'static str| {
+                let option_error = errors_of(
+                    errors,
+                    ["color", "color.zh", "color.en", "size"]
+                        .iter()
+                        .map(|f| format!("variants[{i}].{f}"))
+                        .collect(),
+                );
+                let row_label = move || format!("{} {}", colour(), size());
+                let input = |part: &'static str, label: P, get: fn(&Cell) -> String, set: fn(&mut Cell, String), class: &'static str, mode: &'static str| {
                     let field = format!("variants[{i}].{part}");
                     let message = field_error(errors, field.clone());
                     let bad = {
@@ -750,7 +866,7 @@ fn VariantGrid(form: Form, errors: FormErrors) -> impl IntoView {
                     view! {
                         <td class="grid-cell" class:grid-cell--bad=bad_cell>
                             <input class=format!("input input--small {class}") name=field.clone() inputmode=mode
-                                aria-label=field.clone() data-testid=format!("variant-{part}")
+                                aria-label=move || format!("{} · {}", label.text(locale.get()), row_label()) data-testid=format!("variant-{part}")
                                 aria-invalid=move || if bad() { "true" } else { "false" }
                                 prop:value=move || read.with(get)
                                 on:input=move |ev| { write.update(|c| set(c, event_target_value(&ev))); form.touch(); }/>
@@ -762,13 +878,15 @@ fn VariantGrid(form: Form, errors: FormErrors) -> impl IntoView {
                 view! {
                     <tr data-testid="variant-row">
                         <td class="nowrap" data-testid="variant-colour">{colour}</td>
-                        <td class="nowrap" data-testid="variant-size">{size}</td>
-                        {input("sku", |c| c.sku.clone(), |c, v| c.sku = v, "mono", "text")}
-                        {input("barcode", |c| c.barcode.clone(), |c, v| c.barcode = v, "mono", "numeric")}
-                        {input("price", |c| c.price.clone(), |c, v| c.price = v, "num", "decimal")}
-                        {input("compare_at", |c| c.compare_at.clone(), |c, v| c.compare_at = v, "num", "decimal")}
-                        {input("cost", |c| c.cost.clone(), |c, v| c.cost = v, "num", "decimal")}
-                        {input("weight_grams", |c| c.weight.clone(), |c, v| c.weight = v, "num", "numeric")}
+                        <td class="nowrap" data-testid="variant-size">{size}
+                            <span class="field__error" role="alert">{option_error}</span>
+                        </td>
+                        {input("sku", P::Sku, |c| c.sku.clone(), |c, v| c.sku = v, "mono", "text")}
+                        {input("barcode", P::Barcode, |c| c.barcode.clone(), |c, v| c.barcode = v, "mono", "numeric")}
+                        {input("price", P::Price, |c| c.price.clone(), |c, v| c.price = v, "num", "decimal")}
+                        {input("compare_at", P::CompareAt, |c| c.compare_at.clone(), |c, v| c.compare_at = v, "num", "decimal")}
+                        {input("cost", P::Cost, |c| c.cost.clone(), |c, v| c.cost = v, "num", "decimal")}
+                        {input("weight_grams", P::WeightGrams, |c| c.weight.clone(), |c, v| c.weight = v, "num", "numeric")}
                         <td class="num muted">{available.map(|a| a.to_string()).unwrap_or_else(|| "—".into())}</td>
                     </tr>
                 }
@@ -804,7 +922,7 @@ fn VariantGrid(form: Form, errors: FormErrors) -> impl IntoView {
 
 /// The pictures: upload, order, alt texts and the colour each shows.
 #[component]
-fn ImagesPanel(form: Form) -> impl IntoView {
+fn ImagesPanel(form: Form, errors: FormErrors, can: Memo<bool>) -> impl IntoView {
     let locale = use_locale();
     let on_uploaded = Callback::new(move |up: Uploaded| {
         let k = form.key();
@@ -879,6 +997,7 @@ fn ImagesPanel(form: Form) -> impl IntoView {
                                 {colour_options}
                             </select>
                         </label>
+                        <p class="field__error" role="alert">{errors_of(errors, ["url", "alt.zh", "alt.en", "color_en"].iter().map(|f| format!("images[{i}].{f}")).collect())}</p>
                         <div class="image-tile__actions">
                             <button type="button" class="btn btn--ghost btn--small" disabled={i == 0}
                                 aria-label=move || P::MoveLeft.text(locale.get()) data-testid="image-left"
@@ -901,7 +1020,9 @@ fn ImagesPanel(form: Form) -> impl IntoView {
             <h2>{t(P::Images)}</h2>
             <p class="field__hint">{t(P::ImagesHint)}</p>
             <ul class="image-tiles">{tiles}</ul>
-            <ImageUpload on_uploaded label=Signal::derive(t(P::AddImage)) testid="product-image-upload"/>
+            <Show when=move || can.get()>
+                <ImageUpload on_uploaded label=Signal::derive(t(P::AddImage)) testid="product-image-upload"/>
+            </Show>
         </section>
     }
 }

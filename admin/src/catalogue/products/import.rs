@@ -31,6 +31,8 @@ enum Stage {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let locale = use_locale();
+    let session = crate::session::use_session();
+    let can = Memo::new(move |_| session.can(shared::staff::Permission::ManageCatalog));
     use_page(|l| crumbs(l, Some(P::ImportCsv.text(l).to_string())));
     let stage = RwSignal::new(Stage::Choose);
     // the chosen file, kept for the import after its check
@@ -45,19 +47,33 @@ pub fn ImportPage() -> impl IntoView {
             total: 0,
         });
         leptos::task::spawn_local(async move {
+            let mut ended = false;
             let result = crate::api::import_products(f.take(), apply, |event| match event {
                 ImportEvent::Progress { done, total } => {
                     stage.set(Stage::Working { apply, done, total })
                 }
-                ImportEvent::Done { report } if report.applied => {
-                    stage.set(Stage::Imported(report))
+                ImportEvent::Done { report } => {
+                    ended = true;
+                    stage.set(if report.applied {
+                        Stage::Imported(report)
+                    } else {
+                        Stage::Checked(report)
+                    });
                 }
-                ImportEvent::Done { report } => stage.set(Stage::Checked(report)),
-                ImportEvent::Failed { error } => stage.set(Stage::Failed(error)),
+                ImportEvent::Failed { error } => {
+                    ended = true;
+                    stage.set(Stage::Failed(error));
+                }
             })
             .await;
-            if let Err(e) = result {
-                stage.set(Stage::Failed(e));
+            match result {
+                Err(e) => stage.set(Stage::Failed(e)),
+                // the answer broke off before its report
+                Ok(()) if !ended => stage.set(Stage::Failed(ApiError::new(
+                    shared::ErrorCode::Network,
+                    "the answer ended early",
+                ))),
+                Ok(()) => {}
             }
         });
     };
@@ -112,6 +128,9 @@ pub fn ImportPage() -> impl IntoView {
         <header class="page-head">
             <h1>{t(P::ImportCsv)}</h1>
         </header>
+        <Show when=move || can.get() fallback=|| view! {
+            <p class="banner" data-testid="read-only">{t(crate::catalogue::taxonomy::text::S::ReadOnly)}</p>
+        }>
         <section class="panel import-intro">
             <p>{t(P::ImportIntro)}</p>
             <p class="muted">{t(P::ImportRules)}</p>
@@ -125,6 +144,7 @@ pub fn ImportPage() -> impl IntoView {
             </p>
         </section>
         {body}
+        </Show>
     }
 }
 

@@ -15,8 +15,8 @@ use crate::kit::{loaded, use_page, Crumb};
 use crate::session::use_session;
 use leptos::prelude::*;
 use shared::catalog::admin::{
-    BrandRow, BulkProductAction, BulkProducts, CategoryNode, ProductListQuery, ProductRow,
-    ProductStatus, StockFilter, PRICE_CHANGE_BASIS_POINTS,
+    parse_percent, BrandRow, BulkProductAction, BulkProducts, CategoryNode, ProductListQuery,
+    ProductRow, ProductStatus, StockFilter,
 };
 use shared::ids::{CategoryId, ProductId};
 use shared::list::Paged;
@@ -194,16 +194,7 @@ fn BulkActions(bulk: Bulk, category_options: Signal<Vec<(String, String)>>) -> i
             .warn(P::PickCategory.text(locale.get_untracked())),
     };
     let reprice = move |_| {
-        let basis_points = percent
-            .get_untracked()
-            .trim()
-            .trim_end_matches('%')
-            .parse::<f64>()
-            .ok()
-            .map(|p| (p * 100.0).round())
-            .filter(|b| b.is_finite() && b.abs() < 1e9)
-            .map(|b| b as i32)
-            .filter(|b| *b != 0 && PRICE_CHANGE_BASIS_POINTS.contains(b));
+        let basis_points = parse_percent(&percent.get_untracked());
         match basis_points {
             Some(basis_points) => bulk.run(BulkProductAction::ChangePrice { basis_points }),
             None => bulk

@@ -1,7 +1,7 @@
 //! The strings of the product list, the product editor and the CSV import.
 
 use shared::catalog::admin::{ProductStatus, StockFilter};
-use shared::catalog::csv::{CsvProblem, RowError};
+use shared::catalog::csv::{CsvProblem, RowError, MAX_ROWS};
 use shared::Locale;
 use ui::i18n::Translate;
 
@@ -147,8 +147,8 @@ impl Translate for P {
             P::Value => ("值", "Value"),
             P::VariantGrid => ("规格表", "Variant grid"),
             P::VariantGridHint => (
-                "价格以元为单位（如 89.00）；条码为 EAN-13，可留空。",
-                "Prices in yuan (e.g. 89.00); barcodes are EAN-13 and may be left empty.",
+                "价格以元为单位（如 89.00）；条码为 EAN-13，可留空。新的组合不填 SKU 即不销售。",
+                "Prices in yuan (e.g. 89.00); barcodes are EAN-13 and may be left empty. A new combination left without a SKU is not sold.",
             ),
             P::Sku => ("SKU", "SKU"),
             P::Barcode => ("条码", "Barcode"),
@@ -248,6 +248,7 @@ pub fn stock_code(s: StockFilter) -> &'static str {
 pub fn changed(locale: Locale, n: usize) -> String {
     match locale {
         Locale::ZhCn => format!("已更新 {n} 件商品"),
+        Locale::En if n == 1 => "1 product changed".to_string(),
         Locale::En => format!("{n} products changed"),
     }
 }
@@ -290,10 +291,12 @@ pub fn row_error(locale: Locale, e: &RowError) -> String {
             "文件只有表头，没有数据行。",
             "The file has a header but no rows.",
         ),
-        CsvProblem::TooManyRows => (
-            "行数太多（最多 10,000 行）。",
-            "Too many rows (at most 10,000).",
-        ),
+        CsvProblem::TooManyRows => {
+            return match locale {
+                Locale::ZhCn => format!("行数太多（最多 {MAX_ROWS} 行）。"),
+                Locale::En => format!("Too many rows (at most {MAX_ROWS})."),
+            }
+        }
         CsvProblem::ColumnUnknown => ("没有这个列名。", "There is no such column."),
         CsvProblem::ColumnMissing => ("缺少必需的列。", "A column that is needed is missing."),
         CsvProblem::ColumnRepeated => ("这个列出现了两次。", "This column appears twice."),

@@ -6,7 +6,7 @@
 use super::catalog::filter_of;
 use crate::api::{ApiBytes, ApiQuery};
 use crate::auth::staff::Staff;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::openapi::ADMIN;
 use crate::state::AppState;
 use crate::workflows::catalog_csv as flows;
@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-use shared::catalog::admin::ProductListQuery;
+use shared::catalog::admin::{ProductListQuery, ProductStatus, StockFilter};
 use shared::catalog::csv::ImportEvent;
 use shared::staff::Permission;
 use shared::ApiError;
@@ -34,15 +34,23 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// Every product the filters match, one row per variant: UTF-8 with a BOM (spreadsheets
 /// then read Chinese correctly), cells that would run as formulas prefixed with `'`.
 #[utoipa::path(get, path = "/products/export", tag = ADMIN, operation_id = "adminExportProducts",
-    params(ProductListQuery),
+    params(ExportParams),
     security(("session" = [])),
     responses((status = 200, description = "The CSV file", content_type = "text/csv", body = String)))]
 async fn export(
     State(state): State<AppState>,
     staff: Staff,
-    ApiQuery(q): ApiQuery<ProductListQuery>,
+    ApiQuery(params): ApiQuery<ExportParams>,
 ) -> AppResult<Response> {
     staff.require(Permission::ViewCatalog)?;
+    let q = ProductListQuery {
+        q: params.q,
+        category: params.category,
+        brand: params.brand,
+        status: params.status,
+        stock: params.stock,
+        ..ProductListQuery::default()
+    };
     let filter = {
         let mut conn = state.db.pool.acquire().await?;
         filter_of(&mut conn, &q).await?
@@ -62,6 +70,29 @@ async fn export(
         .into_response())
 }
 
+/// A CSV file as the request's body: bytes (its rows are checked by the import itself, and
+/// their errors reported line by line).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+struct CsvFile(Vec<u8>);
+
+/// The product list's filters (its sort and pages do not apply to a file).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ExportParams {
+    /// Part of a name (either language), the slug or a SKU.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    /// The category, its sub-categories included.
+    category: Option<i64>,
+    brand: Option<i64>,
+    #[param(inline)]
+    status: Option<ProductStatus>,
+    #[param(inline)]
+    stock: Option<StockFilter>,
+}
+
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ImportParams {
@@ -76,10 +107,11 @@ struct ImportParams {
 /// row error (line, column, reason) — or `{"event":"failed",…}` if the server broke off.
 #[utoipa::path(post, path = "/products/import", tag = ADMIN, operation_id = "adminImportProducts",
     params(ImportParams),
-    request_body(content = String, content_type = "text/csv", description = "The CSV file, UTF-8"),
+    request_body(content = inline(CsvFile), content_type = "text/csv", description = "The CSV file, UTF-8"),
     security(("session" = [], "csrf" = [])),
     responses(
         (status = 200, description = "Progress lines, then the report", content_type = "application/x-ndjson", body = ImportEvent),
+        (status = 422, description = "No file was sent (problem `empty`)", body = ApiError),
         (status = 413, description = "Larger than 32 MB", body = ApiError)))]
 async fn import(
     State(state): State<AppState>,
@@ -88,6 +120,13 @@ async fn import(
     ApiBytes(body): ApiBytes<MAX_FILE>,
 ) -> AppResult<Response> {
     staff.require(Permission::ManageCatalog)?;
+    if body.is_empty() {
+        return Err(AppError::Validation {
+            problem: "empty".into(),
+            message: "No file was sent: the body is the CSV file.".into(),
+            field: None,
+        });
+    }
     let dry_run = !params.apply.unwrap_or(false);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<ImportEvent>();
     let db = state.db.clone();
@@ -99,16 +138,24 @@ async fn import(
                 let _ = tx.send(ImportEvent::Progress { done, total });
             }
         };
-        let last = match flows::import(&db, &actor, &body, dry_run, progress).await {
-            Ok(report) => ImportEvent::Done { report },
-            Err(e) => {
+        let failed = || ImportEvent::Failed {
+            error: ApiError::new(
+                shared::ErrorCode::Internal,
+                "The import failed; nothing was written.",
+            ),
+        };
+        // a panic inside the import still ends the stream with a `failed` line
+        let run =
+            std::panic::AssertUnwindSafe(flows::import(&db, &actor, &body, dry_run, progress));
+        let last = match futures_util::FutureExt::catch_unwind(run).await {
+            Ok(Ok(report)) => ImportEvent::Done { report },
+            Ok(Err(e)) => {
                 tracing::error!(error = %e, "a product import failed");
-                ImportEvent::Failed {
-                    error: ApiError::new(
-                        shared::ErrorCode::Internal,
-                        "The import failed; nothing was written.",
-                    ),
-                }
+                failed()
+            }
+            Err(_) => {
+                tracing::error!("a product import panicked");
+                failed()
             }
         };
         let _ = tx.send(last);

@@ -13,7 +13,6 @@ use shared::reports::{
     WaitingCount,
 };
 use shared::time::SHOP_UTC_OFFSET_HOURS;
-use sqlx::AnyConnection as Conn;
 use std::collections::HashMap;
 
 const DAY_MS: i64 = 86_400_000;
@@ -33,19 +32,34 @@ pub async fn dashboard(db: &Db, period: Period) -> Result<Dashboard, sqlx::Error
     let previous = period.previous();
     let (start, end) = period.range();
     let (before_start, _) = previous.range();
-    let mut conn = db.pool.acquire().await?;
-    let c = &mut *conn;
-
-    let days = sales_per_day(c, before_start, end).await?;
+    // independent queries, each on its own connection, at once
+    let (
+        days,
+        units,
+        statuses,
+        now_customers,
+        then_customers,
+        (low_stock, low_stock_total),
+        top,
+        waiting,
+    ) = tokio::try_join!(
+        sales_per_day(db, before_start, end),
+        units(db, before_start, start, end),
+        statuses(db, before_start, start, end),
+        customers(db, start, end),
+        customers(db, before_start, start),
+        low_stock(db),
+        top_products(db, start, end),
+        waiting(db),
+    )?;
     let (now_days, then_days): (Vec<_>, Vec<_>) =
         days.into_iter().partition(|(d, _, _)| *d >= period.first);
     let mut current = totals(&now_days);
     let mut before = totals(&then_days);
 
-    for (is_current, units) in units(c, before_start, start, end).await? {
+    for (is_current, units) in units {
         pick(&mut current, &mut before, is_current).units = units;
     }
-    let statuses = statuses(c, before_start, start, end).await?;
     let mut by_status = Vec::new();
     for (is_current, status, n) in statuses {
         if status == OrderStatus::Cancelled {
@@ -56,15 +70,10 @@ pub async fn dashboard(db: &Db, period: Period) -> Result<Dashboard, sqlx::Error
         }
     }
     by_status.sort_by_key(|s| OrderStatus::ALL.iter().position(|x| *x == s.status));
-    for (figures, (a, b)) in [
-        (&mut current, (start, end)),
-        (&mut before, (before_start, start)),
-    ] {
-        let (all, new) = customers(c, a, b).await?;
+    for (figures, (all, new)) in [(&mut current, now_customers), (&mut before, then_customers)] {
         figures.new_customers = new;
         figures.returning_customers = all - new;
     }
-    let (low_stock, low_stock_total) = low_stock(c).await?;
     Ok(Dashboard {
         currency: Currency::CNY,
         period,
@@ -74,10 +83,10 @@ pub async fn dashboard(db: &Db, period: Period) -> Result<Dashboard, sqlx::Error
         days: fill_days(&period, &now_days),
         previous_days: fill_days(&previous, &then_days),
         by_status,
-        top_products: top_products(c, start, end).await?,
+        top_products: top,
         low_stock,
         low_stock_total,
-        waiting: waiting(c).await?,
+        waiting,
     })
 }
 
@@ -105,10 +114,13 @@ fn totals(days: &[(time::Date, i64, i64)]) -> Figures {
 
 /// `(shop day, revenue, orders)` of the sales in `[start, end)`.
 async fn sales_per_day(
-    c: &mut Conn,
+    db: &Db,
     start: i64,
     end: i64,
 ) -> Result<Vec<(time::Date, i64, i64)>, sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let offset = SHOP_UTC_OFFSET_HOURS * 3_600_000;
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT (created_at + $3) / {DAY_MS} AS day, CAST(SUM(grand_total) AS BIGINT), COUNT(*) \
@@ -127,12 +139,10 @@ async fn sales_per_day(
 }
 
 /// Units sold, `(in the current period, units)`; `mid` is where the current one starts.
-async fn units(
-    c: &mut Conn,
-    start: i64,
-    mid: i64,
-    end: i64,
-) -> Result<Vec<(bool, i64)>, sqlx::Error> {
+async fn units(db: &Db, start: i64, mid: i64, end: i64) -> Result<Vec<(bool, i64)>, sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
         "SELECT CASE WHEN o.created_at >= $2 THEN 1 ELSE 0 END, CAST(SUM(l.quantity) AS BIGINT) \
          FROM orders o JOIN order_lines l ON l.order_id = o.id \
@@ -149,11 +159,14 @@ async fn units(
 
 /// Orders placed, by status now: `(in the current period, status, orders)`.
 async fn statuses(
-    c: &mut Conn,
+    db: &Db,
     start: i64,
     mid: i64,
     end: i64,
 ) -> Result<Vec<(bool, OrderStatus, i64)>, sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT CASE WHEN created_at >= $2 THEN 1 ELSE 0 END, status, COUNT(*) FROM orders \
          WHERE created_at >= $1 AND created_at < $3 GROUP BY 1, 2",
@@ -170,7 +183,10 @@ async fn statuses(
 }
 
 /// `(customers with a sale in [start, end), of them without a sale before)`.
-async fn customers(c: &mut Conn, start: i64, end: i64) -> Result<(i64, i64), sqlx::Error> {
+async fn customers(db: &Db, start: i64, end: i64) -> Result<(i64, i64), sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let sales = sales();
     sqlx::query_as(&format!(
         "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM orders p \
@@ -185,7 +201,10 @@ async fn customers(c: &mut Conn, start: i64, end: i64) -> Result<(i64, i64), sql
 }
 
 /// The 10 products with the most revenue from their lines (before order discounts).
-async fn top_products(c: &mut Conn, start: i64, end: i64) -> Result<Vec<TopProduct>, sqlx::Error> {
+async fn top_products(db: &Db, start: i64, end: i64) -> Result<Vec<TopProduct>, sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(&format!(
         "SELECT t.product_id, p.name_zh, p.name_en, t.revenue, t.units FROM ( \
              SELECT v.product_id, CAST(SUM(l.line_total) AS BIGINT) AS revenue, \
@@ -226,7 +245,10 @@ type LowRow = (
 
 /// Published products' variants with at most the low-stock threshold available: the 10
 /// lowest and how many there are.
-async fn low_stock(c: &mut Conn) -> Result<(Vec<LowStock>, i64), sqlx::Error> {
+async fn low_stock(db: &Db) -> Result<(Vec<LowStock>, i64), sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let low = format!(
         "SELECT v.id, v.product_id, v.sku, p.name_zh, p.name_en, v.color_zh, v.color_en, v.size, \
              CAST(COALESCE(SUM(s.on_hand - s.reserved), 0) AS BIGINT) AS available \
@@ -268,7 +290,10 @@ async fn low_stock(c: &mut Conn) -> Result<(Vec<LowStock>, i64), sqlx::Error> {
 }
 
 /// Orders waiting for someone in the shop, with the oldest of each kind.
-async fn waiting(c: &mut Conn) -> Result<Vec<WaitingCount>, sqlx::Error> {
+async fn waiting(db: &Db) -> Result<Vec<WaitingCount>, sqlx::Error> {
+    // a connection of its own: the dashboard's queries run side by side
+    let mut conn = db.pool.acquire().await?;
+    let c = &mut *conn;
     let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT status, payment_method, COUNT(*), MIN(created_at) FROM orders \
          WHERE status IN ('pending_payment', 'paid', 'processing') GROUP BY status, payment_method",

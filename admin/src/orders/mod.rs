@@ -2,7 +2,7 @@
 //! search, sort and page live in the URL; bank transfers are recorded one by one or for
 //! the selected orders at once.
 
-mod text;
+pub(crate) mod text;
 
 use crate::kit::list::{
     options, BulkBar, Empty, FilterSelect, ListUrl, Pagination, RowCheck, SearchBox, SelectAll,

@@ -2,7 +2,6 @@
 //! number or a date (a change in per cent, an age, a period).
 
 use super::{Age, Direction};
-use shared::orders::OrderStatus;
 use shared::reports::{PeriodKind, PeriodProblem, Waiting};
 use shared::Locale;
 use ui::i18n::Translate;
@@ -114,20 +113,8 @@ pub fn problem(locale: Locale, p: PeriodProblem) -> &'static str {
     locale.pick(zh, en)
 }
 
-/// An order status (the orders module keeps its own labels private).
-pub fn status(locale: Locale, s: OrderStatus) -> &'static str {
-    let (zh, en) = match s {
-        OrderStatus::PendingPayment => ("待付款", "Awaiting payment"),
-        OrderStatus::Paid => ("已付款", "Paid"),
-        OrderStatus::Processing => ("处理中", "Processing"),
-        OrderStatus::Shipped => ("已发货", "Shipped"),
-        OrderStatus::Delivered => ("已送达", "Delivered"),
-        OrderStatus::Completed => ("已完成", "Completed"),
-        OrderStatus::Cancelled => ("已取消", "Cancelled"),
-        OrderStatus::Refunded => ("已退款", "Refunded"),
-    };
-    locale.pick(zh, en)
-}
+/// An order status, as the order list names it.
+pub use crate::orders::text::status;
 
 /// What the orders of a waiting list wait for.
 pub fn waiting(locale: Locale, w: Waiting) -> &'static str {

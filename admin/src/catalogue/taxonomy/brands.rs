@@ -13,9 +13,7 @@ use crate::kit::toast::use_toasts;
 use crate::kit::{loaded, use_page};
 use crate::session::use_session;
 use leptos::prelude::*;
-use shared::catalog::admin::{
-    check_localized, check_optional, check_slug, BrandDraft, BrandRow, Faulty,
-};
+use shared::catalog::admin::{BrandDraft, BrandRow, Faulty};
 use shared::catalog::{plain_text, Localized, Seo};
 use shared::staff::{Page, Permission};
 use shared::Locale;
@@ -162,10 +160,7 @@ fn BrandTable(
 
 /// The rules the server applies to a brand, checked before sending.
 fn check(d: &BrandDraft) -> Result<(), Faulty> {
-    check_slug(&d.slug, "slug")?;
-    check_localized(&d.name, 60, "name")?;
-    check_optional(&d.seo.title, Seo::TITLE_MAX, "seo.title")?;
-    check_optional(&d.seo.description, Seo::DESCRIPTION_MAX, "seo.description")
+    super::fields::check_texts(&d.slug, &d.name, &d.seo)
 }
 
 /// The fields of this form, for errors that belong to none of them.

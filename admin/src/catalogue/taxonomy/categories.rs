@@ -11,9 +11,7 @@ use crate::kit::toast::{use_toasts, Toasts};
 use crate::kit::{use_page, Failed, Loading};
 use crate::session::use_session;
 use leptos::prelude::*;
-use shared::catalog::admin::{
-    check_localized, check_optional, check_slug, CategoryDraft, CategoryMove, CategoryNode, Faulty,
-};
+use shared::catalog::admin::{CategoryDraft, CategoryMove, CategoryNode, Faulty};
 use shared::catalog::{Localized, Seo};
 use shared::ids::CategoryId;
 use shared::staff::{Page, Permission};
@@ -460,10 +458,7 @@ fn TreeRow(
 
 /// The rules the server applies to a category's texts, checked before sending.
 fn check(d: &CategoryDraft) -> Result<(), Faulty> {
-    check_slug(&d.slug, "slug")?;
-    check_localized(&d.name, 60, "name")?;
-    check_optional(&d.seo.title, Seo::TITLE_MAX, "seo.title")?;
-    check_optional(&d.seo.description, Seo::DESCRIPTION_MAX, "seo.description")
+    super::fields::check_texts(&d.slug, &d.name, &d.seo)
 }
 
 /// The fields of this form, for errors that belong to none of them.

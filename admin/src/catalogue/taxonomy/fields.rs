@@ -77,6 +77,17 @@ pub fn field_error(
     }
 }
 
+/// The rules the server applies to a category's or a brand's slug, names and SEO texts,
+/// checked before sending.
+pub fn check_texts(slug: &str, name: &Localized, seo: &shared::catalog::Seo) -> Result<(), Faulty> {
+    use shared::catalog::admin::{check_localized, check_optional, check_slug};
+    use shared::catalog::Seo;
+    check_slug(slug, "slug")?;
+    check_localized(name, 60, "name")?;
+    check_optional(&seo.title, Seo::TITLE_MAX, "seo.title")?;
+    check_optional(&seo.description, Seo::DESCRIPTION_MAX, "seo.description")
+}
+
 /// Shows a rule the draft broke (checked here before sending) as the server would.
 pub fn refuse(errors: FormErrors, (problem, field): Faulty) {
     let code = crate::api::code(&problem).unwrap_or_default();

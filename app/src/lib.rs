@@ -22,14 +22,18 @@ use pages::order::OrderPage;
 use pages::search::SearchPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
-/// Facts about the site the pages need (the public address, for canonical links).
+/// Facts about the site the pages need: the public address (for canonical links) and the
+/// style sheet's current, content-hashed path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteInfo {
     pub base_url: String,
+    pub stylesheet: String,
 }
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = use_context::<SiteInfo>()
+        .map_or_else(|| "/pkg/storekeep.css".to_string(), |s| s.stylesheet);
     view! {
         <!DOCTYPE html>
         <html>
@@ -37,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#c2410c"/>
-                <link rel="stylesheet" href="/pkg/storekeep.css"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>

@@ -1,17 +1,29 @@
 //! The back office's HTML shell: every `/admin/...` address answers the same small page
-//! that loads the back office's own bundle (`/pkg/admin.js` and `.wasm`), which then routes
+//! that loads the back office's own bundle (`/pkg/admin.<hash>.js` and `.wasm`), which then routes
 //! in the browser — so deep links and reloads work. The shop front's pages never reference
 //! this bundle.
 
+use crate::assets::Assets;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use std::sync::Arc;
 
-pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
+pub fn router<S: Clone + Send + Sync + 'static>(assets: &Assets) -> Router<S> {
+    let page: Arc<str> = SHELL
+        .replace("/pkg/admin.css", &assets.admin_css)
+        .replace("/pkg/admin.js", &assets.admin_js)
+        .replace("/pkg/admin.wasm", &assets.admin_wasm)
+        .replace("/pkg/admin-boot.js", &assets.admin_boot)
+        .into();
+    let shell = move || {
+        let page = page.clone();
+        async move { shell(page) }
+    };
     Router::new()
-        .route("/admin", get(shell))
-        .route("/admin/", get(shell))
+        .route("/admin", get(shell.clone()))
+        .route("/admin/", get(shell.clone()))
         .route("/admin/{*rest}", get(shell))
         // the staff page once lived in the shop front's English half
         .route("/en/admin", get(to_admin))
@@ -38,7 +50,7 @@ const SHELL: &str = r##"<!DOCTYPE html>
 </html>
 "##;
 
-async fn shell() -> Response {
+fn shell(page: Arc<str>) -> Response {
     (
         StatusCode::OK,
         [
@@ -49,7 +61,7 @@ async fn shell() -> Response {
                 "noindex, nofollow",
             ),
         ],
-        SHELL,
+        page.to_string(),
     )
         .into_response()
 }

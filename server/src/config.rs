@@ -30,7 +30,8 @@ pub struct Config {
     pub max_connections: u32,
     /// Where the built site lives: `pkg/` (WASM, JS, CSS) and the public files.
     pub site_root: PathBuf,
-    /// The address shoppers use, for canonical links, the sitemap and e-mails.
+    /// The address shoppers use, for canonical links, the sitemap and e-mails; empty (the
+    /// default) means the address the server listens on, `http://<host>:<port>`.
     pub public_url: String,
     pub environment: Environment,
     pub log_format: LogFormat,
@@ -47,6 +48,9 @@ pub struct Config {
     pub tax_basis_points: u32,
     /// Where uploaded pictures are stored (served under `/media/`).
     pub media_dir: PathBuf,
+    /// Keep the shop front's catalogue reads in memory (on by default; off only to measure
+    /// what the database costs).
+    pub catalog_cache: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -74,7 +78,7 @@ impl Default for Config {
             database_url: "sqlite://data/storekeep.db".into(),
             max_connections: 16,
             site_root: PathBuf::from("target/site"),
-            public_url: "http://127.0.0.1:3000".into(),
+            public_url: String::new(),
             environment: Environment::Development,
             log_format: LogFormat::Pretty,
             seed_demo_data: true,
@@ -83,6 +87,7 @@ impl Default for Config {
             sandbox_pay_secret: "storekeep-sandbox-secret-for-development".into(),
             tax_basis_points: 0,
             media_dir: PathBuf::from("data/media"),
+            catalog_cache: true,
         }
     }
 }
@@ -106,6 +111,16 @@ impl Config {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading config file {}", path.display()))?;
         toml::from_str(&text).with_context(|| format!("parsing config file {}", path.display()))
+    }
+
+    /// The public address once the server listens on `port`: the configured one, else
+    /// where it is served.
+    pub fn public_url_at(&self, port: u16) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}:{port}", display_host(&self.host))
+        } else {
+            self.public_url.clone()
+        }
     }
 
     /// Applies `STOREKEEP_*` variables (and `DATABASE_URL`) from `get`.
@@ -167,6 +182,9 @@ impl Config {
         if let Some(v) = get("STOREKEEP_MEDIA_DIR") {
             self.media_dir = PathBuf::from(v);
         }
+        if let Some(v) = get("STOREKEEP_CATALOG_CACHE") {
+            self.catalog_cache = !matches!(v.as_str(), "0" | "false" | "no" | "off");
+        }
         if let Some(v) = get("STOREKEEP_SEED_DEMO_DATA") {
             self.seed_demo_data = matches!(v.as_str(), "1" | "true" | "yes");
         }
@@ -175,9 +193,31 @@ impl Config {
     }
 }
 
+/// A host to put in an address: "all interfaces" is reached at the loopback address.
+pub fn display_host(host: &str) -> &str {
+    match host {
+        "0.0.0.0" => "127.0.0.1",
+        "::" => "[::1]",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_public_address_defaults_to_where_the_shop_is_served() {
+        let mut c = Config::default();
+        c.apply_env(|k| (k == "STOREKEEP_PORT").then(|| "8080".into()))
+            .unwrap();
+        assert_eq!(c.public_url_at(8080), "http://127.0.0.1:8080");
+        c.host = "0.0.0.0".into();
+        assert_eq!(c.public_url_at(4000), "http://127.0.0.1:4000");
+        c.apply_env(|k| (k == "STOREKEEP_PUBLIC_URL").then(|| "https://shop.example/".into()))
+            .unwrap();
+        assert_eq!(c.public_url_at(8080), "https://shop.example");
+    }
 
     #[test]
     fn env_overrides_file_and_defaults() {

@@ -32,11 +32,12 @@ pub async fn mailbox(State(state): State<AppState>) -> AppResult<Html<String>> {
     if state.config.environment != Environment::Development {
         return Err(AppError::NotFound("page"));
     }
-    let mut html = String::from(
+    let mut html = format!(
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>开发邮箱 · Dev mailbox</title><link rel=\"stylesheet\" href=\"/pkg/storekeep.css\"></head>\
+         <title>开发邮箱 · Dev mailbox</title><link rel=\"stylesheet\" href=\"{}\"></head>\
          <body><main class=\"container\"><h1>开发邮箱 · Development mailbox</h1>\
          <p class=\"muted\">仅开发模式可见：系统发出的邮件在此显示。 Only in development mode: messages the shop sends appear here.</p>",
+        state.assets.shop_css
     );
     let list = messages::latest(&state.db, 50).await?;
     if list.is_empty() {

@@ -3,7 +3,9 @@
 
 pub mod admin_shell;
 pub mod api;
+pub mod assets;
 pub mod auth;
+pub mod catalog_cache;
 pub mod config;
 pub mod db;
 pub mod dev;

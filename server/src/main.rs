@@ -27,7 +27,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(port = app.port(), ?config, "Storekeep is listening");
             println!(
                 "\nStorekeep is running at http://{}:{}/  (English: /en, back office: /admin)",
-                display_host(&config.host),
+                server::config::display_host(&config.host),
                 app.port()
             );
             if config.seed_demo_data {
@@ -155,12 +155,4 @@ async fn seed_history(db: &Db, opts: HistoryOptions) -> anyhow::Result<()> {
     );
     println!("Took {:.1} s.", report.elapsed.as_secs_f64());
     Ok(())
-}
-
-fn display_host(host: &str) -> &str {
-    if host == "0.0.0.0" {
-        "127.0.0.1"
-    } else {
-        host
-    }
 }

@@ -167,14 +167,19 @@ pub async fn negotiate_locale(req: Request, next: Next) -> Response {
     res
 }
 
-/// Cache policy for static files: the bundle keeps its name between builds, so it is
-/// revalidated; images change rarely.
+/// Cache policy for static files: bundle files named after their content are kept for a
+/// year; any other bundle file (the name list, a site built by hand) is revalidated; images
+/// change rarely.
 pub async fn cache_static(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let mut res = next.run(req).await;
     if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
-        let policy = if path.starts_with("/pkg/") {
-            Some("public, max-age=0, must-revalidate")
+        let policy = if let Some(file) = path.strip_prefix("/pkg/") {
+            Some(if crate::assets::is_fingerprinted(file) {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=0, must-revalidate"
+            })
         } else if path.starts_with("/media/") {
             // uploads are named after their content: they never change
             Some("public, max-age=31536000, immutable")

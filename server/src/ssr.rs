@@ -18,6 +18,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let api = crate::api::router(state.clone());
     let site = app::SiteInfo {
         base_url: state.config.public_url.clone(),
+        stylesheet: state.assets.shop_css.clone(),
     };
     let context = move || {
         let api = api.clone();

@@ -1,8 +1,10 @@
 //! Building the application: database, state, router, listener. Returns the bound port so
 //! tests can start it on port 0.
 
+use crate::assets::Assets;
 use crate::auth::csrf;
 use crate::auth::password::PasswordHasher;
+use crate::catalog_cache::CatalogCache;
 use crate::config::Config;
 use crate::db::Db;
 pub use crate::state::AppState;
@@ -38,18 +40,27 @@ impl Application {
 
     /// Binds an application to an already prepared database.
     pub async fn with_db(config: Config, db: Db) -> anyhow::Result<Application> {
+        let assets = Assets::load(&config.site_root);
         let leptos = LeptosOptions::builder()
-            .output_name("storekeep")
+            .output_name(assets.shop.as_str())
             .site_root(config.site_root.to_string_lossy().to_string())
             .site_pkg_dir("pkg")
             .env(leptos::config::Env::PROD)
             .build();
         let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
         let port = listener.local_addr()?.port();
+        let config = Config {
+            public_url: config.public_url_at(port),
+            ..config
+        };
+        let catalog = CatalogCache::new(db.clone(), config.catalog_cache).await?;
+        catalog.watch(crate::catalog_cache::WATCH_EVERY);
         let state = AppState {
             db,
+            catalog,
             config: Arc::new(config),
             leptos,
+            assets: Arc::new(assets),
             // two argon2 hashes at once: ~40 MB of memory, half the cores
             hasher: PasswordHasher::new(2),
         };
@@ -115,7 +126,7 @@ pub fn router(state: AppState) -> Router {
                 .route("/robots.txt", get(seo::robots))
                 .route("/sitemap.xml", get(seo::sitemap))
                 .route("/dev/mailbox", get(dev::mailbox))
-                .merge(crate::admin_shell::router())
+                .merge(crate::admin_shell::router(&state.assets))
                 .nest_service(
                     "/media",
                     tower_http::services::ServeDir::new(&state.config.media_dir),

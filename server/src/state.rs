@@ -1,7 +1,9 @@
-//! What every handler can reach: the database, the configuration, the Leptos options and
-//! the password hasher. Its own module, so handlers never depend on start-up.
+//! What every handler can reach: the database, the configuration, the catalogue cache, the
+//! Leptos options and the password hasher. Its own module, so handlers never depend on start-up.
 
+use crate::assets::Assets;
 use crate::auth::password::PasswordHasher;
+use crate::catalog_cache::CatalogCache;
 use crate::config::Config;
 use crate::db::Db;
 use axum::extract::FromRef;
@@ -11,8 +13,12 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// The shop front's catalogue reads, kept in memory while they are current.
+    pub catalog: CatalogCache,
     pub config: Arc<Config>,
     pub leptos: LeptosOptions,
+    /// The bundles' current (content-hashed) file names.
+    pub assets: Arc<Assets>,
     pub hasher: PasswordHasher,
 }
 

@@ -211,13 +211,34 @@ pub struct Variant {
     pub price: Money,
     /// The list price before a markdown, shown struck through.
     pub compare_at: Option<Money>,
-    /// Units that can be sold now: on hand minus reserved, over all warehouses.
+    /// Units that can be sold now (on hand minus reserved, over all warehouses), counted up
+    /// to [`Variant::SHOWN_MAX`]: six means "six or more". The shop says "only 3 left" from
+    /// five down and otherwise just "in stock"; a well-stocked item's exact count is not
+    /// published (nor does every sale have to refresh the cached catalogue).
     pub available: i64,
 }
 
 impl Variant {
+    /// The highest `available` the shop front is told.
+    pub const SHOWN_MAX: i64 = StockStatus::LOW_THRESHOLD + 1;
+
     pub fn stock_status(&self) -> StockStatus {
         StockStatus::from_available(self.available)
+    }
+
+    /// What the shop front may show of `available` units.
+    pub fn shown(available: i64) -> i64 {
+        available.clamp(0, Self::SHOWN_MAX)
+    }
+
+    /// The most units of this variant a shopper can pick at once: what is left when few are,
+    /// else as many as one cart line holds (the cart's check against the stock is exact).
+    pub fn max_quantity(&self) -> u32 {
+        match self.stock_status() {
+            StockStatus::OutOfStock => 0,
+            StockStatus::Low(n) => u32::try_from(n).unwrap_or(0),
+            StockStatus::InStock => crate::pricing::Quantity::MAX,
+        }
     }
 }
 
@@ -538,6 +559,21 @@ mod tests {
         for bad in ["", "A", "a b", "-a", "a-", "a--b", "é", &"a".repeat(81)] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn shown_stock_and_the_quantity_a_shopper_can_pick() {
+        assert_eq!(Variant::SHOWN_MAX, 6);
+        assert_eq!(Variant::shown(-2), 0);
+        assert_eq!(Variant::shown(4), 4);
+        assert_eq!(Variant::shown(500), 6);
+        let mut v = product(&[("Black", "S", 100, 6)]).variants[0].clone();
+        v.available = 6;
+        assert_eq!(v.max_quantity(), 99);
+        v.available = 3;
+        assert_eq!(v.max_quantity(), 3);
+        v.available = 0;
+        assert_eq!(v.max_quantity(), 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod audit;
 mod cart;
 mod catalog;
 mod catalog_admin;
+mod catalog_cache;
 mod catalog_csv;
 mod contract;
 mod order_expiry;

@@ -29,12 +29,14 @@ pub(crate) async fn variant_with_stock(app: &TestApp, sku: &str, on_hand: i64) -
         .execute(&app.db.pool)
         .await
         .unwrap();
+    app.db.commits.note(); // a write the server did not make itself
     sqlx::query("UPDATE stock_levels SET on_hand = $1 WHERE variant_id = $2 AND warehouse_id = (SELECT MIN(id) FROM warehouses)")
         .bind(on_hand)
         .bind(id)
         .execute(&app.db.pool)
         .await
         .unwrap();
+    app.db.commits.note(); // a write the server did not make itself
     id
 }
 

@@ -31,9 +31,10 @@ async fn home_is_complete_html_in_chinese_and_english(backend: Backend) {
     assert!(zh.contains(&format!(
         r#"<link href="{PUBLIC_URL}/en" hreflang="en" rel="alternate">"#
     )));
+    let assets = server::assets::Assets::load(&storekeep_tests::site_root());
     assert!(
-        zh.contains("/pkg/storekeep.js"),
-        "the hydration script is included"
+        zh.contains(&format!("/pkg/{}.js", assets.shop)) && zh.contains(&assets.shop_css),
+        "the hydration script and the style sheet are included, under their current names"
     );
 
     let (status, en) = app.get_html("/en").await;

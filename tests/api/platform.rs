@@ -134,19 +134,36 @@ async fn static_files_are_served_compressed(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
+    let assets = server::assets::Assets::load(&storekeep_tests::site_root());
+    assert!(
+        server::assets::is_fingerprinted(assets.shop_css.trim_start_matches("/pkg/")),
+        "the site is built (cargo xtask build --dev), its files named after their content"
+    );
     let res = app
         .client
-        .get(app.url("/pkg/storekeep.css"))
+        .get(app.url(&assets.shop_css))
         .header("accept-encoding", "br")
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        res.status(),
-        200,
-        "the site is built (cargo xtask build --dev)"
-    );
+    assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-encoding"], "br");
+    // named after their content, bundle files are kept for a year; the list is revalidated
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let wasm = app.get(&format!("/pkg/{}.wasm", assets.shop)).await;
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(
+        wasm.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let list = app.get("/pkg/assets.txt").await;
+    assert_eq!(
+        list.headers()["cache-control"],
+        "public, max-age=0, must-revalidate"
+    );
     // the shop front's pages never load the back office's bundle
     for page in ["/", "/en/account/login", "/products/cotton-crew-neck-tee"] {
         let (_, html) = app.get_html(page).await;
@@ -157,7 +174,7 @@ async fn static_files_are_served_compressed(backend: Backend) {
     }
     let (status, shell) = app.get_html("/admin/settings/staff").await;
     assert_eq!(status, 200, "deep links answer the shell");
-    assert!(shell.contains("/pkg/admin-boot.js") && !shell.contains("storekeep.wasm"));
+    assert!(shell.contains(&assets.admin_boot) && !shell.contains(&assets.shop));
     let res = app.get("/img/demo/tshirt-0.svg").await;
     assert_eq!(res.status(), 200);
     assert!(res.headers()["cache-control"]
@@ -171,9 +188,12 @@ async fn static_files_are_served_compressed(backend: Backend) {
 /// bundle and nowhere in the shop front's.
 #[test]
 fn the_shop_front_bundle_carries_no_back_office_code() {
-    let pkg = storekeep_tests::site_root().join("pkg");
-    let shop = std::fs::read(pkg.join("storekeep.wasm")).expect("the site is built");
-    let admin = std::fs::read(pkg.join("admin.wasm")).expect("the back office is built");
+    let site = storekeep_tests::site_root();
+    let assets = server::assets::Assets::load(&site);
+    let file = |path: &str| site.join(path.trim_start_matches('/'));
+    let shop =
+        std::fs::read(site.join(format!("pkg/{}.wasm", assets.shop))).expect("the site is built");
+    let admin = std::fs::read(file(&assets.admin_wasm)).expect("the back office is built");
     let contains =
         |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
     for only_admin in [
@@ -194,8 +214,8 @@ fn the_shop_front_bundle_carries_no_back_office_code() {
         );
     }
     // and the shop front's page never loads it
-    let shell = std::fs::read_to_string(pkg.join("admin-boot.js")).unwrap();
-    assert!(shell.contains("/pkg/admin.js"));
+    let boot = std::fs::read_to_string(file(&assets.admin_boot)).unwrap();
+    assert!(boot.contains(&assets.admin_js) && boot.contains(&assets.admin_wasm));
 }
 
 /// The browser apps' clients call only routes the generated document has: every

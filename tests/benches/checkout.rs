@@ -85,6 +85,7 @@ async fn main() {
             .execute(&app.db.pool)
             .await
             .unwrap();
+        app.db.commits.note(); // a write the server did not make itself
         let statements = statements_per_order(&app, variants[0]).await;
         eprintln!("  statements per order: {statements}");
         let orders_spread = order_rate(&app, &variants, "spread").await;

@@ -21,10 +21,16 @@ pub struct TestApp {
     pub port: u16,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The server's catalogue cache (its hit counts).
+    pub catalog: server::catalog_cache::CatalogCache,
     cleanup: Cleanup,
     /// Where this app stores uploads (removed with the app).
     pub media_dir: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The configuration it was started with (a second server on the same database uses it).
+    config: Config,
+    /// Further servers on the same database, stopped with this one.
+    others: Vec<tokio::sync::oneshot::Sender<()>>,
 }
 
 enum Cleanup {
@@ -41,7 +47,7 @@ pub fn site_root() -> PathBuf {
     match std::env::var_os("STOREKEEP_SITE_ROOT") {
         Some(p) if PathBuf::from(&p).is_absolute() => PathBuf::from(p),
         Some(p) => workspace.join(p),
-        None => workspace.join("target/site"),
+        None => workspace.join("target/site-dev"),
     }
 }
 
@@ -143,6 +149,7 @@ impl TestApp {
             ..Config::default()
         };
         configure(&mut config);
+        let started_with = config.clone();
         let db = Db::connect(&config.database_url, 2)
             .await
             .expect("connecting");
@@ -151,6 +158,7 @@ impl TestApp {
         let app = Application::build(config).await.expect("building the app");
         let port = app.port();
         let db = app.state().db.clone();
+        let catalog = app.state().catalog.clone();
         let media_dir = app.state().config.media_dir.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async {
@@ -165,10 +173,38 @@ impl TestApp {
             port,
             client,
             db,
+            catalog,
             cleanup,
             media_dir,
             shutdown: Some(tx),
+            config: started_with,
+            others: Vec::new(),
         })
+    }
+
+    /// The database this app runs on (a server in another process can be started on it).
+    pub fn database_url(&self) -> &str {
+        &self.config.database_url
+    }
+
+    /// Starts another server on this app's database, as a second process behind a load
+    /// balancer would be: its own pool, caches and jobs, nothing shared in memory. Returns its
+    /// address; it stops with this app.
+    pub async fn another_server(&mut self) -> String {
+        let config = Config {
+            seed_demo_data: false,
+            ..self.config.clone()
+        };
+        let app = Application::build(config)
+            .await
+            .expect("building a second app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async {
+            let _ = rx.await;
+        }));
+        self.others.push(tx);
+        address
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -328,6 +364,9 @@ impl TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        for tx in self.others.drain(..) {
+            let _ = tx.send(());
+        }
         self.db.pool.close().await;
         let _ = std::fs::remove_dir_all(&self.media_dir);
         match &self.cleanup {
@@ -452,6 +491,7 @@ impl TestApp {
             .execute(&self.db.pool)
             .await
             .expect("stock");
+        self.db.commits.note(); // a write the server did not make itself
         variant
     }
 

@@ -9,24 +9,33 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const ROUTES: [(&str, &str); 5] = [
+const ROUTES: [(&str, &str); 6] = [
     ("trivial: GET /healthz", "/healthz"),
-    ("API: GET /api/v1/store/products", "/api/v1/store/products"),
+    (
+        "API: GET /api/v1/store/products?page_size=24",
+        "/api/v1/store/products?page_size=24",
+    ),
     (
         "API: GET /api/v1/store/products/{slug}",
         "/api/v1/store/products/cotton-crew-neck-tee",
+    ),
+    (
+        "API: GET /api/v1/store/search?q=羽绒",
+        "/api/v1/store/search?q=%E7%BE%BD%E7%BB%92",
     ),
     ("SSR: product page", "/products/cotton-crew-neck-tee"),
     ("SSR: home page", "/"),
 ];
 const DURATION: &str = "10s";
-const CONNECTIONS: &str = "16";
+const CONNECTIONS: u32 = 32;
 
 struct Figure {
     route: &'static str,
     rps: f64,
     p50_ms: f64,
     p99_ms: f64,
+    /// p99 at half the rate `rps` (each connection paced by wrk's `delay()`).
+    p99_half_ms: f64,
 }
 
 pub fn run() -> Result<()> {
@@ -110,11 +119,11 @@ fn free_port() -> Result<u16> {
 
 fn start_server(database_url: &str, port: u16) -> Result<Child> {
     let bin = target_dir().join("release").join("storekeep");
-    Command::new(bin)
-        .arg("serve")
+    let mut cmd = pinned("0", &bin.to_string_lossy());
+    cmd.arg("serve")
         .env("STOREKEEP_PORT", port.to_string())
         .env("STOREKEEP_DATABASE_URL", database_url)
-        .env("STOREKEEP_SITE_ROOT", site_dir())
+        .env("STOREKEEP_SITE_ROOT", site_dir(Profile::Release))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
@@ -134,7 +143,7 @@ fn get_status(port: u16, path: &str) -> Option<u16> {
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
 }
 
-fn measure(database_url: &str) -> Result<Vec<Figure>> {
+fn measure(database_url: &str) -> Result<(Vec<Figure>, String)> {
     let port = free_port()?;
     let mut server = start_server(database_url, port)?;
     let started = Instant::now();
@@ -152,36 +161,80 @@ fn measure(database_url: &str) -> Result<Vec<Figure>> {
             bail!("{path} does not answer 200");
         }
         let url = format!("http://127.0.0.1:{port}{path}");
-        // warm-up, then the measured run
-        wrk(&url, "2s")?;
-        let out = wrk(&url, DURATION)?;
-        let figure =
+        // warm-up, then the measured run, then the same at half its rate
+        wrk(&url, "2s", None)?;
+        let out = wrk(&url, DURATION, None)?;
+        let mut figure =
             parse_wrk(route, &out).with_context(|| format!("reading wrk's output:\n{out}"))?;
+        let half = wrk(&url, DURATION, Some(figure.rps / 2.0))?;
+        figure.p99_half_ms = parse_wrk(route, &half)
+            .with_context(|| format!("reading wrk's output:\n{half}"))?
+            .p99_ms;
         eprintln!(
-            "  {route:<45} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
-            figure.rps, figure.p50_ms, figure.p99_ms
+            "  {route:<45} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  p99 at half {:>7.2} ms",
+            figure.rps, figure.p50_ms, figure.p99_ms, figure.p99_half_ms
         );
         figures.push(figure);
     }
+    let memory = peak_memory(server.id());
     let _ = server.kill();
     let _ = server.wait();
-    Ok(figures)
+    Ok((figures, memory))
 }
 
-fn wrk(url: &str, duration: &str) -> Result<String> {
-    let out = Command::new("wrk")
-        .args([
-            "-t",
-            "2",
-            "-c",
-            CONNECTIONS,
-            "-d",
-            duration,
-            "--latency",
-            url,
-        ])
-        .output()?;
+/// The process's peak resident memory (`VmHWM`) and its memory now (`VmRSS`), as written.
+fn peak_memory(pid: u32) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim_start_matches(':').trim().to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    format!("peak {} (now {})", field("VmHWM"), field("VmRSS"))
+}
+
+/// wrk on the second core (the server has the first) with `CONNECTIONS` connections; with
+/// `rate`, each connection waits between requests so that all together send about that many
+/// per second.
+fn wrk(url: &str, duration: &str, rate: Option<f64>) -> Result<String> {
+    let mut cmd = pinned("1", "wrk");
+    cmd.args([
+        "-t",
+        "1",
+        "-c",
+        &CONNECTIONS.to_string(),
+        "-d",
+        duration,
+        "--latency",
+    ]);
+    if let Some(rate) = rate {
+        let pause_ms = f64::from(CONNECTIONS) * 1000.0 / rate.max(1.0);
+        let script = target_dir().join("bench").join("paced.lua");
+        std::fs::write(
+            &script,
+            format!(
+                "function delay()\n  return {}\nend\n",
+                pause_ms.round().max(1.0)
+            ),
+        )?;
+        cmd.arg("-s").arg(script);
+    }
+    let out = cmd.arg(url).output()?;
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// `program` on CPU `cpu` (with `taskset` when the machine has it and more than one core).
+fn pinned(cpu: &str, program: &str) -> Command {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 && on_path("taskset") {
+        let mut cmd = Command::new("taskset");
+        cmd.args(["-c", cpu, program]);
+        cmd
+    } else {
+        Command::new(program)
+    }
 }
 
 fn to_ms(text: &str) -> Option<f64> {
@@ -215,6 +268,7 @@ fn parse_wrk(route: &'static str, out: &str) -> Option<Figure> {
         rps,
         p50_ms: pct("50%")?,
         p99_ms: pct("99%")?,
+        p99_half_ms: 0.0,
     })
 }
 
@@ -232,24 +286,28 @@ fn machine() -> String {
     format!("{cores} cores ({cpu})")
 }
 
-fn write_report(sections: &[(&str, Vec<Figure>)]) -> Result<()> {
+fn write_report(sections: &[(&str, (Vec<Figure>, String))]) -> Result<()> {
     let mut md = format!(
-        "<!-- bench:start -->\nMeasured by `cargo xtask bench` on {}: release build, wrk `-t2 -c{CONNECTIONS} -d{DURATION} --latency` on the same machine as the server (client and server share the cores), demo data, no compression.\n",
+        "<!-- bench:start -->\nMeasured by `cargo xtask bench` on {}: release build, the server pinned to core 0 and wrk `-t1 -c{CONNECTIONS} -d{DURATION} --latency` to core 1 (`taskset`), demo data, no compression. \"p99 at half load\" paces the same connections to half the measured rate (wrk's `delay()`).\n",
         machine()
     );
-    for (name, figures) in sections {
+    for (name, (figures, memory)) in sections {
         let base = figures.first().map_or(1.0, |f| f.rps.max(1.0));
-        md.push_str(&format!("\n**{name}**\n\n| route | req/s | p50 | p99 | cost vs. trivial route |\n|---|---:|---:|---:|---:|\n"));
+        md.push_str(&format!("\n**{name}**\n\n| route | req/s | ratio to the trivial route | p50 | p99 | p99 at half load |\n|---|---:|---:|---:|---:|---:|\n"));
         for f in figures {
             md.push_str(&format!(
-                "| {} | {:.0} | {:.2} ms | {:.2} ms | {:.0}× |\n",
+                "| {} | {:.0} | {:.3}× | {:.2} ms | {:.2} ms | {:.2} ms |\n",
                 f.route,
                 f.rps,
+                f.rps / base,
                 f.p50_ms,
                 f.p99_ms,
-                base / f.rps.max(1.0)
+                f.p99_half_ms
             ));
         }
+        md.push_str(&format!(
+            "\nServer memory (resident) after these runs: {memory}.\n"
+        ));
     }
     md.push_str("<!-- bench:end -->");
     let path = root().join("BENCHMARKS.md");

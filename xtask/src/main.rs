@@ -117,9 +117,14 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// Where the built site (pkg/ and public files) goes.
-pub fn site_dir() -> PathBuf {
-    target_dir().join("site")
+/// Where the built site (pkg/ and public files) goes: `site` for the release build that
+/// `run` serves, `site-dev` for the debug build the tests use, so that running the tests
+/// beside a running shop leaves its bundle alone.
+pub fn site_dir(profile: Profile) -> PathBuf {
+    match profile {
+        Profile::Release => target_dir().join("site"),
+        Profile::Dev => target_dir().join("site-dev"),
+    }
 }
 
 /// Runs a command in the workspace root, echoing it; fails when it fails.

@@ -1,5 +1,10 @@
 //! Building the site: the WASM bundle (cargo + wasm-bindgen as a library + npm's wasm-opt in
-//! release), the CSS and the public files, into `target/site`.
+//! release), the CSS and the public files, into `target/site` (release) or `target/site-dev`
+//! (the tests' debug build, so a test run never replaces a running shop's bundle).
+//!
+//! Bundle files are named after their content (`storekeep.<16 hex digits>.wasm`), so the
+//! server can let browsers keep them for a year; `pkg/assets.txt` says which names are
+//! current (the server reads it at start-up, see `server::assets`).
 
 use crate::{cargo, root, run_cmd, setup, site_dir, target_dir, Profile};
 use anyhow::{Context, Result};
@@ -30,16 +35,20 @@ pub const ADMIN: Bundle = Bundle {
 };
 
 pub fn build(profile: Profile) -> Result<()> {
-    let site = site_dir();
+    let site = site_dir(profile);
     let pkg = site.join("pkg");
     fs::create_dir_all(&pkg)?;
+    let mut names = Vec::new();
     for bundle in [SHOP, ADMIN] {
         build_wasm(bundle, profile, &pkg)?;
+        let stem = fingerprint(&pkg, bundle.name, &["js", "wasm"])?;
+        names.push((bundle.name.to_string(), stem));
     }
     // the back office boots from a file, so its page needs no inline script
+    let admin = &names[1].1;
     fs::write(
         pkg.join("admin-boot.js"),
-        "import init from \"/pkg/admin.js\";\ninit({ module_or_path: \"/pkg/admin.wasm\" });\n",
+        format!("import init from \"/pkg/{admin}.js\";\ninit({{ module_or_path: \"/pkg/{admin}.wasm\" }});\n"),
     )?;
     let style = root().join("style");
     bundle_css(&[&style], &pkg.join(format!("{OUTPUT_NAME}.css")))?;
@@ -49,16 +58,88 @@ pub fn build(profile: Profile) -> Result<()> {
         &[&style.join("admin")],
         &pkg.join("admin.css"),
     )?;
+    for stem in [OUTPUT_NAME, "admin", "admin-boot"] {
+        let ext = if stem == "admin-boot" { "js" } else { "css" };
+        let hashed = fingerprint(&pkg, stem, &[ext])?;
+        names.push((format!("{stem}.{ext}"), format!("{hashed}.{ext}")));
+    }
+    let manifest: String = names.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+    fs::write(pkg.join("assets.txt"), manifest)?;
     copy_dir(&root().join("public"), &site)?;
     precompress(&pkg, profile == Profile::Release)?;
     // compressing a 10 MB debug bundle at the highest levels only to print its size took
     // a minute of every test run: sizes matter for what ships
     if profile == Profile::Release {
-        for bundle in [SHOP, ADMIN] {
-            report_sizes(&pkg, bundle)?;
-        }
+        report_sizes(&pkg)?;
     }
     Ok(())
+}
+
+/// Renames `<stem>.<ext>` for each of `exts` to `<stem>.<hash>.<ext>`, one hash of all of
+/// their contents, and removes the files of earlier builds; returns `<stem>.<hash>`.
+fn fingerprint(pkg: &Path, stem: &str, exts: &[&str]) -> Result<String> {
+    let mut hash = Fnv::default();
+    for ext in exts {
+        hash.write(&fs::read(pkg.join(format!("{stem}.{ext}")))?);
+    }
+    let hashed = format!("{stem}.{:016x}", hash.0);
+    for entry in fs::read_dir(pkg)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if is_earlier_build(name, stem, exts) {
+            fs::remove_file(&path)?;
+        }
+    }
+    for ext in exts {
+        fs::rename(
+            pkg.join(format!("{stem}.{ext}")),
+            pkg.join(format!("{hashed}.{ext}")),
+        )?;
+    }
+    Ok(hashed)
+}
+
+/// `<stem>.<16 hex>.<ext>[.br|.gz]`: a fingerprinted file of `stem`.
+fn is_earlier_build(name: &str, stem: &str, exts: &[&str]) -> bool {
+    let Some(rest) = name.strip_prefix(stem).and_then(|r| r.strip_prefix('.')) else {
+        return false;
+    };
+    let Some((hash, ext)) = rest.split_once('.') else {
+        return false;
+    };
+    let ext = ext.trim_end_matches(".br").trim_end_matches(".gz");
+    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && exts.contains(&ext)
+}
+
+/// 64-bit FNV-1a: enough to tell builds apart, and the same on every machine and Rust version.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The current file names, as `build` wrote them to `pkg/assets.txt`.
+pub fn current_names(pkg: &Path) -> Result<std::collections::HashMap<String, String>> {
+    let text = fs::read_to_string(pkg.join("assets.txt")).context("reading pkg/assets.txt")?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect())
 }
 
 /// Builds one crate for wasm32, runs wasm-bindgen (as a library) and, in release, wasm-opt.
@@ -134,7 +215,8 @@ pub fn serve(profile: Profile) -> Result<()> {
         .join(profile.server_profile().1)
         .join("storekeep");
     let mut cmd = Command::new(bin);
-    cmd.arg("serve").env("STOREKEEP_SITE_ROOT", site_dir());
+    cmd.arg("serve")
+        .env("STOREKEEP_SITE_ROOT", site_dir(profile));
     if std::env::var_os("DATABASE_URL").is_none()
         && std::env::var_os("STOREKEEP_DATABASE_URL").is_none()
     {
@@ -231,12 +313,20 @@ pub fn gzip_bytes(data: &[u8]) -> Result<Vec<u8>> {
     Ok(e.finish()?)
 }
 
-/// Prints raw / gzip / brotli sizes of a bundle's files.
-pub fn report_sizes(pkg: &Path, bundle: Bundle) -> Result<Vec<(String, usize, usize, usize)>> {
+/// Prints raw / gzip / brotli sizes of both bundles' files (named as before fingerprinting).
+pub fn report_sizes(pkg: &Path) -> Result<Vec<(String, usize, usize, usize)>> {
+    let names = current_names(pkg)?;
     let mut rows = Vec::new();
-    for ext in ["wasm", "js", "css"] {
-        let name = format!("{}.{ext}", bundle.name);
-        let data = fs::read(pkg.join(&name))?;
+    for (name, file) in [SHOP, ADMIN].iter().flat_map(|b| {
+        ["wasm", "js", "css"].map(|ext| {
+            let file = match ext {
+                "css" => names.get(&format!("{}.css", b.name)).cloned(),
+                _ => names.get(b.name).map(|stem| format!("{stem}.{ext}")),
+            };
+            (format!("{}.{ext}", b.name), file.unwrap_or_default())
+        })
+    }) {
+        let data = fs::read(pkg.join(&file)).with_context(|| format!("reading pkg/{file}"))?;
         let row = (
             name,
             data.len(),

@@ -91,7 +91,7 @@ pub fn run() -> Result<()> {
                 // every test target, no doc-tests (there are none; an empty run would close the log)
                 "--all-targets",
             ])
-            .env("STOREKEEP_SITE_ROOT", site_dir())
+            .env("STOREKEEP_SITE_ROOT", site_dir(Profile::Dev))
             .env("STOREKEEP_SCHEMATHESIS", schemathesis)
             .env("STOREKEEP_TEST_DATABASE_URL", pg_setting),
     )

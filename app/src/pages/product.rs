@@ -324,7 +324,7 @@ fn AddToCart(current: Memo<Option<Variant>>, name: String) -> impl IntoView {
         current.track();
         quantity.set(1);
     });
-    let max = move || u32::try_from(available().clamp(1, i64::from(Quantity::MAX))).unwrap_or(1);
+    let max = move || current.with(|v| v.as_ref().map_or(1, |v| v.max_quantity().max(1)));
     let add = move |_| {
         let Some(v) = current.get_untracked() else {
             return;

@@ -5,8 +5,12 @@ use crate::db::{catalog, catalog_admin, search};
 use crate::error::{AppError, AppResult};
 use crate::openapi::STORE;
 use crate::state::AppState;
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::Serialize;
 use shared::catalog::query::PriceUnits;
 use shared::catalog::spelling;
 use shared::catalog::{
@@ -14,6 +18,8 @@ use shared::catalog::{
     Slug, SlugOwner,
 };
 use shared::ApiError;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -85,18 +91,64 @@ enum ProductSortParam {
     PriceDesc,
 }
 
+/// A JSON answer kept in the catalogue cache: the bytes as first serialised.
+pub struct CachedJson(Arc<Bytes>);
+
+impl IntoResponse for CachedJson {
+    fn into_response(self) -> Response {
+        ([(CONTENT_TYPE, "application/json")], Bytes::clone(&self.0)).into_response()
+    }
+}
+
+/// `load`'s answer as JSON, from the catalogue cache under `key` when it has it.
+async fn cached<T, F, Fut>(state: &AppState, key: &str, load: F) -> AppResult<CachedJson>
+where
+    T: Serialize,
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    let json = state
+        .catalog
+        .get_or_load(key, Bytes::len, || async {
+            let value = load().await?;
+            serde_json::to_vec(&value)
+                .map(Bytes::from)
+                .map_err(|e| AppError::Internal(e.into()))
+        })
+        .await?;
+    Ok(CachedJson(json))
+}
+
+/// Every category, from the cache.
+async fn all_categories(state: &AppState) -> AppResult<Arc<Vec<Category>>> {
+    state
+        .catalog
+        .get_or_load(
+            "categories:rows",
+            |c: &Vec<Category>| c.len() * 256,
+            || async { Ok::<_, AppError>(catalog::list_categories(&state.db).await?) },
+        )
+        .await
+}
+
 /// All categories, parents first, with product counts of each subtree.
 #[utoipa::path(get, path = "/categories", tag = STORE, operation_id = "listCategories",
     responses((status = 200, description = "Every category", body = Vec<Category>)))]
-async fn categories(State(state): State<AppState>) -> AppResult<Json<Vec<Category>>> {
-    Ok(Json(catalog::list_categories(&state.db).await?))
+async fn categories(State(state): State<AppState>) -> AppResult<CachedJson> {
+    cached(&state, "categories", || async {
+        all_categories(&state).await
+    })
+    .await
 }
 
 /// All brands.
 #[utoipa::path(get, path = "/brands", tag = STORE, operation_id = "listBrands",
     responses((status = 200, description = "Every brand", body = Vec<Brand>)))]
-async fn brands(State(state): State<AppState>) -> AppResult<Json<Vec<Brand>>> {
-    Ok(Json(catalog::list_brands(&state.db).await?))
+async fn brands(State(state): State<AppState>) -> AppResult<CachedJson> {
+    cached(&state, "brands", || async {
+        Ok(catalog::list_brands(&state.db).await?)
+    })
+    .await
 }
 
 /// A page of active products, filtered and sorted, with the total count.
@@ -106,17 +158,19 @@ async fn brands(State(state): State<AppState>) -> AppResult<Json<Vec<Brand>>> {
         (status = 200, description = "A page of products", body = ProductList),
         (status = 404, description = "There is no category with this slug", body = ApiError),
         (status = 422, description = "min_price is above max_price (problem query_rule)", body = ApiError)))]
-async fn products(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> AppResult<Json<ProductList>> {
+async fn products(State(state): State<AppState>, RawQuery(raw): RawQuery) -> AppResult<CachedJson> {
     let query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
     if let Some(category) = &query.category {
-        if !catalog::category_exists(&state.db, category.as_str()).await? {
+        let all = all_categories(&state).await?;
+        if !all.iter().any(|c| c.slug == category.as_str()) {
             return Err(AppError::NotFound("category"));
         }
     }
-    Ok(Json(catalog::list_products(&state.db, &query).await?))
+    let key = format!("products?{}", query.to_query_string(PriceUnits::Minor));
+    cached(&state, &key, || async {
+        Ok(catalog::list_products(&state.db, &query).await?)
+    })
+    .await
 }
 
 /// Products matching `q`, with the listing's filters, plus facet counts.
@@ -131,18 +185,34 @@ async fn products(
     responses(
         (status = 200, description = "The matching products and their facets", body = SearchResult),
         (status = 422, description = "min_price is above max_price (problem query_rule)", body = ApiError)))]
-async fn search(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> AppResult<Json<SearchResult>> {
-    let mut query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
+async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> AppResult<CachedJson> {
+    let query = ProductQuery::parse(raw.as_deref().unwrap_or(""), PriceUnits::Minor)?;
+    let key = format!("search?{}", query.to_query_string(PriceUnits::Minor));
+    cached(&state, &key, || search_uncached(&state, query)).await
+}
+
+/// The catalogue's words and how often each occurs (for spelling corrections), from the cache.
+async fn vocabulary(state: &AppState) -> AppResult<Arc<BTreeMap<String, u32>>> {
+    state
+        .catalog
+        .get_or_load(
+            "search:vocabulary",
+            |v: &BTreeMap<String, u32>| v.keys().map(|w| w.len() + 48).sum(),
+            || async {
+                let texts = search::texts(&state.db).await?;
+                Ok::<_, AppError>(spelling::vocabulary(texts.iter().map(String::as_str)))
+            },
+        )
+        .await
+}
+
+async fn search_uncached(state: &AppState, mut query: ProductQuery) -> AppResult<SearchResult> {
     let mut list = catalog::list_products(&state.db, &query).await?;
     let mut corrected = None;
     // nothing found: perhaps a typo
     if list.total == 0 {
         if let Some(text) = &query.q {
-            let vocabulary =
-                spelling::vocabulary(search::texts(&state.db).await?.iter().map(String::as_str));
+            let vocabulary = vocabulary(state).await?;
             if let Some(better) = spelling::correct(text, &vocabulary) {
                 let retry = ProductQuery {
                     q: Some(better.clone()),
@@ -158,11 +228,11 @@ async fn search(
         }
     }
     let facets = catalog::facets(&state.db, &query).await?;
-    Ok(Json(SearchResult {
+    Ok(SearchResult {
         list,
         facets,
         corrected,
-    }))
+    })
 }
 
 /// One product with its variants, images and stock.
@@ -175,15 +245,15 @@ async fn search(
 async fn product(
     State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
-) -> AppResult<Json<ProductDetail>> {
-    let slug = Slug::parse(&slug).map_err(|e| AppError::InvalidInput {
-        field: Some("slug".into()),
-        message: format!("The product slug {e}"),
-    })?;
-    catalog::product_by_slug(&state.db, slug.as_str())
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound("product"))
+) -> AppResult<CachedJson> {
+    let slug = path_slug(&slug, "product")?;
+    let key = format!("product/{}", slug.as_str());
+    cached(&state, &key, || async {
+        catalog::product_by_slug(&state.db, slug.as_str())
+            .await?
+            .ok_or(AppError::NotFound("product"))
+    })
+    .await
 }
 
 /// A slug from the path, checked (`what` names it in the message).
@@ -205,12 +275,15 @@ fn path_slug(slug: &str, what: &str) -> AppResult<Slug> {
 async fn brand_page(
     State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
-) -> AppResult<Json<BrandPage>> {
+) -> AppResult<CachedJson> {
     let slug = path_slug(&slug, "brand")?;
-    catalog::brand_page(&state.db, slug.as_str())
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound("brand"))
+    let key = format!("brand/{}", slug.as_str());
+    cached(&state, &key, || async {
+        catalog::brand_page(&state.db, slug.as_str())
+            .await?
+            .ok_or(AppError::NotFound("brand"))
+    })
+    .await
 }
 
 /// What a page's old address became: product, category and brand slugs that staff changed

@@ -357,7 +357,7 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
                 size: v.size,
                 price: Money::new(v.price, currency),
                 compare_at: v.compare_at.map(|c| Money::new(c, currency)),
-                available: v.available.max(0),
+                available: Variant::shown(v.available),
             })
             .collect(),
         currency,

@@ -37,6 +37,9 @@ pub mod search;
 pub mod settings;
 pub mod shipping;
 pub mod staff;
+mod write;
+
+pub use write::{Commits, WriteTx};
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -65,6 +68,8 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Write transactions this process committed (the catalogue cache watches it).
+    pub commits: Commits,
 }
 
 impl Db {
@@ -98,7 +103,11 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("connecting to the {backend:?} database"))?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            commits: Commits::default(),
+        })
     }
 
     /// Brings the schema up to date.
@@ -152,11 +161,12 @@ impl Db {
     /// Begins a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so concurrent writers queue on the busy timeout instead of
     /// failing when a read lock cannot be upgraded.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx::new(tx, self.commits.clone()))
     }
 
     /// Refreshes the query planner's statistics (`ANALYZE`; on SQLite sampling at most a

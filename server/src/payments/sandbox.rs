@@ -41,12 +41,13 @@ pub async fn open_session(
     Ok(id)
 }
 
-fn shell(body: &str) -> Html<String> {
+fn shell(state: &AppState, body: &str) -> Html<String> {
     Html(format!(
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>沙箱支付 · Sandbox Pay</title><link rel=\"stylesheet\" href=\"/pkg/storekeep.css\"></head>\
+         <title>沙箱支付 · Sandbox Pay</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main class=\"container\"><section class=\"auth-card\" data-testid=\"sandbox\">\
-         <p class=\"muted small\">沙箱支付网关 · Sandbox payment gateway — 不会真实扣款 / no real money moves</p>{body}</section></main></body></html>"
+         <p class=\"muted small\">沙箱支付网关 · Sandbox payment gateway — 不会真实扣款 / no real money moves</p>{body}</section></main></body></html>",
+        css = state.assets.shop_css
     ))
 }
 
@@ -62,13 +63,12 @@ async fn page(
     };
     let money = Money::new(amount, Currency::parse(&currency).unwrap_or_default());
     if status != "open" {
-        return Ok(shell(&format!(
-            "<h1>{}</h1>{}",
-            outcome(&status),
-            back_link(&return_url)
-        )));
+        return Ok(shell(
+            &state,
+            &format!("<h1>{}</h1>{}", outcome(&status), back_link(&return_url)),
+        ));
     }
-    Ok(shell(&format!(
+    Ok(shell(&state, &format!(
         "<h1>Storekeep 良仓</h1><p>订单 Order <strong>{number}</strong></p><p class=\"price price--big\"><span class=\"price__now\" data-testid=\"amount\">{money}</span></p>\
          <form method=\"post\" action=\"/sandbox-pay/{session}/approve\"><button class=\"button button--wide\" data-testid=\"approve\">确认支付 · Approve</button></form>\
          <form method=\"post\" action=\"/sandbox-pay/{session}/decline\" style=\"margin-top:10px\"><button class=\"button button--ghost button--wide\" data-testid=\"decline\">拒绝 · Decline</button></form>"
@@ -126,11 +126,14 @@ async fn decide(
         }
     }
     let state_now = if approved { "approved" } else { "declined" };
-    Ok(shell(&format!(
-        "<h1 data-testid=\"outcome\">{}</h1><p>订单 Order {number}</p>{}",
-        outcome(state_now),
-        back_link(&return_url)
-    )))
+    Ok(shell(
+        &state,
+        &format!(
+            "<h1 data-testid=\"outcome\">{}</h1><p>订单 Order {number}</p>{}",
+            outcome(state_now),
+            back_link(&return_url)
+        ),
+    ))
 }
 
 /// Signs and sends an event to the shop's webhook endpoint; returns the shop's answer.

@@ -1,6 +1,6 @@
 //! Demo delivery methods and coupons.
 
-use sqlx::{Any, Transaction};
+use crate::db::WriteTx;
 
 /// Shanghai, Jiangsu, Zhejiang, Anhui: the zone nearest the Shanghai warehouse.
 const NEAR: &str = "31,32,33,34";
@@ -86,7 +86,7 @@ const COUPONS: [DemoCoupon; 3] = [
     },
 ];
 
-pub async fn seed_checkout(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
+pub async fn seed_checkout(tx: &mut WriteTx) -> anyhow::Result<()> {
     for (position, (code, zh, en, rates)) in METHODS.iter().enumerate() {
         sqlx::query(
             "INSERT INTO shipping_methods (code, name_zh, name_en, position) VALUES ($1, $2, $3, $4) \

@@ -39,6 +39,7 @@
 //! Deterministic: the same options (`seed`, `now_ms`, counts) on the same catalogue give the same
 //! rows; ids and order-number sequences start wherever the database leaves off.
 
+use crate::db::WriteTx;
 use crate::db::{Backend, Db};
 use anyhow::{bail, Context};
 use rand::rngs::StdRng;
@@ -47,7 +48,6 @@ use rand::{Rng, SeedableRng};
 use shared::checkout::{Address, PaymentMethod};
 use shared::orders::{OrderNumber, OrderStatus};
 use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
-use sqlx::{Any, Transaction};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -330,7 +330,7 @@ fn values_sql(head: &str, ncols: usize, nrows: usize) -> String {
 
 /// Inserts `vals` (`ncols` per row) with as few statements as the parameter limit allows.
 async fn insert_rows(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut WriteTx,
     head: &str,
     ncols: usize,
     vals: &[Val<'_>],
@@ -353,16 +353,13 @@ async fn insert_rows(
     Ok(())
 }
 
-async fn max_id(tx: &mut Transaction<'static, Any>, table: &str) -> Result<i64, sqlx::Error> {
+async fn max_id(tx: &mut WriteTx, table: &str) -> Result<i64, sqlx::Error> {
     let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {table}");
     sqlx::query_scalar(&sql).fetch_one(&mut **tx).await
 }
 
 /// PostgreSQL: the identity sequence goes on after the ids written explicitly.
-async fn advance_sequence(
-    tx: &mut Transaction<'static, Any>,
-    table: &str,
-) -> Result<(), sqlx::Error> {
+async fn advance_sequence(tx: &mut WriteTx, table: &str) -> Result<(), sqlx::Error> {
     let sql = format!(
         "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
     );

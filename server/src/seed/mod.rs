@@ -8,10 +8,10 @@ pub mod demo_catalog;
 pub mod history;
 
 use crate::auth::password;
+use crate::db::WriteTx;
 use crate::db::{now_millis, Db};
 use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOUSES};
 use shared::staff::StaffRole;
-use sqlx::{Any, Transaction};
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
 const DEMO_VERSION: &str = "5";
@@ -183,7 +183,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
 }
 
 async fn insert_user(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut WriteTx,
     email: &str,
     hash: &str,
     name: &str,
@@ -204,14 +204,14 @@ async fn insert_user(
     Ok(())
 }
 
-async fn id_of(tx: &mut Transaction<'_, Any>, sql: &str, key: &str) -> anyhow::Result<i64> {
+async fn id_of(tx: &mut WriteTx, sql: &str, key: &str) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(sql)
         .bind(key)
         .fetch_one(&mut **tx)
         .await?)
 }
 
-async fn seed_catalog(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
+async fn seed_catalog(tx: &mut WriteTx) -> anyhow::Result<()> {
     for (slug, zh, en) in BRANDS {
         sqlx::query(
             "INSERT INTO brands (slug, name_zh, name_en) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING",
@@ -396,7 +396,7 @@ async fn seed_catalog(tx: &mut Transaction<'_, Any>) -> anyhow::Result<()> {
 }
 
 async fn insert_category(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut WriteTx,
     slug: &str,
     parent: Option<i64>,
     zh: &str,

@@ -12,6 +12,7 @@ mod catalog_admin;
 mod catalog_cache;
 mod catalog_csv;
 mod contract;
+mod crash;
 mod order_expiry;
 mod orders;
 mod pages;

@@ -77,7 +77,16 @@ async fn create(
     {
         rate_limit::check(&state.db, &guessing, COUPON_MISSES).await?;
     }
-    let answer = match place_order(&state.db, &state.config, user.as_ref(), &key, &req).await {
+    let answer = match place_order(
+        &state.db,
+        &state.catalog,
+        &state.config,
+        user.as_ref(),
+        &key,
+        &req,
+    )
+    .await
+    {
         Err(e @ AppError::Validation { .. }) if e.problem() == Some("coupon_unknown") => {
             rate_limit::record(&state.db, &guessing, COUPON_MISSES).await?;
             return Err(e);

@@ -70,6 +70,8 @@ pub struct Db {
     pub backend: Backend,
     /// Write transactions this process committed (the catalogue cache watches it).
     pub commits: Commits,
+    /// SQLite: the turn writers take and the group writer (`write.rs`).
+    sqlite: Option<write::SqliteWrites>,
 }
 
 impl Db {
@@ -103,10 +105,14 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("connecting to the {backend:?} database"))?;
+        let commits = Commits::default();
+        let sqlite = (backend == Backend::Sqlite)
+            .then(|| write::SqliteWrites::start(pool.clone(), commits.clone()));
         Ok(Db {
             pool,
             backend,
-            commits: Commits::default(),
+            commits,
+            sqlite,
         })
     }
 
@@ -156,17 +162,6 @@ impl Db {
             );
         }
         Ok(())
-    }
-
-    /// Begins a transaction that will write. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so concurrent writers queue on the busy timeout instead of
-    /// failing when a read lock cannot be upgraded.
-    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(WriteTx::new(tx, self.commits.clone()))
     }
 
     /// Refreshes the query planner's statistics (`ANALYZE`; on SQLite sampling at most a

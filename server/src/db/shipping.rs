@@ -22,19 +22,6 @@ const SELECT: &str = "SELECT m.code, m.name_zh, m.name_en, r.zone_kind, r.provin
      FROM shipping_methods m LEFT JOIN shipping_rates r ON r.method_id = m.id \
      WHERE m.active = 1";
 
-/// An active delivery method with its zone rates, in one round trip.
-pub async fn method(
-    conn: &mut AnyConnection,
-    code: &str,
-) -> Result<Option<ShippingMethod>, sqlx::Error> {
-    let rows: Vec<MethodRateRow> =
-        sqlx::query_as(&format!("{SELECT} AND m.code = $1 ORDER BY r.position"))
-            .bind(code)
-            .fetch_all(conn)
-            .await?;
-    Ok(group(rows).into_iter().next())
-}
-
 /// Every active delivery method in display order, with its rates, in one round trip.
 pub async fn active_methods(conn: &mut AnyConnection) -> Result<Vec<ShippingMethod>, sqlx::Error> {
     let rows: Vec<MethodRateRow> =
@@ -42,6 +29,25 @@ pub async fn active_methods(conn: &mut AnyConnection) -> Result<Vec<ShippingMeth
             .fetch_all(conn)
             .await?;
     Ok(group(rows))
+}
+
+/// Every active delivery method, from the catalogue cache (staff changes to methods and rates
+/// change the catalogue's version, migration 0017), as of a quarter of a second ago at most:
+/// a changed rate applies to the orders placed from then on.
+pub async fn active_methods_cached(
+    cache: &crate::catalog_cache::CatalogCache,
+    db: &crate::db::Db,
+) -> Result<std::sync::Arc<Vec<ShippingMethod>>, sqlx::Error> {
+    cache
+        .get_or_load_recent(
+            "shipping:methods",
+            |m: &Vec<ShippingMethod>| m.iter().map(|m| 256 + m.rates.len() * 128).sum(),
+            || async {
+                let mut conn = db.pool.acquire().await?;
+                active_methods(&mut conn).await
+            },
+        )
+        .await
 }
 
 /// Rows ordered by method, then rate, into methods with their rates.

@@ -3,6 +3,7 @@
 //! the shipping, number the order, write it with its lines, reservations and first event.
 
 use crate::auth::tokens::hash_token;
+use crate::catalog_cache::CatalogCache;
 use crate::config::Config;
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
@@ -16,8 +17,11 @@ use shared::money::{Currency, Money};
 use shared::orders::OrderNumber;
 use shared::pricing::{items_total, totals, PricedLine, Quantity};
 use shared::promotions::CouponCode;
+use shared::shipping::ShippingMethod;
 use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
+use sqlx::AnyConnection;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// How long an order may wait for payment before it is cancelled and its stock released.
 pub fn payment_window_ms(config: &Config, method: PaymentMethod) -> Option<i64> {
@@ -38,7 +42,8 @@ const MAX_LINES: usize = 50;
 
 pub async fn place_order(
     db: &Db,
-    config: &Config,
+    catalog: &CatalogCache,
+    config: &Arc<Config>,
     user: Option<&Me>,
     key: &str,
     req: &PlaceOrder,
@@ -83,217 +88,274 @@ pub async fn place_order(
         user.map_or(0, |u| u.id.0),
         serde_json::to_string(req).map_err(anyhow::Error::from)?
     ));
-    let now = now_millis();
+    // the delivery methods from memory: a rate changed by staff while this order is placed
+    // counts from the next order on
+    let methods = shipping::active_methods_cached(catalog, db).await?;
+    let order = Checked {
+        methods,
+        config: config.clone(),
+        user: user.cloned(),
+        key: key.to_string(),
+        req: req.clone(),
+        email,
+        address,
+        wanted,
+        coupon_code,
+        request_hash,
+        now: now_millis(),
+    };
+    db.write(move |tx| Box::pin(order.place(tx))).await
+}
 
-    let mut tx = db.begin_write().await?;
-    if let Some((hash, status, body)) =
-        idempotency::claim_idempotency_key(&mut tx, key, &request_hash, now).await?
-    {
-        tx.rollback().await?;
-        if hash != request_hash {
-            return Err(AppError::validation(
-                "idempotency_key_reused",
-                "this Idempotency-Key was used for a different order",
-            ));
-        }
-        return Ok(Answer {
-            status: u16::try_from(status).unwrap_or(500),
-            body,
-        });
-    }
+/// An order whose request passed every check that needs no database.
+struct Checked {
+    methods: Arc<Vec<ShippingMethod>>,
+    config: Arc<Config>,
+    user: Option<Me>,
+    key: String,
+    req: PlaceOrder,
+    email: Email,
+    address: Address,
+    wanted: BTreeMap<i64, u32>,
+    coupon_code: Option<CouponCode>,
+    request_hash: String,
+    now: i64,
+}
 
-    // re-price and reserve, variant by variant in id order (one lock order for everyone)
-    let mut priced = Vec::new();
-    let mut sold: Vec<(VariantForSale, i64)> = Vec::new();
-    let mut reservations = Vec::new();
-    let mut weight = 0_i64;
-    let mut currency = None;
-    for (&variant, &quantity) in &wanted {
-        let quantity = Quantity::new(quantity).map_err(|_| {
-            AppError::validation(
-                "quantity",
-                format!("at most {} of one item per order", Quantity::MAX),
-            )
-        })?;
-        let Some((v, stock)) = repo::variant_for_sale(&mut tx, variant).await? else {
-            return Err(AppError::validation(
-                "variant_unavailable",
-                format!("item {variant} is not for sale"),
-            ));
-        };
-        let c = Currency::parse(&v.currency).unwrap_or_default();
-        if *currency.get_or_insert(c) != c {
-            return Err(AppError::validation(
-                "currency",
-                "all items of an order must share one currency",
-            ));
-        }
-        let mut remaining = i64::from(quantity.get());
-        for (warehouse, available) in stock {
-            let take = remaining.min(available);
-            if take > 0 && repo::try_reserve(&mut tx, variant, warehouse, take).await? {
-                reservations.push((variant, warehouse, take));
-                remaining -= take;
+impl Checked {
+    /// Writes the order in the open transaction `tx`; an `Err` rolls everything back.
+    async fn place(self, tx: &mut AnyConnection) -> AppResult<Answer> {
+        let Checked {
+            methods,
+            config,
+            user,
+            key,
+            req,
+            email,
+            address,
+            wanted,
+            coupon_code,
+            request_hash,
+            now,
+        } = self;
+        let (config, user, key, req) = (&*config, user.as_ref(), key.as_str(), &req);
+        let request_hash = request_hash.as_str();
+        if let Some((hash, status, body)) =
+            idempotency::claim_idempotency_key(&mut *tx, key, request_hash, now).await?
+        {
+            if hash != request_hash {
+                return Err(AppError::validation(
+                    "idempotency_key_reused",
+                    "this Idempotency-Key was used for a different order",
+                ));
             }
-            if remaining == 0 {
-                break;
-            }
-        }
-        if remaining > 0 {
-            return Err(AppError::Conflict {
-                problem: "out_of_stock".into(),
-                message: format!(
-                    "only {} of {} are left",
-                    i64::from(quantity.get()) - remaining,
-                    v.sku
-                ),
+            return Ok(Answer {
+                status: u16::try_from(status).unwrap_or(500),
+                body,
             });
         }
-        priced.push(PricedLine {
-            unit_price: Money::new(v.price, c),
-            quantity,
-        });
-        weight += v.weight_grams * i64::from(quantity.get());
-        sold.push((v, i64::from(quantity.get())));
-    }
-    let currency = currency.unwrap_or_default();
-    let items = items_total(currency, &priced).map_err(anyhow::Error::from)?;
 
-    let mut discount = Money::zero(currency);
-    let mut redemption = None;
-    if let Some(code) = &coupon_code {
-        match check_coupon(&mut tx, code.as_str(), user, email.as_str(), items).await? {
-            CouponCheck::Applies {
-                coupon_id,
-                discount: d,
-                ..
-            } => {
-                if !coupons::count_coupon_use(&mut tx, coupon_id).await? {
-                    return Err(AppError::validation(
-                        "coupon_used_up",
-                        "the coupon has been used up",
-                    ));
-                }
-                discount = d;
-                redemption = Some(coupon_id);
-            }
-            CouponCheck::Rejected(_, r) => {
-                let problem = serde_json::to_value(r)
-                    .ok()
-                    .and_then(|v| v["reason"].as_str().map(|s| format!("coupon_{s}")))
-                    .unwrap_or_else(|| "coupon".into());
-                return Err(AppError::validation(&problem, r.to_string()));
-            }
-            CouponCheck::Unknown(_) => {
+        // re-price and reserve, variant by variant in id order (one lock order for everyone)
+        let mut priced = Vec::new();
+        let mut sold: Vec<(VariantForSale, i64)> = Vec::new();
+        let mut reservations = Vec::new();
+        let mut weight = 0_i64;
+        let mut currency = None;
+        for (&variant, &quantity) in &wanted {
+            let quantity = Quantity::new(quantity).map_err(|_| {
+                AppError::validation(
+                    "quantity",
+                    format!("at most {} of one item per order", Quantity::MAX),
+                )
+            })?;
+            let Some((v, stock)) = repo::variant_for_sale(&mut *tx, variant).await? else {
                 return Err(AppError::validation(
-                    "coupon_unknown",
-                    "there is no such coupon",
-                ))
+                    "variant_unavailable",
+                    format!("item {variant} is not for sale"),
+                ));
+            };
+            let c = Currency::parse(&v.currency).unwrap_or_default();
+            if *currency.get_or_insert(c) != c {
+                return Err(AppError::validation(
+                    "currency",
+                    "all items of an order must share one currency",
+                ));
+            }
+            let mut remaining = i64::from(quantity.get());
+            for (warehouse, available) in stock {
+                let take = remaining.min(available);
+                if take > 0 && repo::try_reserve(&mut *tx, variant, warehouse, take).await? {
+                    reservations.push((variant, warehouse, take));
+                    remaining -= take;
+                }
+                if remaining == 0 {
+                    break;
+                }
+            }
+            if remaining > 0 {
+                return Err(AppError::Conflict {
+                    problem: "out_of_stock".into(),
+                    message: format!(
+                        "only {} of {} are left",
+                        i64::from(quantity.get()) - remaining,
+                        v.sku
+                    ),
+                });
+            }
+            priced.push(PricedLine {
+                unit_price: Money::new(v.price, c),
+                quantity,
+            });
+            weight += v.weight_grams * i64::from(quantity.get());
+            sold.push((v, i64::from(quantity.get())));
+        }
+        let currency = currency.unwrap_or_default();
+        let items = items_total(currency, &priced).map_err(anyhow::Error::from)?;
+
+        let mut discount = Money::zero(currency);
+        let mut redemption = None;
+        if let Some(code) = &coupon_code {
+            match check_coupon(&mut *tx, code.as_str(), user, email.as_str(), items).await? {
+                CouponCheck::Applies {
+                    coupon_id,
+                    discount: d,
+                    ..
+                } => {
+                    if !coupons::count_coupon_use(&mut *tx, coupon_id).await? {
+                        return Err(AppError::validation(
+                            "coupon_used_up",
+                            "the coupon has been used up",
+                        ));
+                    }
+                    discount = d;
+                    redemption = Some(coupon_id);
+                }
+                CouponCheck::Rejected(_, r) => {
+                    let problem = serde_json::to_value(r)
+                        .ok()
+                        .and_then(|v| v["reason"].as_str().map(|s| format!("coupon_{s}")))
+                        .unwrap_or_else(|| "coupon".into());
+                    return Err(AppError::validation(&problem, r.to_string()));
+                }
+                CouponCheck::Unknown(_) => {
+                    return Err(AppError::validation(
+                        "coupon_unknown",
+                        "there is no such coupon",
+                    ))
+                }
             }
         }
-    }
 
-    let Some(method) = shipping::method(&mut tx, &req.shipping_method).await? else {
-        return Err(AppError::validation(
-            "shipping_method_unknown",
-            "choose one of the offered delivery methods",
-        ));
-    };
-    let destination = address.destination();
-    let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
-    let Some(shipping) = method.quote(&destination, weight, after_discount) else {
-        return Err(AppError::validation(
-            "shipping_unavailable",
-            "this delivery method does not serve that address",
-        ));
-    };
-    let totals = totals(&priced, discount, shipping, config.tax_basis_points)
-        .map_err(anyhow::Error::from)?;
+        let Some(method) = methods.iter().find(|m| m.code == req.shipping_method) else {
+            return Err(AppError::validation(
+                "shipping_method_unknown",
+                "choose one of the offered delivery methods",
+            ));
+        };
+        let destination = address.destination();
+        let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
+        let Some(shipping) = method.quote(&destination, weight, after_discount) else {
+            return Err(AppError::validation(
+                "shipping_unavailable",
+                "this delivery method does not serve that address",
+            ));
+        };
+        let totals = totals(&priced, discount, shipping, config.tax_basis_points)
+            .map_err(anyhow::Error::from)?;
 
-    let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
-    let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));
-    let seq = repo::next_daily_sequence(&mut tx, &day).await?;
-    let number = OrderNumber::new(
-        i32::try_from(y).unwrap_or(2026),
-        m,
-        d,
-        u32::try_from(seq).unwrap_or(u32::MAX),
-    );
-    let status = req.payment_method.initial_status();
-    let pay_by = payment_window_ms(config, req.payment_method).map(|w| now + w);
-    let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
-    let access_token = crate::auth::tokens::new_token();
-    let access_token_hash = hash_token(&access_token);
-    let order_id = repo::insert_order(
-        &mut tx,
-        &NewOrder {
-            number: number.as_str(),
-            user_id: user.map(|u| u.id.0),
-            email: email.as_str(),
-            status,
-            payment_method: req.payment_method,
-            currency,
-            totals: &totals,
-            coupon_code: coupon_code.as_ref().map(CouponCode::as_str),
-            shipping_method: &method.code,
-            address_json: &address_json,
-            pay_by,
-            access_token_hash: &access_token_hash,
-            now,
-        },
-    )
-    .await?;
-    for (v, quantity) in &sold {
-        repo::insert_line(&mut tx, order_id, v, *quantity).await?;
-    }
-    for (variant, warehouse, quantity) in reservations {
-        repo::insert_reservation(&mut tx, order_id, variant, warehouse, quantity).await?;
-    }
-    let actor = user.map_or_else(
-        || format!("guest:{}", email.as_str()),
-        |u| format!("customer:{}", u.id.0),
-    );
-    repo::insert_event(&mut tx, order_id, None, status, &actor, "order placed", now).await?;
-    if let Some(coupon_id) = redemption {
-        coupons::record_redemption(
-            &mut tx,
-            coupon_id,
+        let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
+        let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));
+        let seq = repo::next_daily_sequence(&mut *tx, &day).await?;
+        let number = OrderNumber::new(
+            i32::try_from(y).unwrap_or(2026),
+            m,
+            d,
+            u32::try_from(seq).unwrap_or(u32::MAX),
+        );
+        let status = req.payment_method.initial_status();
+        let pay_by = payment_window_ms(config, req.payment_method).map(|w| now + w);
+        let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
+        let access_token = crate::auth::tokens::new_token();
+        let access_token_hash = hash_token(&access_token);
+        let order_id = repo::insert_order(
+            &mut *tx,
+            &NewOrder {
+                number: number.as_str(),
+                user_id: user.map(|u| u.id.0),
+                email: email.as_str(),
+                status,
+                payment_method: req.payment_method,
+                currency,
+                totals: &totals,
+                coupon_code: coupon_code.as_ref().map(CouponCode::as_str),
+                shipping_method: &method.code,
+                address_json: &address_json,
+                pay_by,
+                access_token_hash: &access_token_hash,
+                now,
+            },
+        )
+        .await?;
+        for (v, quantity) in &sold {
+            repo::insert_line(&mut *tx, order_id, v, *quantity).await?;
+        }
+        for (variant, warehouse, quantity) in reservations {
+            repo::insert_reservation(&mut *tx, order_id, variant, warehouse, quantity).await?;
+        }
+        let actor = user.map_or_else(
+            || format!("guest:{}", email.as_str()),
+            |u| format!("customer:{}", u.id.0),
+        );
+        repo::insert_event(
+            &mut *tx,
             order_id,
-            user.map(|u| u.id.0),
-            email.as_str(),
+            None,
+            status,
+            &actor,
+            "order placed",
             now,
         )
         .await?;
-    }
-    let placed = OrderPlaced {
-        number,
-        status,
-        payment_method: req.payment_method,
-        totals,
-        coupon_code: coupon_code.map(|c| c.as_str().to_string()),
-        pay_by,
-        access_token,
-    };
-    let (subject, text) = confirmation_message(config, &placed, &sold);
-    messages::enqueue(
-        &mut tx,
-        MessageKind::OrderConfirmation,
-        email.as_str(),
-        &subject,
-        &text,
-    )
-    .await?;
-    if let Some(user) = user {
-        let ordered: Vec<i64> = sold.iter().map(|(v, _)| v.id).collect();
-        carts::remove_ordered(&mut tx, user.id.0, &ordered).await?;
-        if req.save_address {
-            carts::remember_address(&mut tx, user.id.0, &address_json, now).await?;
+        if let Some(coupon_id) = redemption {
+            coupons::record_redemption(
+                &mut *tx,
+                coupon_id,
+                order_id,
+                user.map(|u| u.id.0),
+                email.as_str(),
+                now,
+            )
+            .await?;
         }
+        let placed = OrderPlaced {
+            number,
+            status,
+            payment_method: req.payment_method,
+            totals,
+            coupon_code: coupon_code.map(|c| c.as_str().to_string()),
+            pay_by,
+            access_token,
+        };
+        let (subject, text) = confirmation_message(config, &placed, &sold);
+        messages::enqueue(
+            &mut *tx,
+            MessageKind::OrderConfirmation,
+            email.as_str(),
+            &subject,
+            &text,
+        )
+        .await?;
+        if let Some(user) = user {
+            let ordered: Vec<i64> = sold.iter().map(|(v, _)| v.id).collect();
+            carts::remove_ordered(&mut *tx, user.id.0, &ordered).await?;
+            if req.save_address {
+                carts::remember_address(&mut *tx, user.id.0, &address_json, now).await?;
+            }
+        }
+        let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
+        idempotency::store_idempotent_response(&mut *tx, key, 201, &body).await?;
+        Ok(Answer { status: 201, body })
     }
-    let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
-    idempotency::store_idempotent_response(&mut tx, key, 201, &body).await?;
-    tx.commit().await?;
-    Ok(Answer { status: 201, body })
 }
 
 /// The confirmation e-mail, in both languages.

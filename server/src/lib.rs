@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod media;
 pub mod middleware;
 pub mod openapi;
+pub mod page_cache;
 pub mod payments;
 pub mod seed;
 pub mod seo;

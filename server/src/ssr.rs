@@ -38,6 +38,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
             context,
             app::shell,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::page_cache::serve,
+        ))
 }
 
 /// The app's routes, generated once per process. Generating runs the app with resource

@@ -14,6 +14,7 @@ use storekeep_tests::{StaffLogin, TestApp};
 
 storekeep_tests::on_both_backends!(
     no_stale_price_or_stock_is_served_after_a_change,
+    kept_pages_get_a_fresh_nonce_and_never_an_old_price,
     a_change_through_one_server_shows_on_another_within_a_second,
 );
 
@@ -191,4 +192,87 @@ async fn a_change_through_one_server_shows_on_another_within_a_second(backend: B
         eprintln!("seen by the other server after {:?}", start.elapsed());
     }
     app.cleanup().await;
+}
+
+/// The script nonce of a page and of its Content-Security-Policy.
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (String, String, String) {
+    let mut req = app.client.get(app.url(path));
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), 200, "{path}");
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let html = res.text().await.unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .unwrap()
+        .to_string();
+    (html, nonce, csp)
+}
+
+async fn kept_pages_get_a_fresh_nonce_and_never_an_old_price(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let staff = app.with_staff(&[StaffRole::CatalogManager]).await;
+    let (id, slug) = product_of_sku(&app).await;
+    let path = format!("/en/products/{slug}");
+    let (first, nonce1, _) = page(&app, &path, None).await;
+    let (second, nonce2, csp2) = page(&app, &path, None).await;
+    assert_ne!(nonce1, nonce2, "every response has its own nonce");
+    assert!(
+        second.contains(&format!("nonce=\"{nonce2}\"")),
+        "the page uses its policy's nonce"
+    );
+    assert!(!second.contains(&nonce1));
+    assert!(csp2.contains(&format!("'nonce-{nonce2}'")));
+    assert_eq!(
+        first.replace(&nonce1, "N"),
+        second.replace(&nonce2, "N"),
+        "the same page"
+    );
+    // a signed-in customer's page is their own, never a kept one
+    let (_, customer) = app.with_customer().await;
+    let (mine, _, _) = page(&app, &path, Some(&customer)).await;
+    let account = |href: &str| format!(r#"href="{href}" data-testid="account-link""#);
+    assert!(second.contains(&account("/en/account/login")));
+    assert!(
+        mine.contains(&account("/en/account")),
+        "signed in: 'My account'"
+    );
+
+    let before = price_text(&second);
+    change_price(&app, &app.address, &staff, id, 1000).await;
+    let now = price_in_db(&app).await;
+    let (after, _, _) = page(&app, &path, None).await;
+    assert_ne!(
+        price_text(&after),
+        before,
+        "the page shows the new price at once"
+    );
+    assert!(
+        after.contains(&shared::Money::cny(now).to_string()),
+        "{} on the page",
+        shared::Money::cny(now)
+    );
+    assert!(app.catalog.stats().hits > 0);
+    app.cleanup().await;
+}
+
+/// The prices written on a page (¥…).
+fn price_text(html: &str) -> Vec<String> {
+    html.split('¥')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect()
+        })
+        .collect()
 }

@@ -6,10 +6,12 @@ use server::db::{now_millis, Db};
 use server::seed::history::{self, HistoryOptions};
 use server::{seed, telemetry, Application, Config};
 
-const USAGE: &str = "usage: storekeep [serve | migrate | seed [--orders N --customers M [--months 12] [--seed 7]]]\n\
+const USAGE: &str = "usage: storekeep [serve | migrate | seed [--products N] [--orders N --customers M [--months 12] [--seed 7]]]\n\
   serve    migrate, seed the demo shop when empty (unless STOREKEEP_SEED_DEMO_DATA=false) and serve (default)\n\
   migrate  bring the database schema up to date and exit\n\
   seed     migrate, then fill the database with the demo shop (idempotent) and exit\n\
+           with --products: also generate a large catalogue of N products (e.g. 100000,\n\
+           5 to 10 variants each, in the demo's categories); done once per database\n\
            with --orders: also generate an order history on top: N orders (e.g. 100000) by\n\
            M customer accounts (default N/5) over the last --months months (default 12),\n\
            reproducible by --seed (default 7); done once per database (app_settings\n\
@@ -49,17 +51,68 @@ async fn main() -> anyhow::Result<()> {
             println!("Database schema is up to date.");
         }
         "seed" => {
-            let history_options = history_options(args.get(2..).unwrap_or_default())?;
+            let (products, rest) = products_option(args.get(2..).unwrap_or_default())?;
+            let history_options = history_options(&rest)?;
             let db = Db::connect(&config.database_url, 2).await?;
             db.migrate().await?;
             seed::seed_demo(&db).await?;
             println!("Demo shop data is in place.");
+            if let Some(products) = products {
+                seed_catalogue(&db, products).await?;
+            }
             if let Some(opts) = history_options {
                 seed_history(&db, opts).await?;
             }
         }
         "-h" | "--help" | "help" => println!("{USAGE}"),
         other => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+    Ok(())
+}
+
+/// `--products N` (also `--products=N`) out of the options of `seed`, and the others.
+fn products_option(args: &[String]) -> anyhow::Result<(Option<u64>, Vec<String>)> {
+    let mut products = None;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = if arg == "--products" {
+            args.next()
+                .with_context(|| format!("--products needs a number\n{USAGE}"))?
+                .clone()
+        } else if let Some(v) = arg.strip_prefix("--products=") {
+            v.to_string()
+        } else {
+            rest.push(arg.clone());
+            continue;
+        };
+        let n: u64 = value
+            .replace('_', "")
+            .parse()
+            .with_context(|| format!("--products takes a whole number, not {value:?}"))?;
+        products = Some(n);
+    }
+    Ok((products, rest))
+}
+
+async fn seed_catalogue(db: &Db, products: u64) -> anyhow::Result<()> {
+    println!("Generating a catalogue of {products} products…");
+    let report =
+        seed::catalogue::seed_catalogue(db, seed::catalogue::CatalogueOptions::new(products))
+            .await?;
+    if report.skipped {
+        println!(
+            "A generated catalogue is already in place ({} products, app_settings {}): nothing added.",
+            report.products,
+            seed::catalogue::MARKER_KEY
+        );
+    } else {
+        println!(
+            "Catalogue is in place: {} products with {} variants, in {:.1} s.",
+            report.products,
+            report.variants,
+            report.elapsed.as_secs_f64()
+        );
     }
     Ok(())
 }

@@ -39,7 +39,7 @@
 //! Deterministic: the same options (`seed`, `now_ms`, counts) on the same catalogue give the same
 //! rows; ids and order-number sequences start wherever the database leaves off.
 
-use crate::db::WriteTx;
+use super::rows::{advance_sequence, insert_rows, max_id, Mix, Val};
 use crate::db::{Backend, Db};
 use anyhow::{bail, Context};
 use rand::rngs::StdRng;
@@ -49,7 +49,6 @@ use shared::checkout::{Address, PaymentMethod};
 use shared::orders::{OrderNumber, OrderStatus};
 use shared::time::{civil_date, SHOP_UTC_OFFSET_HOURS};
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 /// The `app_settings` key that records a finished (or started) history seed.
@@ -63,11 +62,6 @@ const MINUTE_MS: i64 = 60_000;
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 86_400_000;
 const SHOP_OFFSET_MS: i64 = SHOP_UTC_OFFSET_HOURS * HOUR_MS;
-
-/// Rows per `INSERT` statement, and a bound on its parameters (SQLite allows 32,766,
-/// PostgreSQL 65,535).
-const ROWS_PER_STATEMENT: usize = 500;
-const MAX_PARAMS_PER_STATEMENT: usize = 30_000;
 
 const GUEST_SHARE: f64 = 0.15;
 const RETURNING_SHARE: f64 = 0.70;
@@ -295,76 +289,6 @@ const LINE_COLS: usize = 9;
 const EVENTS_HEAD: &str =
     "INSERT INTO order_events (id, order_id, from_status, to_status, actor, note, at)";
 const EVENT_COLS: usize = 7;
-
-/// One bound value of a multi-row insert.
-#[derive(Debug, Clone, Copy)]
-enum Val<'a> {
-    Int(i64),
-    NullInt,
-    Text(&'a str),
-    NullText,
-}
-
-/// `head VALUES ($1, …, $ncols), (…), …` for `nrows` rows.
-fn values_sql(head: &str, ncols: usize, nrows: usize) -> String {
-    let mut sql = String::with_capacity(head.len() + 8 + nrows * ncols * 8);
-    sql.push_str(head);
-    sql.push_str(" VALUES ");
-    let mut n = 0_usize;
-    for row in 0..nrows {
-        if row > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for col in 0..ncols {
-            if col > 0 {
-                sql.push_str(", ");
-            }
-            n += 1;
-            let _ = write!(sql, "${n}");
-        }
-        sql.push(')');
-    }
-    sql
-}
-
-/// Inserts `vals` (`ncols` per row) with as few statements as the parameter limit allows.
-async fn insert_rows(
-    tx: &mut WriteTx,
-    head: &str,
-    ncols: usize,
-    vals: &[Val<'_>],
-) -> Result<(), sqlx::Error> {
-    debug_assert_eq!(vals.len() % ncols, 0);
-    let rows_per_statement = (MAX_PARAMS_PER_STATEMENT / ncols).clamp(1, ROWS_PER_STATEMENT);
-    for chunk in vals.chunks(rows_per_statement * ncols) {
-        let sql = values_sql(head, ncols, chunk.len() / ncols);
-        let mut query = sqlx::query(&sql);
-        for val in chunk {
-            query = match *val {
-                Val::Int(v) => query.bind(v),
-                Val::NullInt => query.bind(None::<i64>),
-                Val::Text(v) => query.bind(v),
-                Val::NullText => query.bind(None::<&str>),
-            };
-        }
-        query.execute(&mut **tx).await?;
-    }
-    Ok(())
-}
-
-async fn max_id(tx: &mut WriteTx, table: &str) -> Result<i64, sqlx::Error> {
-    let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {table}");
-    sqlx::query_scalar(&sql).fetch_one(&mut **tx).await
-}
-
-/// PostgreSQL: the identity sequence goes on after the ids written explicitly.
-async fn advance_sequence(tx: &mut WriteTx, table: &str) -> Result<(), sqlx::Error> {
-    let sql = format!(
-        "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
-    );
-    sqlx::query(&sql).execute(&mut **tx).await.map(|_| ())
-}
 
 /// Writes one batch of orders with their lines and events in one transaction; on the last
 /// batch `finish` is the marker's final value. Returns the numbers of lines and events.
@@ -1229,32 +1153,6 @@ fn make_order(
 // ---------------------------------------------------------------------------------------
 // People and addresses, derived from (seed, kind, number) so a customer keeps theirs
 
-/// SplitMix64: a tiny deterministic hash stream.
-struct Mix(u64);
-
-impl Mix {
-    fn new(seed: u64, salt: u64, n: u64) -> Mix {
-        Mix(seed ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ n.wrapping_mul(0xD1B5_4A32_D192_ED03))
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// In `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1_u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-}
-
 /// The most common surnames first (picked more often).
 const SURNAMES: [&str; 103] = [
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
@@ -1377,6 +1275,7 @@ fn person(seed: u64, salt: u64, n: u64) -> anyhow::Result<Person> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::seed::rows;
 
     fn full_day(day: i64) -> i64 {
         day_start(day) + DAY_MS
@@ -1595,12 +1494,8 @@ mod tests {
             (EVENTS_HEAD, EVENT_COLS),
         ] {
             assert_eq!(head.matches(',').count() + 1, cols, "{head}");
-            assert!(cols * ROWS_PER_STATEMENT <= MAX_PARAMS_PER_STATEMENT);
+            assert!(cols * rows::ROWS_PER_STATEMENT <= rows::MAX_PARAMS_PER_STATEMENT);
         }
-        assert_eq!(
-            values_sql("INSERT INTO t (a, b)", 2, 2),
-            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
-        );
         assert_eq!(customer_email(122), "c000123@history.storekeep.test");
     }
 }

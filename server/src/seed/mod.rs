@@ -3,9 +3,11 @@
 //! Idempotent: every row is keyed by its natural key (slug, SKU, e-mail) and inserted with
 //! `ON CONFLICT DO NOTHING`; a marker in `app_settings` skips the work on later starts.
 
+pub mod catalogue;
 mod checkout;
 pub mod demo_catalog;
 pub mod history;
+mod rows;
 
 use crate::auth::password;
 use crate::db::WriteTx;

@@ -38,7 +38,9 @@ struct Figure {
     p99_half_ms: f64,
 }
 
-pub fn run() -> Result<()> {
+/// `parts`: any of `routes`, `checkout`, `back-office` (all when empty).
+pub fn run(parts: &[String]) -> Result<()> {
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     if !on_path("wrk") {
         crate::setup::install_debian(&["wrk"])?;
     }
@@ -48,6 +50,34 @@ pub fn run() -> Result<()> {
     let bench_dir = target_dir().join("bench");
     std::fs::create_dir_all(&bench_dir)?;
 
+    let pg = std::env::var("STOREKEEP_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| crate::test::DEFAULT_TEST_PG.to_string());
+    if wanted("routes") {
+        routes(&bench_dir, &pg)?;
+    }
+    // orders per second, statements per order, search latency (both databases)
+    if wanted("checkout") {
+        let mut cmd = crate::cargo();
+        cmd.args(["bench", "-p", "storekeep-tests", "--bench", "checkout"]);
+        if !ok_pg(&pg) {
+            cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
+        }
+        crate::run_cmd(&mut cmd)?;
+    }
+    // the dashboard on 100,000 orders, the CSV import (both databases)
+    if wanted("back-office") {
+        let mut cmd = crate::cargo();
+        cmd.args(["bench", "-p", "storekeep-tests", "--bench", "back_office"]);
+        if !ok_pg(&pg) {
+            cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
+        }
+        crate::run_cmd(&mut cmd)?;
+    }
+    Ok(())
+}
+
+/// The page and API routes under wrk, on SQLite and PostgreSQL.
+fn routes(bench_dir: &std::path::Path, pg: &str) -> Result<()> {
     let mut sections = Vec::new();
     let sqlite = bench_dir.join("bench.db");
     for suffix in ["", "-wal", "-shm"] {
@@ -58,15 +88,10 @@ pub fn run() -> Result<()> {
         measure(&format!("sqlite://{}", sqlite.display()))?,
     ));
 
-    let pg = std::env::var("STOREKEEP_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| crate::test::DEFAULT_TEST_PG.to_string());
     if on_path("psql") {
-        let base = pg
-            .rsplit_once('/')
-            .map_or(pg.as_str(), |(b, _)| b)
-            .to_string();
+        let base = pg.rsplit_once('/').map_or(pg, |(b, _)| b).to_string();
         let ok = Command::new("psql")
-            .arg(&pg)
+            .arg(pg)
             .args([
                 "-q",
                 "-c",
@@ -85,21 +110,7 @@ pub fn run() -> Result<()> {
             eprintln!("PostgreSQL at {pg} is not usable: its half of the benchmark is skipped");
         }
     }
-    write_report(&sections)?;
-    // orders per second, statements per order, search latency (both databases)
-    let mut cmd = crate::cargo();
-    cmd.args(["bench", "-p", "storekeep-tests", "--bench", "checkout"]);
-    if !ok_pg(&pg) {
-        cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
-    }
-    crate::run_cmd(&mut cmd)?;
-    // the dashboard on 100,000 orders, the CSV import (both databases)
-    let mut cmd = crate::cargo();
-    cmd.args(["bench", "-p", "storekeep-tests", "--bench", "back_office"]);
-    if !ok_pg(&pg) {
-        cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
-    }
-    crate::run_cmd(&mut cmd)
+    write_report(&sections)
 }
 
 /// Whether PostgreSQL answers at `url`.
@@ -113,11 +124,11 @@ fn ok_pg(url: &str) -> bool {
             .is_ok_and(|s| s.success())
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-fn start_server(database_url: &str, port: u16) -> Result<Child> {
+pub fn start_server(database_url: &str, port: u16) -> Result<Child> {
     let bin = target_dir().join("release").join("storekeep");
     let mut cmd = pinned("0", &bin.to_string_lossy());
     cmd.arg("serve")
@@ -128,6 +139,19 @@ fn start_server(database_url: &str, port: u16) -> Result<Child> {
         .stdout(Stdio::null())
         .spawn()
         .context("starting the release server")
+}
+
+/// Waits until the server answers `/readyz` (killing it after two minutes).
+pub fn wait_ready(server: &mut Child, port: u16) -> Result<()> {
+    let started = Instant::now();
+    while get_status(port, "/readyz") != Some(200) {
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = server.kill();
+            bail!("the server did not become ready");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Ok(())
 }
 
 fn get_status(port: u16, path: &str) -> Option<u16> {
@@ -146,14 +170,7 @@ fn get_status(port: u16, path: &str) -> Option<u16> {
 fn measure(database_url: &str) -> Result<(Vec<Figure>, String)> {
     let port = free_port()?;
     let mut server = start_server(database_url, port)?;
-    let started = Instant::now();
-    while get_status(port, "/readyz") != Some(200) {
-        if started.elapsed() > Duration::from_secs(120) {
-            let _ = server.kill();
-            bail!("the server did not become ready");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_ready(&mut server, port)?;
     let mut figures = Vec::new();
     for (route, path) in ROUTES {
         if get_status(port, path) != Some(200) {
@@ -272,7 +289,7 @@ fn parse_wrk(route: &'static str, out: &str) -> Option<Figure> {
     })
 }
 
-fn machine() -> String {
+pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| {
@@ -310,18 +327,20 @@ fn write_report(sections: &[(&str, (Vec<Figure>, String))]) -> Result<()> {
         ));
     }
     md.push_str("<!-- bench:end -->");
+    replace_block("bench", &md)
+}
+
+/// Puts `md` (which starts with `<!-- name:start -->` and ends with `<!-- name:end -->`)
+/// in the place of the same block in BENCHMARKS.md, or at its end.
+pub fn replace_block(name: &str, md: &str) -> Result<()> {
+    let (start, end) = (
+        format!("<!-- {name}:start -->"),
+        format!("<!-- {name}:end -->"),
+    );
     let path = root().join("BENCHMARKS.md");
     let old = std::fs::read_to_string(&path).unwrap_or_default();
-    let new = match (
-        old.find("<!-- bench:start -->"),
-        old.find("<!-- bench:end -->"),
-    ) {
-        (Some(a), Some(b)) => format!(
-            "{}{}{}",
-            &old[..a],
-            md,
-            &old[b + "<!-- bench:end -->".len()..]
-        ),
+    let new = match (old.find(&start), old.find(&end)) {
+        (Some(a), Some(b)) => format!("{}{}{}", &old[..a], md, &old[b + end.len()..]),
         _ => format!("{old}\n{md}\n"),
     };
     std::fs::write(&path, new)?;

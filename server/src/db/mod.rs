@@ -32,6 +32,7 @@ pub mod idempotency;
 pub mod messages;
 pub mod orders;
 pub mod payments;
+pub mod placed_order;
 pub mod reports;
 pub mod search;
 pub mod settings;

@@ -5,8 +5,8 @@
 use crate::auth::tokens::hash_token;
 use crate::catalog_cache::CatalogCache;
 use crate::config::Config;
-use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self as repo, NewOrder, VariantForSale};
+use crate::db::placed_order::{self, PlacedRows};
 use crate::db::{carts, coupons, idempotency, shipping};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
@@ -277,56 +277,10 @@ impl Checked {
         let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
         let access_token = crate::auth::tokens::new_token();
         let access_token_hash = hash_token(&access_token);
-        let order_id = repo::insert_order(
-            &mut *tx,
-            &NewOrder {
-                number: number.as_str(),
-                user_id: user.map(|u| u.id.0),
-                email: email.as_str(),
-                status,
-                payment_method: req.payment_method,
-                currency,
-                totals: &totals,
-                coupon_code: coupon_code.as_ref().map(CouponCode::as_str),
-                shipping_method: &method.code,
-                address_json: &address_json,
-                pay_by,
-                access_token_hash: &access_token_hash,
-                now,
-            },
-        )
-        .await?;
-        for (v, quantity) in &sold {
-            repo::insert_line(&mut *tx, order_id, v, *quantity).await?;
-        }
-        for (variant, warehouse, quantity) in reservations {
-            repo::insert_reservation(&mut *tx, order_id, variant, warehouse, quantity).await?;
-        }
         let actor = user.map_or_else(
             || format!("guest:{}", email.as_str()),
             |u| format!("customer:{}", u.id.0),
         );
-        repo::insert_event(
-            &mut *tx,
-            order_id,
-            None,
-            status,
-            &actor,
-            "order placed",
-            now,
-        )
-        .await?;
-        if let Some(coupon_id) = redemption {
-            coupons::record_redemption(
-                &mut *tx,
-                coupon_id,
-                order_id,
-                user.map(|u| u.id.0),
-                email.as_str(),
-                now,
-            )
-            .await?;
-        }
         let placed = OrderPlaced {
             number,
             status,
@@ -337,12 +291,32 @@ impl Checked {
             access_token,
         };
         let (subject, text) = confirmation_message(config, &placed, &sold);
-        messages::enqueue(
+        let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
+        placed_order::insert_placed(
             &mut *tx,
-            MessageKind::OrderConfirmation,
-            email.as_str(),
-            &subject,
-            &text,
+            &PlacedRows {
+                order: NewOrder {
+                    number: placed.number.as_str(),
+                    user_id: user.map(|u| u.id.0),
+                    email: email.as_str(),
+                    status,
+                    payment_method: req.payment_method,
+                    currency,
+                    totals: &placed.totals,
+                    coupon_code: placed.coupon_code.as_deref(),
+                    shipping_method: &method.code,
+                    address_json: &address_json,
+                    pay_by,
+                    access_token_hash: &access_token_hash,
+                    now,
+                },
+                lines: &sold,
+                reservations: &reservations,
+                actor: &actor,
+                coupon: redemption,
+                message: (&subject, &text),
+                answer: (key, &body),
+            },
         )
         .await?;
         if let Some(user) = user {
@@ -352,8 +326,6 @@ impl Checked {
                 carts::remember_address(&mut *tx, user.id.0, &address_json, now).await?;
             }
         }
-        let body = serde_json::to_string(&placed).map_err(anyhow::Error::from)?;
-        idempotency::store_idempotent_response(&mut *tx, key, 201, &body).await?;
         Ok(Answer { status: 201, body })
     }
 }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod cart;
 pub mod components;
+pub mod hydration;
 pub mod i18n;
 pub mod pages;
 pub mod seo;
@@ -43,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#c2410c"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <hydration::Hydration options/>
                 <MetaTags/>
             </head>
             <body>

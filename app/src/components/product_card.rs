@@ -8,13 +8,22 @@ use shared::catalog::ProductSummary;
 pub fn ProductGrid(items: Vec<ProductSummary>) -> impl IntoView {
     view! {
         <ul class="product-grid" data-testid="product-grid">
-            {items.into_iter().map(|p| view! { <li><ProductCard product=p/></li> }).collect_view()}
+            // the first row is what a phone shows first: loaded at once, the first picture first
+            {items.into_iter().enumerate().map(|(i, p)| view! { <li><ProductCard product=p position=i/></li> }).collect_view()}
         </ul>
     }
 }
 
+/// Cards before this position load their picture at once; later ones when scrolled near.
+const EAGER: usize = 4;
+
 #[component]
-pub fn ProductCard(product: ProductSummary) -> impl IntoView {
+pub fn ProductCard(
+    product: ProductSummary,
+    /// Its place in the grid (0 = first).
+    #[prop(optional)]
+    position: usize,
+) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let href = locale.localize(&format!("/products/{}", product.slug));
     let name = product.name.get(locale).to_string();
@@ -22,7 +31,8 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
     view! {
         <a class="product-card" href=href data-testid="product-card">
             <div class="product-card__media">
-                <img src=product.image.clone() alt=name.clone() loading="lazy" width="320" height="320"/>
+                <img src=product.image.clone() alt=name.clone() width="320" height="320"
+                    loading=(position >= EAGER).then_some("lazy") fetchpriority=(position == 0).then_some("high")/>
                 {(!product.in_stock).then(|| view! { <span class="badge badge--muted">{t(Msg::SoldOut)}</span> })}
             </div>
             <div class="product-card__body">

@@ -197,7 +197,7 @@ fn Gallery(
                 view! {
                     <img class="product__image" src=i.url.clone() srcset=(!i.srcset.is_empty()).then(|| i.srcset.clone())
                         sizes="(min-width: 768px) 50vw, 100vw" alt=alt_of(i)
-                        width=i.width.unwrap_or(560) height=i.height.unwrap_or(560) data-testid="main-image"/>
+                        width=i.width.unwrap_or(560) height=i.height.unwrap_or(560) fetchpriority="high" data-testid="main-image"/>
                 }
             })
         })

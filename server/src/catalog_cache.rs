@@ -18,7 +18,7 @@ use crate::db::Db;
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 /// How often other processes' changes are looked for.
@@ -42,6 +42,8 @@ struct Inner {
     /// `db.commits` when `known` was last read from the database.
     checked: AtomicU64,
     store: RwLock<Store>,
+    /// Keys being loaded, each with the gate its other requests wait at.
+    gates: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -75,6 +77,7 @@ impl CatalogCache {
                 version,
                 ..Store::default()
             }),
+            gates: Mutex::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         })))
@@ -163,11 +166,53 @@ impl CatalogCache {
             self.0.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(hit);
         }
-        self.0.misses.fetch_add(1, Ordering::Relaxed);
-        let value = Arc::new(load().await?);
-        let size = bytes(&value) + key.len() + 64;
-        self.keep(version, key, value.clone(), size);
-        Ok(value)
+        // one load per answer at a time: the requests that miss together after a change wait
+        // for the first one's answer instead of each asking the database
+        let gate = self.gate(key);
+        let turn = gate.lock().await;
+        let found = self.lookup::<T>(version, key);
+        let result = match found {
+            Some(hit) => {
+                self.0.hits.fetch_add(1, Ordering::Relaxed);
+                Ok(hit)
+            }
+            None => {
+                self.0.misses.fetch_add(1, Ordering::Relaxed);
+                match load().await {
+                    Ok(value) => {
+                        let value = Arc::new(value);
+                        let size = bytes(&value) + key.len() + 64;
+                        self.keep(version, key, value.clone(), size);
+                        Ok(value)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        };
+        drop(turn);
+        self.ungate(key, &gate);
+        result
+    }
+
+    /// The gate that lets one request at a time load `key`.
+    fn gate(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let Ok(mut gates) = self.0.gates.lock() else {
+            return Arc::default();
+        };
+        gates.entry(key.to_string()).or_default().clone()
+    }
+
+    /// Forgets `gate` once no one else waits at it.
+    fn ungate(&self, key: &str, gate: &Arc<tokio::sync::Mutex<()>>) {
+        if let Ok(mut gates) = self.0.gates.lock() {
+            // the map's reference and ours: nobody else holds it
+            if gates
+                .get(key)
+                .is_some_and(|g| Arc::ptr_eq(g, gate) && Arc::strong_count(g) == 2)
+            {
+                gates.remove(key);
+            }
+        }
     }
 
     pub fn stats(&self) -> CacheStats {

@@ -29,16 +29,16 @@ const ROUTES: [(&str, &str); 6] = [
 const DURATION: &str = "10s";
 const CONNECTIONS: u32 = 32;
 
-struct Figure {
-    route: &'static str,
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub struct Figure {
+    pub route: &'static str,
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
     /// p99 at half the rate `rps` (each connection paced by wrk's `delay()`).
     p99_half_ms: f64,
 }
 
-/// `parts`: any of `routes`, `checkout`, `back-office` (all when empty).
+/// `parts`: any of `routes`, `checkout`, `big-catalogue`, `back-office` (all when empty).
 pub fn run(parts: &[String]) -> Result<()> {
     let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     if !on_path("wrk") {
@@ -63,6 +63,10 @@ pub fn run(parts: &[String]) -> Result<()> {
             cmd.env("STOREKEEP_TEST_DATABASE_URL", "skip");
         }
         crate::run_cmd(&mut cmd)?;
+    }
+    // listing, facets and search on 100,000 products, from the cache and from the database
+    if wanted("big-catalogue") {
+        crate::big_catalogue::run(&bench_dir, &pg)?;
     }
     // the dashboard on 100,000 orders, the CSV import (both databases)
     if wanted("back-office") {
@@ -114,7 +118,7 @@ fn routes(bench_dir: &std::path::Path, pg: &str) -> Result<()> {
 }
 
 /// Whether PostgreSQL answers at `url`.
-fn ok_pg(url: &str) -> bool {
+pub fn ok_pg(url: &str) -> bool {
     on_path("psql")
         && Command::new("psql")
             .arg(url)
@@ -129,8 +133,14 @@ pub fn free_port() -> Result<u16> {
 }
 
 pub fn start_server(database_url: &str, port: u16) -> Result<Child> {
+    start_server_with(database_url, port, &[])
+}
+
+/// The release server on core 0, with `env` on top.
+pub fn start_server_with(database_url: &str, port: u16, env: &[(&str, &str)]) -> Result<Child> {
     let bin = target_dir().join("release").join("storekeep");
     let mut cmd = pinned("0", &bin.to_string_lossy());
+    cmd.envs(env.iter().copied());
     cmd.arg("serve")
         .env("STOREKEEP_PORT", port.to_string())
         .env("STOREKEEP_DATABASE_URL", database_url)
@@ -215,7 +225,7 @@ fn peak_memory(pid: u32) -> String {
 /// wrk on the second core (the server has the first) with `CONNECTIONS` connections; with
 /// `rate`, each connection waits between requests so that all together send about that many
 /// per second.
-fn wrk(url: &str, duration: &str, rate: Option<f64>) -> Result<String> {
+pub fn wrk(url: &str, duration: &str, rate: Option<f64>) -> Result<String> {
     let mut cmd = pinned("1", "wrk");
     cmd.args([
         "-t",
@@ -225,6 +235,9 @@ fn wrk(url: &str, duration: &str, rate: Option<f64>) -> Result<String> {
         "-d",
         duration,
         "--latency",
+        // without the cache a request on a big catalogue takes a while: counted, not dropped
+        "--timeout",
+        "30s",
     ]);
     if let Some(rate) = rate {
         let pause_ms = f64::from(CONNECTIONS) * 1000.0 / rate.max(1.0);
@@ -268,7 +281,7 @@ fn to_ms(text: &str) -> Option<f64> {
     })
 }
 
-fn parse_wrk(route: &'static str, out: &str) -> Option<Figure> {
+pub fn parse_wrk(route: &'static str, out: &str) -> Option<Figure> {
     let rps = out
         .lines()
         .find_map(|l| l.trim().strip_prefix("Requests/sec:"))?

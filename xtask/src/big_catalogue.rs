@@ -32,6 +32,8 @@ struct Row {
     route: &'static str,
     cached: (f64, f64),
     database: (f64, f64, f64),
+    /// One request alone, from the database: the median of five, in ms.
+    alone_ms: f64,
 }
 
 pub fn run(bench_dir: &Path, pg: &str) -> Result<()> {
@@ -87,6 +89,7 @@ fn section(name: &str, database_url: &str) -> Result<String> {
             route,
             cached: (0.0, 0.0),
             database: (0.0, 0.0, 0.0),
+            alone_ms: 0.0,
         })
         .collect();
     for cache in [true, false] {
@@ -96,6 +99,9 @@ fn section(name: &str, database_url: &str) -> Result<String> {
         let measured = wait_ready(&mut server, port).and_then(|()| {
             for (row, (route, path)) in rows.iter_mut().zip(ROUTES) {
                 let url = format!("http://127.0.0.1:{port}{path}");
+                if !cache {
+                    row.alone_ms = alone_ms(port, path);
+                }
                 wrk(&url, "1s", None)?;
                 let out = wrk(&url, "5s", None)?;
                 let f = parse_wrk(route, &out).with_context(|| format!("reading wrk:\n{out}"))?;
@@ -116,13 +122,26 @@ fn section(name: &str, database_url: &str) -> Result<String> {
         measured?;
     }
     let mut md = format!(
-        "\n**{name}** — seeding {PRODUCTS} products took {seeded:.0} s.\n\n| route | cached req/s | cached p99 | database req/s | database p50 | database p99 |\n|---|---:|---:|---:|---:|---:|\n"
+        "\n**{name}** — seeding {PRODUCTS} products took {seeded:.0} s.\n\n| route | cached req/s | cached p99 | database: one request alone | database req/s (32 at once) | database p50 | database p99 |\n|---|---:|---:|---:|---:|---:|---:|\n"
     );
     for r in rows {
         md.push_str(&format!(
-            "| {} | {:.0} | {:.2} ms | {:.0} | {:.2} ms | {:.2} ms |\n",
-            r.route, r.cached.0, r.cached.1, r.database.0, r.database.1, r.database.2
+            "| {} | {:.0} | {:.2} ms | {:.0} ms | {:.0} | {:.0} ms | {:.0} ms |\n",
+            r.route, r.cached.0, r.cached.1, r.alone_ms, r.database.0, r.database.1, r.database.2
         ));
     }
     Ok(md)
+}
+
+/// The median time of five requests for `path`, one after the other (until the status line).
+fn alone_ms(port: u16, path: &str) -> f64 {
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            let _ = crate::bench::get_status(port, path);
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[2]
 }

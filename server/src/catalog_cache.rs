@@ -199,6 +199,10 @@ impl CatalogCache {
         let Ok(mut gates) = self.0.gates.lock() else {
             return Arc::default();
         };
+        // gates left behind by requests that were dropped while loading: no one holds them
+        if gates.len() > MAX_ENTRIES {
+            gates.retain(|_, g| Arc::strong_count(g) > 1);
+        }
         gates.entry(key.to_string()).or_default().clone()
     }
 

@@ -11,12 +11,16 @@ use crate::auth::tokens::new_token;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// Largest page kept (a product page is about 40 KB).
 const MAX_PAGE: usize = 1 << 20;
+
+/// Set (by `ssr`) on a page rendered while some of its data failed to load: such a page is
+/// sent, never kept, and the header itself never leaves the server.
+pub static INCOMPLETE: HeaderName = HeaderName::from_static("x-storekeep-incomplete");
 
 /// A rendered page: its headers (without cookies), its HTML and the nonce in both.
 pub struct KeptPage {
@@ -85,16 +89,30 @@ fn is_kept_page(req: &Request) -> bool {
     }
     let path = req.uri().path();
     let path = path.strip_prefix("/en").unwrap_or(path);
-    path.is_empty()
+    let listing = path == "/search" || path.starts_with("/categories/");
+    let page = path.is_empty()
         || path == "/"
-        || path == "/search"
-        || ["/categories/", "/products/", "/brands/"]
+        || listing
+        || ["/products/", "/brands/"]
             .iter()
-            .any(|p| path.starts_with(p))
+            .any(|p| path.starts_with(p));
+    // a query string is kept only as the listing itself would write it: made-up parameters
+    // (`/?x=1`, `/?x=2`, …) are answered, not kept, so they cannot push real pages out
+    page && req.uri().query().is_none_or(|q| listing && is_canonical(q))
+}
+
+/// Whether a listing's query string is exactly the one its filters write back.
+fn is_canonical(query: &str) -> bool {
+    use shared::catalog::query::PriceUnits;
+    shared::catalog::ProductQuery::parse(query, PriceUnits::Major)
+        .is_ok_and(|q| q.to_query_string(PriceUnits::Major) == query)
 }
 
 /// Keeps a rendered page when it is a whole HTML page that says 200.
-async fn render(res: Response) -> Result<KeptPage, NotKept> {
+async fn render(mut res: Response) -> Result<KeptPage, NotKept> {
+    if res.headers_mut().remove(&INCOMPLETE).is_some() {
+        return Err(NotKept::Pass(res));
+    }
     let html_page = res.status() == StatusCode::OK
         && res
             .headers()

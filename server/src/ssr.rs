@@ -22,9 +22,23 @@ pub fn router(state: &AppState) -> Router<AppState> {
     };
     let context = move || {
         let api = api.clone();
+        // this request's response: a page whose data did not all load is marked, so that it
+        // is never kept (`page_cache`)
+        let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
         provide_context(InProcessApi::new(move |path, headers| {
-            let api = api.clone();
-            Box::pin(call(api, path, headers))
+            let (api, response) = (api.clone(), response.clone());
+            Box::pin(async move {
+                let answer = call(api, path, headers).await;
+                if answer.0 >= 500 {
+                    if let Some(r) = response {
+                        r.insert_header(
+                            crate::page_cache::INCOMPLETE.clone(),
+                            axum::http::HeaderValue::from_static("1"),
+                        );
+                    }
+                }
+                answer
+            })
         }));
         provide_context(site.clone());
     };

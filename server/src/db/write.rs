@@ -104,8 +104,10 @@ pub(super) struct SqliteWrites {
     queue: mpsc::Sender<Queued>,
 }
 
-/// At most this many units share one commit.
+/// At most this many units share one commit (whether they succeed or not).
 const MAX_GROUP: usize = 64;
+/// How long a writer waits for its turn before giving up (as SQLite's busy timeout would).
+const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl SqliteWrites {
     /// Starts the group writer on `pool` (it ends when the last `Db` clone is dropped).
@@ -124,8 +126,11 @@ impl Db {
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         let (tx, turn) = match (&self.backend, &self.sqlite) {
             (Backend::Sqlite, Some(w)) => {
+                // the turn first: a writer waiting for it holds no pool connection
+                let turn = tokio::time::timeout(TURN_WAIT, w.turn.clone().lock_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
                 let conn = self.pool.acquire().await?;
-                let turn = w.turn.clone().lock_owned().await;
                 (begin_immediate(conn).await?, Some(turn))
             }
             (Backend::Sqlite, None) => (self.pool.begin_with("BEGIN IMMEDIATE").await?, None),
@@ -163,8 +168,12 @@ impl Db {
         let (committed_tx, committed_rx) = oneshot::channel();
         let job: Job = Box::new(move |conn| {
             Box::pin(async move {
+                // a caller that stopped waiting (its request timed out) gets nothing written
+                if result_tx.is_closed() {
+                    return false;
+                }
                 let result = work(conn).await;
-                let keep = result.is_ok();
+                let keep = result.is_ok() && !result_tx.is_closed();
                 let _ = result_tx.send(result);
                 keep
             })
@@ -183,7 +192,11 @@ impl Db {
                 Err(_) => Err(gone("the database writer stopped before committing").into()),
             },
             Ok(Err(e)) => Err(e),
-            Err(_) => Err(gone("the unit of work failed (panicked)").into()),
+            // not run: the writer could not begin (its reason), or the unit panicked
+            Err(_) => match committed_rx.await {
+                Ok(Err(message)) => Err(gone(&message).into()),
+                _ => Err(gone("the unit of work failed (panicked)").into()),
+            },
         }
     }
 }
@@ -210,6 +223,7 @@ async fn group_writer(
     mut jobs: mpsc::Receiver<Queued>,
 ) {
     while let Some(first) = jobs.recv().await {
+        let _turn = turn.lock().await;
         let mut conn = match pool.acquire().await {
             Ok(c) => c,
             Err(e) => {
@@ -217,12 +231,13 @@ async fn group_writer(
                 continue;
             }
         };
-        let _turn = turn.lock().await;
+        let mut ran = 0_usize;
         let mut kept = Vec::new();
         let mut open = false;
         let mut broken = None;
         let mut next = Some(first);
         while let Some(unit) = next.take() {
+            ran += 1;
             if !open {
                 if let Err(e) = conn.execute("BEGIN IMMEDIATE").await {
                     let _ = unit.committed.send(Err(e.to_string()));
@@ -233,6 +248,7 @@ async fn group_writer(
                     kept.push(unit.committed);
                 } else if let Err(e) = conn.execute("ROLLBACK").await {
                     broken = Some(e.to_string());
+                    conn.close_on_drop();
                     break;
                 } else {
                     open = false;
@@ -249,7 +265,7 @@ async fn group_writer(
                     }
                 }
             }
-            if kept.len() < MAX_GROUP {
+            if ran < MAX_GROUP {
                 next = jobs.try_recv().ok();
             }
         }
@@ -265,7 +281,10 @@ async fn group_writer(
                 .map_err(|e| e.to_string()),
         };
         if outcome.is_err() {
-            let _ = conn.execute("ROLLBACK").await;
+            if conn.execute("ROLLBACK").await.is_err() {
+                // never hand a connection back inside a transaction sqlx does not know of
+                conn.close_on_drop();
+            }
         } else {
             commits.note();
         }

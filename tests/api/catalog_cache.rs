@@ -76,14 +76,8 @@ async fn change_price(app: &TestApp, address: &str, staff: &StaffLogin, id: i64,
 
 /// A guest buys `quantity` of `variant` (cash on delivery).
 async fn buy(app: &TestApp, key: &str, variant: i64, quantity: u32) -> storekeep_tests::Posted {
-    let body = json!({
-        "lines": [{"variant_id": variant, "quantity": quantity}],
-        "email": "guest@example.cn",
-        "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
-                    "division_code": "310115", "detail": "世纪大道 1 号"},
-        "shipping_method": "standard",
-        "payment_method": "cash_on_delivery",
-    });
+    let body =
+        storekeep_tests::guest_order("guest@example.cn", variant, quantity, "cash_on_delivery");
     app.place_order(key, &body, "").await
 }
 

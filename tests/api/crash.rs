@@ -5,7 +5,6 @@
 //! The server runs in a child process: this test binary started again with only
 //! `serve_until_killed` selected, which serves the database named in its environment.
 
-use serde_json::json;
 use server::config::{Config, Environment};
 use server::db::Backend;
 use std::collections::BTreeMap;
@@ -92,14 +91,7 @@ async fn post_order(
     key: &str,
     variant: i64,
 ) -> Option<(u16, serde_json::Value)> {
-    let body = json!({
-        "lines": [{"variant_id": variant, "quantity": 1}],
-        "email": "crash@example.cn",
-        "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
-                    "division_code": "310115", "detail": "世纪大道 1 号"},
-        "shipping_method": "standard",
-        "payment_method": "cash_on_delivery",
-    });
+    let body = storekeep_tests::guest_order("crash@example.cn", variant, 1, "cash_on_delivery");
     let res = client
         .post(format!("{address}/api/v1/store/orders"))
         .header("cookie", "sk_csrf=test-csrf-token")

@@ -6,7 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use serde_json::json;
 use server::db::Backend;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -150,14 +149,7 @@ async fn raw_commit_rate(app: &TestApp, backend: Backend) -> f64 {
 }
 
 fn order_body(variant: i64) -> serde_json::Value {
-    json!({
-        "lines": [{"variant_id": variant, "quantity": 1}],
-        "email": "bench@example.cn",
-        "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
-                    "division_code": "310115", "detail": "世纪大道 100 号"},
-        "shipping_method": "standard",
-        "payment_method": "cash_on_delivery",
-    })
+    storekeep_tests::guest_order("bench@example.cn", variant, 1, "cash_on_delivery")
 }
 
 async fn statements_per_order(app: &TestApp, variant: i64) -> u64 {

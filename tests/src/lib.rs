@@ -305,14 +305,7 @@ impl TestApp {
         payment: &str,
     ) -> Posted {
         let variant = self.variant_with_stock(sku, stock).await;
-        let body = serde_json::json!({
-            "lines": [{"variant_id": variant, "quantity": quantity}],
-            "email": "guest@example.cn",
-            "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
-                        "division_code": "310115", "detail": "世纪大道 1 号"},
-            "shipping_method": "standard",
-            "payment_method": payment,
-        });
+        let body = guest_order("guest@example.cn", variant, quantity, payment);
         let placed = self.place_order(key, &body, "").await;
         assert_eq!(placed.status, 201, "{:?}", placed.json);
         placed
@@ -387,6 +380,19 @@ impl TestApp {
             }
         }
     }
+}
+
+/// The body of a guest's order (`email`) for `quantity` of `variant`, delivered by the
+/// standard method to a Shanghai address.
+pub fn guest_order(email: &str, variant: i64, quantity: u32, payment: &str) -> serde_json::Value {
+    serde_json::json!({
+        "lines": [{"variant_id": variant, "quantity": quantity}],
+        "email": email,
+        "address": {"type": "china", "recipient": "李雷", "phone": "13800138000",
+                    "division_code": "310115", "detail": "世纪大道 1 号"},
+        "shipping_method": "standard",
+        "payment_method": payment,
+    })
 }
 
 /// A signed-in staff member made for a test.

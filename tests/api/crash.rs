@@ -112,7 +112,7 @@ async fn orders_answered_201_survive_a_killed_server(backend: Backend) {
     app.stop_server();
     let variant = app.variant_with_stock("BD-001-01", 100_000).await;
     let database_url = app.database_url().to_string();
-    let (mut child, address) = start_child(&database_url, "first").await;
+    let (mut child, address) = start_child(&database_url, &format!("{backend:?}-first")).await;
 
     // 32 shoppers order as fast as they can; the server is killed under them
     let answered: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
@@ -154,7 +154,7 @@ async fn orders_answered_201_survive_a_killed_server(backend: Backend) {
     );
 
     // a new server starts on the same database
-    let (mut again, address) = start_child(&database_url, "again").await;
+    let (mut again, address) = start_child(&database_url, &format!("{backend:?}-again")).await;
     let pool = &app.db.pool;
     for (key, number) in &answered {
         let status: String = sqlx::query_scalar("SELECT status FROM orders WHERE number = $1")

@@ -6,7 +6,7 @@ use crate::api::auth::ClientIp;
 use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::{CurrentUser, OptionalUser};
-use crate::db::{carts, now_millis};
+use crate::db::{carts, now_millis, shipping};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ACCOUNT, CART, CHECKOUT};
 use crate::state::AppState;
@@ -210,11 +210,13 @@ async fn price(
     if has_coupon {
         rate_limit::check(&state.db, &guessing, COUPON_MISSES).await?;
     }
+    let methods = shipping::active_methods_cached(&state.catalog, &state.db).await?;
     let mut conn = state.db.pool.acquire().await?;
     let quote = quote(
         &mut conn,
         user.as_ref(),
         &req,
+        &methods,
         state.config.tax_basis_points,
     )
     .await?;

@@ -3,7 +3,7 @@
 //! Placing the order computes the same with the same rules, inside its transaction.
 
 use crate::db::carts::{self, LineInfo};
-use crate::db::{coupons, now_millis, shipping};
+use crate::db::{coupons, now_millis};
 use crate::error::{AppError, AppResult};
 use shared::cart::{
     CouponOutcome, LineProblem, LineProduct, Quote, QuoteRequest, QuotedLine, MAX_LINES,
@@ -14,13 +14,17 @@ use shared::customers::Me;
 use shared::money::{Currency, Money};
 use shared::pricing::{items_total, totals, PricedLine};
 use shared::promotions::{CouponCode, CouponUsage};
+use shared::shipping::ShippingMethod;
 use sqlx::AnyConnection;
 
-/// `tax_basis_points`: the tax rate contained in the prices (the shop's configuration).
+/// `methods`: the active delivery methods, as orders read them (`shipping::active_methods_cached`),
+/// so that a quote prices delivery exactly as the order will. `tax_basis_points`: the tax rate
+/// contained in the prices (the shop's configuration).
 pub async fn quote(
     conn: &mut AnyConnection,
     user: Option<&Me>,
     req: &QuoteRequest,
+    methods: &[ShippingMethod],
     tax_basis_points: u32,
 ) -> AppResult<Quote> {
     if req.items.len() > MAX_LINES {
@@ -114,7 +118,7 @@ pub async fn quote(
     let after_discount = items.checked_sub(discount).map_err(anyhow::Error::from)?;
     let mut shipping_price = Money::zero(currency);
     let mut shipping_options = Vec::new();
-    for method in shipping::active_methods(conn).await? {
+    for method in methods {
         let price = req
             .destination
             .as_ref()
@@ -123,8 +127,8 @@ pub async fn quote(
             shipping_price = price.unwrap_or(shipping_price);
         }
         shipping_options.push(ShippingOption {
-            code: method.code,
-            name: method.name,
+            code: method.code.clone(),
+            name: method.name.clone(),
             price,
         });
     }

@@ -1,14 +1,18 @@
 #![recursion_limit = "256"]
-//! Storekeep's user interface: Leptos pages rendered on the server and hydrated in the
-//! browser. Chinese lives at the site root, English under `/en`.
+//! Storekeep's user interface: Leptos pages rendered on the server; their interactive parts
+//! are islands, hydrated in the browser (see `browser`). Chinese lives at the site root,
+//! English under `/en`.
 
 pub mod api;
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub mod browser;
 pub mod cart;
 pub mod components;
 pub mod hydration;
 pub mod i18n;
 pub mod pages;
 pub mod seo;
+pub mod session;
 
 use components::layout::Layout;
 use leptos::prelude::*;

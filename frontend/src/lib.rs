@@ -1,7 +1,15 @@
-//! The browser entry point: hydrates the server-rendered page.
+//! The browser entry points: the page's loader calls `hydrate`, each island's own
+//! hydrate function (exported by the `app` crate), then `islands_hydrated`.
 
-#[wasm_bindgen::prelude::wasm_bindgen]
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    app::browser::start();
+}
+
+#[wasm_bindgen]
+pub fn islands_hydrated() {
+    app::browser::islands_hydrated();
 }

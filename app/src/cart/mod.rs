@@ -2,8 +2,8 @@
 //! browser's IndexedDB for guests and on the server for signed-in customers. The header's
 //! badge, the product page's button, the cart page and checkout all share it.
 //!
-//! Nothing here runs during server rendering: the cart is loaded after hydration, so the
-//! first paint of every page is the same for everyone (and cacheable).
+//! Nothing here runs during server rendering: the cart is loaded after the page's islands
+//! have hydrated, so the first paint of every page is the same for everyone (and cacheable).
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 mod local;
@@ -11,7 +11,6 @@ mod local;
 use crate::api::{self, ApiResult};
 use leptos::prelude::*;
 use shared::cart::{self, CartItem};
-use shared::customers::Me;
 use shared::ids::VariantId;
 use shared::pricing::Quantity;
 use shared::{ApiError, ErrorCode};
@@ -33,6 +32,15 @@ pub struct Cart {
 }
 
 impl Cart {
+    /// Not loaded yet: how the server renders every island, and how the browser starts.
+    pub fn empty() -> Cart {
+        Cart {
+            items: RwSignal::new(Vec::new()),
+            keeper: RwSignal::new(None),
+            just_added: RwSignal::new(None),
+        }
+    }
+
     pub fn unit_count(&self) -> u32 {
         self.items.with(|i| cart::unit_count(i))
     }
@@ -110,47 +118,26 @@ impl Cart {
     }
 }
 
-/// The cart of this page (provided by the layout).
+/// The page's cart (on the root owner in the browser, see `browser`).
 pub fn use_cart() -> Cart {
-    use_context::<Cart>().unwrap_or_else(|| Cart {
-        items: RwSignal::new(Vec::new()),
-        keeper: RwSignal::new(None),
-        just_added: RwSignal::new(None),
+    use_context::<Cart>().unwrap_or_else(|| {
+        let cart = Cart::empty();
+        provide_context(cart);
+        cart
     })
 }
 
-/// Creates the page's cart and, in the browser, loads it: from the server when someone is
-/// signed in (`me` resolves to someone), else from IndexedDB.
-pub fn provide_cart(me: Resource<ApiResult<Me>>) -> Cart {
-    let cart = Cart {
-        items: RwSignal::new(Vec::new()),
-        keeper: RwSignal::new(None),
-        just_added: RwSignal::new(None),
-    };
-    provide_context(cart);
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(customer) = me.get().map(|m| m.is_ok()) else {
-            return false;
-        };
-        leptos::task::spawn_local(async move {
-            if customer {
-                let items = api::cart().await.unwrap_or_default();
-                cart.items.set(items);
-                cart.keeper.set(Some(Keeper::Server));
-            } else {
-                cart.items.set(local::load().await.unwrap_or_default());
-                cart.keeper.set(Some(Keeper::Browser));
-            }
-        });
-        true
-    });
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    let _ = me;
-    cart
+/// Loads the cart once the page knows who is signed in: from the server for a customer,
+/// else from IndexedDB.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub async fn load(cart: Cart, customer: bool) {
+    if customer {
+        cart.items.set(api::cart().await.unwrap_or_default());
+        cart.keeper.set(Some(Keeper::Server));
+    } else {
+        cart.items.set(local::load().await.unwrap_or_default());
+        cart.keeper.set(Some(Keeper::Browser));
+    }
 }
 
 /// At login or registration: the guest cart joins the customer's saved one on the server,

@@ -1,13 +1,12 @@
 //! The frame of every shop page: header with categories and language switch, footer.
 
 use crate::api::{self, ApiResult};
-use crate::cart::{provide_cart, use_cart};
+use crate::cart::{use_cart, Cart};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{t, use_locale, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::catalog::{child_categories, Category};
-use shared::customers::Me;
 use shared::Locale;
 
 /// All categories, loaded once per page by the layout and shared with the pages.
@@ -21,26 +20,14 @@ pub fn use_categories() -> Resource<ApiResult<Vec<Category>>> {
     }
 }
 
-/// Who is signed in (an error when nobody), asked once per page.
-#[derive(Clone, Copy)]
-pub struct Session(pub Resource<ApiResult<Me>>);
-
-pub fn use_session() -> Resource<ApiResult<Me>> {
-    match use_context::<Session>() {
-        Some(s) => s.0,
-        None => Resource::new(|| (), |_| api::me()),
-    }
-}
-
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let locale = Memo::new(move |_| Locale::split_path(&location.pathname.get()).0);
     provide_context(locale);
     provide_context(Categories(Resource::new(|| (), |_| api::categories())));
-    let me = Resource::new(|| (), |_| api::me());
-    provide_context(Session(me));
-    provide_cart(me);
+    provide_context(crate::session::Session::unknown());
+    provide_context(Cart::empty());
     view! {
         <a class="skip-link" href="#main">{t(Msg::Products)}</a>
         <Header/>
@@ -87,8 +74,8 @@ fn Header() -> impl IntoView {
                 .collect_view()
         })
     };
-    let me = use_session();
-    // "My account" when signed in, "Log in" otherwise
+    let me = Resource::new(|| (), |_| api::me());
+    // "My account" when signed in, "Log in" otherwise (the server knows from the cookie)
     let account_link = move || {
         Suspend::new(async move {
             let signed_in = me.await.is_ok();
@@ -125,21 +112,12 @@ fn Header() -> impl IntoView {
 }
 
 /// The cart link with its item count and, right after something was added, a panel saying
-/// what, with the way to the cart and to checkout.
-#[component]
+/// what, with the way to the cart and to checkout. An island: the count is the browser's.
+#[island]
 fn MiniCart() -> impl IntoView {
     let cart = use_cart();
     let locale = use_locale();
-    let location = use_location();
     let count = move || cart.unit_count();
-    // the "added" panel belongs to the page it was opened on
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
-            cart.just_added.set(None);
-        }
-        path
-    });
     let panel = move || {
         cart.just_added.get().map(|label| {
             let l = locale.get_untracked();

@@ -1,5 +1,6 @@
 //! The header's search box: a plain GET form to the search page (works before and without
-//! the WASM bundle) that, once hydrated, suggests products as you type (debounced).
+//! the WASM bundle) that, once hydrated, suggests products as you type (debounced). An
+//! island.
 
 use crate::api;
 use crate::i18n::{t, use_locale, Msg};
@@ -9,7 +10,7 @@ use std::time::Duration;
 
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
-#[component]
+#[island]
 pub fn SearchBox() -> impl IntoView {
     let locale = use_locale();
     let suggestions = RwSignal::new(Vec::<ProductSummary>::new());

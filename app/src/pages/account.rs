@@ -1,5 +1,6 @@
 //! The customer's account pages: log in, register, forgotten and reset password, overview.
-//! Forms post JSON to `/api/v1/auth/*` (with the CSRF header) once the page is hydrated.
+//! The pages are rendered on the server; their forms are islands that post JSON to
+//! `/api/v1/auth/*` (with the CSRF header) once hydrated.
 
 use crate::api::{self, go_to};
 use crate::i18n::{api_error_text, t, use_locale, Msg};
@@ -11,25 +12,27 @@ use serde_json::json;
 use shared::customers::Me;
 use shared::ApiError;
 
-/// A titled card with a form's error line.
+/// A titled card around a page's form (an island, which shows its own errors).
 #[component]
-fn AuthCard(
-    title: Msg,
-    path: &'static str,
-    error: RwSignal<Option<ApiError>>,
-    children: Children,
-) -> impl IntoView {
-    let locale = use_locale();
-    let l = locale.get_untracked();
+fn AuthCard(title: Msg, path: &'static str, children: Children) -> impl IntoView {
+    let l = use_locale().get_untracked();
     view! {
         <PageMeta title=title.text(l) description=Msg::Tagline.text(l) path=path/>
         <section class="auth-card">
             <h1>{t(title)}</h1>
             {children()}
-            <p class="form-error" role="alert" data-testid="form-error">
-                {move || error.get().map(|e| api_error_text(locale.get(), &e))}
-            </p>
         </section>
+    }
+}
+
+/// A form's error line.
+#[component]
+fn FormError(error: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <p class="form-error" role="alert" data-testid="form-error">
+            {move || error.get().map(|e| api_error_text(locale.get(), &e))}
+        </p>
     }
 }
 
@@ -61,8 +64,8 @@ fn submit_to<T: serde::de::DeserializeOwned + 'static>(
     }
 }
 
-/// `true` once the page is hydrated: effects run only in the browser. Until then the submit
-/// buttons stay disabled, so a quick click cannot send the form the old way (with the
+/// `true` once the island is hydrated: effects run only in the browser. Until then the
+/// submit buttons stay disabled, so a quick click cannot send the form the old way (with the
 /// password in the address).
 fn use_hydrated() -> RwSignal<bool> {
     let hydrated = RwSignal::new(false);
@@ -80,16 +83,20 @@ fn SubmitButton(label: Msg, pending: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// After login or registration: the guest cart joins the account's, then on to `?next=`
-/// (a path on this site) or the account page.
-fn after_sign_in(locale: Memo<shared::Locale>) -> impl Fn() + Send + Sync + 'static {
-    let query = use_query_map();
+/// Where to go after login or registration: `?next=` when it is a path on this site, else
+/// the account page.
+fn next_page() -> String {
+    use_query_map()
+        .read_untracked()
+        .get("next")
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| use_locale().get_untracked().localize("/account"))
+}
+
+/// After login or registration: the guest cart joins the account's, then on to `next`.
+fn after_sign_in(next: String) -> impl Fn() + Send + Sync + 'static {
     move || {
-        let next = query
-            .read_untracked()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-            .unwrap_or_else(|| locale.get_untracked().localize("/account"));
+        let next = next.clone();
         leptos::task::spawn_local(async move {
             crate::cart::hand_over_guest_cart().await;
             go_to(&next);
@@ -100,22 +107,9 @@ fn after_sign_in(locale: Memo<shared::Locale>) -> impl Fn() + Send + Sync + 'sta
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let locale = use_locale();
-    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (pending, error) = (RwSignal::new(false), RwSignal::new(None));
-    let submit = submit_to::<Me>(
-        "/api/v1/auth/login",
-        move || json!({"email": email.get_untracked(), "password": password.get_untracked()}),
-        pending,
-        error,
-        after_sign_in(locale),
-    );
     view! {
-        <AuthCard title=Msg::LogIn path="/account/login" error>
-            <form class="form" method="post" on:submit=submit>
-                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
-                <label>{t(Msg::Password)}<input type="password" name="password" autocomplete="current-password" required bind:value=password/></label>
-                <SubmitButton label=Msg::LogIn pending/>
-            </form>
+        <AuthCard title=Msg::LogIn path="/account/login">
+            <LoginForm next=next_page()/>
             <p class="muted small">
                 <a class="link" href=move || locale.get().localize("/account/forgot-password")>{t(Msg::ForgotPassword)}</a>
             </p>
@@ -126,9 +120,42 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
+#[island]
+fn LoginForm(next: String) -> impl IntoView {
+    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None));
+    let submit = submit_to::<Me>(
+        "/api/v1/auth/login",
+        move || json!({"email": email.get_untracked(), "password": password.get_untracked()}),
+        pending,
+        error,
+        after_sign_in(next),
+    );
+    view! {
+        <form class="form" method="post" on:submit=submit>
+            <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+            <label>{t(Msg::Password)}<input type="password" name="password" autocomplete="current-password" required bind:value=password/></label>
+            <SubmitButton label=Msg::LogIn pending/>
+        </form>
+        <FormError error/>
+    }
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let locale = use_locale();
+    view! {
+        <AuthCard title=Msg::Register path="/account/register">
+            <RegisterForm next=next_page()/>
+            <p class="muted small">{t(Msg::HaveAccount)}" "
+                <a class="link" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[island]
+fn RegisterForm(next: String) -> impl IntoView {
     let (name, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -140,28 +167,33 @@ pub fn RegisterPage() -> impl IntoView {
         move || json!({"display_name": name.get_untracked(), "email": email.get_untracked(), "password": password.get_untracked()}),
         pending,
         error,
-        after_sign_in(locale),
+        after_sign_in(next),
     );
     view! {
-        <AuthCard title=Msg::Register path="/account/register" error>
-            <form class="form" method="post" on:submit=submit>
-                <label>{t(Msg::DisplayName)}<input type="text" name="name" autocomplete="nickname" required maxlength="50" bind:value=name/></label>
-                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
-                <label>{t(Msg::Password)}
-                    <input type="password" name="password" autocomplete="new-password" required minlength="8" maxlength="128" bind:value=password/>
-                    <span class="muted small">{t(Msg::PasswordHint)}</span>
-                </label>
-                <SubmitButton label=Msg::Register pending/>
-            </form>
-            <p class="muted small">{t(Msg::HaveAccount)}" "
-                <a class="link" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
-            </p>
-        </AuthCard>
+        <form class="form" method="post" on:submit=submit>
+            <label>{t(Msg::DisplayName)}<input type="text" name="name" autocomplete="nickname" required maxlength="50" bind:value=name/></label>
+            <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+            <label>{t(Msg::Password)}
+                <input type="password" name="password" autocomplete="new-password" required minlength="8" maxlength="128" bind:value=password/>
+                <span class="muted small">{t(Msg::PasswordHint)}</span>
+            </label>
+            <SubmitButton label=Msg::Register pending/>
+        </form>
+        <FormError error/>
     }
 }
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    view! {
+        <AuthCard title=Msg::ResetPassword path="/account/forgot-password">
+            <ForgotPasswordForm/>
+        </AuthCard>
+    }
+}
+
+#[island]
+fn ForgotPasswordForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let (pending, error, sent) = (
         RwSignal::new(false),
@@ -176,22 +208,33 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         move || sent.set(true),
     );
     view! {
-        <AuthCard title=Msg::ResetPassword path="/account/forgot-password" error>
-            <form class="form" method="post" on:submit=submit>
-                <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
-                <SubmitButton label=Msg::SendResetLink pending/>
-            </form>
-            <Show when=move || sent.get()>
-                <p class="notice" data-testid="reset-sent">{t(Msg::ResetLinkSent)}</p>
-            </Show>
-        </AuthCard>
+        <form class="form" method="post" on:submit=submit>
+            <label>{t(Msg::Email)}<input type="email" name="email" autocomplete="email" required bind:value=email/></label>
+            <SubmitButton label=Msg::SendResetLink pending/>
+        </form>
+        <Show when=move || sent.get()>
+            <p class="notice" data-testid="reset-sent">{t(Msg::ResetLinkSent)}</p>
+        </Show>
+        <FormError error/>
     }
 }
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    view! {
+        <AuthCard title=Msg::ResetPassword path="/account/reset-password">
+            <ResetPasswordForm token/>
+        </AuthCard>
+    }
+}
+
+#[island]
+fn ResetPasswordForm(token: String) -> impl IntoView {
     let locale = use_locale();
-    let query = use_query_map();
     let password = RwSignal::new(String::new());
     let (pending, error, done) = (
         RwSignal::new(false),
@@ -200,29 +243,28 @@ pub fn ResetPasswordPage() -> impl IntoView {
     );
     let submit = submit_to::<serde_json::Value>(
         "/api/v1/auth/password-reset/confirm",
-        move || json!({"token": query.read_untracked().get("token").unwrap_or_default(), "password": password.get_untracked()}),
+        move || json!({"token": token, "password": password.get_untracked()}),
         pending,
         error,
         move || done.set(true),
     );
     view! {
-        <AuthCard title=Msg::ResetPassword path="/account/reset-password" error>
-            <Show
-                when=move || done.get()
-                fallback=move || view! {
-                    <form class="form" method="post" on:submit=submit.clone()>
-                        <label>{t(Msg::NewPassword)}
-                            <input type="password" name="password" autocomplete="new-password" required minlength="8" bind:value=password/>
-                            <span class="muted small">{t(Msg::PasswordHint)}</span>
-                        </label>
-                        <SubmitButton label=Msg::ResetPassword pending/>
-                    </form>
-                }
-            >
-                <p class="notice" data-testid="password-changed">{t(Msg::PasswordChanged)}</p>
-                <a class="button" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
-            </Show>
-        </AuthCard>
+        <Show
+            when=move || done.get()
+            fallback=move || view! {
+                <form class="form" method="post" on:submit=submit.clone()>
+                    <label>{t(Msg::NewPassword)}
+                        <input type="password" name="password" autocomplete="new-password" required minlength="8" bind:value=password/>
+                        <span class="muted small">{t(Msg::PasswordHint)}</span>
+                    </label>
+                    <SubmitButton label=Msg::ResetPassword pending/>
+                </form>
+            }
+        >
+            <p class="notice" data-testid="password-changed">{t(Msg::PasswordChanged)}</p>
+            <a class="button" href=move || locale.get().localize("/account/login")>{t(Msg::LogIn)}</a>
+        </Show>
+        <FormError error/>
     }
 }
 
@@ -230,18 +272,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let locale = use_locale();
     let me = Resource::new(|| (), |_| api::me());
-    let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
-    let logout = submit_to::<serde_json::Value>(
-        "/api/v1/auth/logout",
-        || json!({}),
-        pending,
-        error,
-        move || go_to(&locale.get_untracked().localize("/")),
-    );
     let l = locale.get_untracked();
-    let hydrated = use_hydrated();
     let body = move || {
-        let logout = logout.clone();
         Suspend::new(async move {
             match me.await {
                 Ok(me) => view! {
@@ -253,9 +285,7 @@ pub fn AccountPage() -> impl IntoView {
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
                             <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>
                         })}
-                        <form method="post" on:submit=logout>
-                            <button class="button button--ghost" type="submit" data-testid="logout" disabled=move || !hydrated.get()>{t(Msg::LogOut)}</button>
-                        </form>
+                        <LogOut/>
                     </section>
                 }
                 .into_any(),
@@ -272,5 +302,26 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <PageMeta title=Msg::MyAccount.text(l) description=Msg::AccountIntro.text(l) path="/account"/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
+    }
+}
+
+/// Logging out: then back to the shop's home page.
+#[island]
+fn LogOut() -> impl IntoView {
+    let locale = use_locale();
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
+    let logout = submit_to::<serde_json::Value>(
+        "/api/v1/auth/logout",
+        || json!({}),
+        pending,
+        error,
+        move || go_to(&locale.get_untracked().localize("/")),
+    );
+    let hydrated = use_hydrated();
+    view! {
+        <form method="post" on:submit=logout>
+            <button class="button button--ghost" type="submit" data-testid="logout" disabled=move || !hydrated.get() || pending.get()>{t(Msg::LogOut)}</button>
+        </form>
+        <FormError error/>
     }
 }

@@ -46,8 +46,18 @@ pub fn not_ready(cart: Cart, locale: Locale) -> Option<AnyView> {
 
 #[component]
 pub fn CartPage() -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <PageMeta title=Msg::Cart.text(l) description=Msg::Cart.text(l) path="/cart" noindex=true/>
+        <h1 class="page-title">{t(Msg::Cart)}</h1>
+        <CartView/>
+    }
+}
+
+/// The lines, their quote and the way to checkout: an island (the cart is the browser's).
+#[island]
+fn CartView() -> impl IntoView {
     let locale = use_locale();
-    let l = locale.get_untracked();
     let cart = use_cart();
     let quote = use_cart_quote(cart);
     let error = RwSignal::new(None::<ApiError>);
@@ -66,8 +76,6 @@ pub fn CartPage() -> impl IntoView {
         }
     };
     view! {
-        <PageMeta title=Msg::Cart.text(l) description=Msg::Cart.text(l) path="/cart" noindex=true/>
-        <h1 class="page-title">{t(Msg::Cart)}</h1>
         {body}
         <p class="form-error" role="alert">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
     }

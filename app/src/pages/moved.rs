@@ -44,8 +44,8 @@ pub fn page_path(owner: SlugOwner, slug: &str) -> String {
     }
 }
 
-/// Sends the visitor on to the page's new address: a 301 from the server; after a
-/// navigation inside the app, a replacing navigation.
+/// Sends the visitor on to the page's new address: a 301 from the server (pages are
+/// rendered there; the link is for a client that does not follow redirects).
 #[component]
 pub fn MovedTo(owner: SlugOwner, slug: String) -> impl IntoView {
     let to = use_locale()
@@ -58,20 +58,6 @@ pub fn MovedTo(owner: SlugOwner, slug: String) -> impl IntoView {
     ) {
         options.set_status(http::StatusCode::MOVED_PERMANENTLY);
         options.insert_header(http::header::LOCATION, location);
-    }
-    #[cfg(feature = "hydrate")]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        let target = to.clone();
-        request_animation_frame(move || {
-            navigate(
-                &target,
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
     }
     view! { <p class="muted"><a href=to.clone()>{to.clone()}</a></p> }
 }

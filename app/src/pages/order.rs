@@ -72,21 +72,6 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
     };
     let can_pay =
         order.payment_method == PaymentMethod::Card && order.status == OrderStatus::PendingPayment;
-    let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
-    let pay_number = number.clone();
-    let pay = move |_| {
-        pending.set(true);
-        let request = api::start_payment(&pay_number, &token);
-        leptos::task::spawn_local(async move {
-            match request.await {
-                Ok(v) => go_to(v["redirect_url"].as_str().unwrap_or("/")),
-                Err(e) => {
-                    error.set(Some(e));
-                    pending.set(false);
-                }
-            }
-        });
-    };
     let t_ = &order.totals;
     view! {
         <PageMeta title=format!("{} {number}", Msg::Order.text(locale)) description=Msg::OrderThanks.text(locale) path=format!("/orders/{number}")/>
@@ -111,12 +96,33 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
                 })}
             </dl>
             <p class="muted small">{Msg::ShipTo.text(locale)}": "{address}</p>
-            {can_pay.then(|| view! {
-                <button class="button button--wide" type="button" on:click=pay disabled=move || pending.get() data-testid="pay">
-                    {Msg::PayNow.text(locale)}
-                </button>
-            })}
-            <p class="form-error" role="alert">{move || error.get().map(|e| api_error_text(locale, &e))}</p>
+            {can_pay.then(|| view! { <PayButton number=number.clone() token/> })}
         </section>
+    }
+}
+
+/// "Pay now" for a card order still waiting for its payment: off to the payment page.
+#[island]
+fn PayButton(number: String, token: String) -> impl IntoView {
+    let locale = use_locale();
+    let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
+    let pay = move |_| {
+        pending.set(true);
+        let request = api::start_payment(&number, &token);
+        leptos::task::spawn_local(async move {
+            match request.await {
+                Ok(v) => go_to(v["redirect_url"].as_str().unwrap_or("/")),
+                Err(e) => {
+                    error.set(Some(e));
+                    pending.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <button class="button button--wide" type="button" on:click=pay disabled=move || pending.get() data-testid="pay">
+            {t(Msg::PayNow)}
+        </button>
+        <p class="form-error" role="alert">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
     }
 }

@@ -81,19 +81,37 @@ fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
 fn ProductView(product: ProductDetail) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let name = product.name.get(locale).to_string();
-    let description = description_html(product.description.get(locale));
     let title = Some(product.seo.title.get(locale))
         .filter(|t| !t.is_empty())
         .unwrap_or(&name)
         .to_string();
     let summary = Some(product.seo.description.get(locale).to_string())
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| snippet(&plain_text(&description)));
+        .unwrap_or_else(|| {
+            snippet(&plain_text(&description_html(
+                product.description.get(locale),
+            )))
+        });
     let ld = json_ld(&product, locale, &base_url());
     let page_path = format!("/products/{}", product.slug);
+    let trail = product.breadcrumbs.clone();
+    view! {
+        <PageMeta title description=summary path=page_path/>
+        <script type="application/ld+json" inner_html=ld></script>
+        <Breadcrumbs trail/>
+        <ProductArticle product/>
+    }
+}
+
+/// Gallery, name, price, stock, variant picker, "Add to cart" and description: an island,
+/// since price, stock and pictures follow the chosen variant.
+#[island]
+fn ProductArticle(product: ProductDetail) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let name = product.name.get(locale).to_string();
+    let description = description_html(product.description.get(locale));
     let brand = product.brand.name.get(locale).to_string();
     let brand_href = locale.localize(&format!("/brands/{}", product.brand.slug));
-    let trail = product.breadcrumbs.clone();
     let images = product.images.clone();
     let first_image = product
         .image_for(product.default_variant())
@@ -129,9 +147,6 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     };
 
     view! {
-        <PageMeta title description=summary path=page_path/>
-        <script type="application/ld+json" inner_html=ld></script>
-        <Breadcrumbs trail/>
         <article class="product">
             <Gallery images first=first_image alt=name.clone() current/>
             <div class="product__info">
@@ -307,7 +322,7 @@ fn VariantPicker(
     }
 }
 
-/// Quantity and the "Add to cart" button. Ready once the page is hydrated and the cart
+/// Quantity and the "Add to cart" button. Ready once the island is hydrated and the cart
 /// loaded; the header's mini-cart then says what was added.
 #[component]
 fn AddToCart(current: Memo<Option<Variant>>, name: String) -> impl IntoView {

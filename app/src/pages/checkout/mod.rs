@@ -7,9 +7,9 @@ mod review;
 
 use crate::api;
 use crate::cart::use_cart;
-use crate::components::layout::use_session;
 use crate::i18n::{self, api_error_text, t, use_locale, Msg};
 use crate::seo::PageMeta;
+use crate::session::use_session;
 use address::{address_line, AddressForm, AddressStep};
 use leptos::prelude::*;
 use review::{ReviewStep, Summary};
@@ -26,11 +26,20 @@ enum Step {
     Review,
 }
 
-/// The address form's fields.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <PageMeta title=Msg::CheckoutTitle.text(l) description=Msg::CheckoutTitle.text(l) path="/checkout" noindex=true/>
+        <h1 class="page-title">{t(Msg::CheckoutTitle)}</h1>
+        <Checkout/>
+    }
+}
+
+/// The four steps and the summary: an island (the cart and the visitor are the browser's).
+#[island]
+fn Checkout() -> impl IntoView {
     let locale = use_locale();
-    let l = locale.get_untracked();
     let cart = use_cart();
     let me = use_session();
 
@@ -166,11 +175,7 @@ pub fn CheckoutPage() -> impl IntoView {
         }
         .into_any()
     };
-    view! {
-        <PageMeta title=Msg::CheckoutTitle.text(l) description=Msg::CheckoutTitle.text(l) path="/checkout" noindex=true/>
-        <h1 class="page-title">{t(Msg::CheckoutTitle)}</h1>
-        {body}
-    }
+    body
 }
 
 /// One step: its number and title, a summary with "Change" once done, the form while open.

@@ -7,6 +7,24 @@
 //! Hydration: `hydrate` sets up what the islands share (`browser::start`), then every
 //! `<leptos-island>` of the page is hydrated by its exported function, in document order, and
 //! `islands_hydrated` loads the visitor's session and cart.
+//!
+//! Two bundles: the catalogue pages (home, categories, brands, products, search) load only
+//! their islands (search box, mini-cart, product picker); the shopper's own pages (cart,
+//! checkout, account, orders) load `storekeep-buy`, which has every island. A page of the
+//! customer portal goes under `/account` or `/orders`, so its code never reaches a catalogue
+//! page's download; a new section of own pages is one more prefix in [`OWN_PAGES`].
+
+/// The path prefixes (after the language prefix) of the pages that load the second bundle.
+pub const OWN_PAGES: [&str; 4] = ["/cart", "/checkout", "/account", "/orders"];
+
+/// Whether the page at `path` is one of the shopper's own (see [`OWN_PAGES`]).
+pub fn is_own_page(path: &str) -> bool {
+    let rest = shared::Locale::split_path(path).1;
+    OWN_PAGES.iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|after| after.is_empty() || after.starts_with('/'))
+    })
+}
 
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
@@ -15,7 +33,17 @@ use leptos::prelude::*;
 /// page's islands.
 #[component]
 pub fn Hydration(options: LeptosOptions) -> impl IntoView {
-    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    #[cfg(feature = "ssr")]
+    let path = use_context::<http::request::Parts>()
+        .map(|p| p.uri.path().to_string())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let path = String::new();
+    let stem = match use_context::<crate::SiteInfo>() {
+        Some(site) if is_own_page(&path) => site.buy_bundle,
+        _ => options.output_name.to_string(),
+    };
+    let pkg = format!("/{}/{stem}", options.site_pkg_dir);
     let nonce = leptos::nonce::use_nonce();
     // `js` and `wasm` are the bundle's content-hashed paths (letters, digits, dots, slashes)
     let script = format!(
@@ -40,4 +68,35 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
         wasm = format!("{pkg}.wasm"),
     );
     view! { <script type="module" nonce=nonce>{script}</script> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_own_page;
+
+    #[test]
+    fn own_pages_in_both_languages() {
+        for path in [
+            "/cart",
+            "/en/cart",
+            "/checkout",
+            "/account",
+            "/account/login",
+            "/en/account/register",
+            "/orders/SK1",
+        ] {
+            assert!(is_own_page(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/en",
+            "/products/x",
+            "/en/categories/y",
+            "/search",
+            "/cartography",
+            "/en/accounts",
+        ] {
+            assert!(!is_own_page(path), "{path}");
+        }
+    }
 }

@@ -27,12 +27,14 @@ use pages::order::OrderPage;
 use pages::search::SearchPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
-/// Facts about the site the pages need: the public address (for canonical links) and the
-/// style sheet's current, content-hashed path.
+/// Facts about the site the pages need: the public address (for canonical links), the
+/// style sheet's current, content-hashed path and the stem of the shopper's-own-pages bundle
+/// (`storekeep-buy.<hash>`; the catalogue bundle's is Leptos's output name).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteInfo {
     pub base_url: String,
     pub stylesheet: String,
+    pub buy_bundle: String,
 }
 
 /// The HTML document around the app.

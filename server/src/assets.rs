@@ -8,8 +8,11 @@ use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assets {
-    /// The shop front's JS and WASM, `<stem>.js` / `<stem>.wasm` (Leptos's output name).
+    /// The shop front's JS and WASM, `<stem>.js` / `<stem>.wasm` (Leptos's output name):
+    /// the catalogue pages' islands.
     pub shop: String,
+    /// The same for the shopper's own pages (cart, checkout, account, orders): every island.
+    pub shop_buy: String,
     /// The shop front's style sheet, a path under the site (`/pkg/...`).
     pub shop_css: String,
     /// The back office's JS and WASM stem, its style sheet and its boot script, as paths.
@@ -37,6 +40,7 @@ impl Assets {
         let admin = name("admin", "admin");
         Assets {
             shop: name("storekeep", "storekeep"),
+            shop_buy: name("storekeep-buy", "storekeep-buy"),
             shop_css: format!("/pkg/{}", name("storekeep.css", "storekeep.css")),
             admin_js: format!("/pkg/{admin}.js"),
             admin_wasm: format!("/pkg/{admin}.wasm"),

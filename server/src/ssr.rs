@@ -19,6 +19,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let site = app::SiteInfo {
         base_url: state.config.public_url.clone(),
         stylesheet: state.assets.shop_css.clone(),
+        buy_bundle: state.assets.shop_buy.clone(),
     };
     let context = move || {
         let api = api.clone();

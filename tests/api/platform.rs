@@ -164,12 +164,42 @@ async fn static_files_are_served_compressed(backend: Backend) {
         list.headers()["cache-control"],
         "public, max-age=0, must-revalidate"
     );
-    // the shop front's pages never load the back office's bundle
-    for page in ["/", "/en/account/login", "/products/cotton-crew-neck-tee"] {
+    // the shop front's pages never load the back office's bundle; the catalogue pages load
+    // theirs, the shopper's own pages the one with every island
+    let (catalogue, own) = (
+        format!("/pkg/{}.js", assets.shop),
+        format!("/pkg/{}.js", assets.shop_buy),
+    );
+    for page in [
+        "/",
+        "/en/categories/clothing",
+        "/products/cotton-crew-neck-tee",
+        "/search?q=tee",
+    ] {
         let (_, html) = app.get_html(page).await;
         assert!(
             !html.contains("/pkg/admin"),
             "{page} references the back office"
+        );
+        assert!(
+            html.contains(&catalogue) && !html.contains(&own),
+            "{page} loads the catalogue bundle"
+        );
+    }
+    for page in [
+        "/cart",
+        "/en/checkout",
+        "/account/login",
+        "/en/account/register",
+    ] {
+        let (_, html) = app.get_html(page).await;
+        assert!(
+            !html.contains("/pkg/admin"),
+            "{page} references the back office"
+        );
+        assert!(
+            html.contains(&own) && !html.contains(&catalogue),
+            "{page} loads the own-pages bundle"
         );
     }
     let (status, shell) = app.get_html("/admin/settings/staff").await;
@@ -216,6 +246,47 @@ fn the_shop_front_bundle_carries_no_back_office_code() {
     // and the shop front's page never loads it
     let boot = std::fs::read_to_string(file(&assets.admin_boot)).unwrap();
     assert!(boot.contains(&assets.admin_js) && boot.contains(&assets.admin_wasm));
+}
+
+/// The catalogue pages' bundle has only their islands (search box, mini-cart, product
+/// picker): the cart, checkout and account forms are in the own pages' bundle, with the rest.
+#[test]
+fn the_catalogue_bundle_carries_only_the_catalogue_islands() {
+    let site = storekeep_tests::site_root();
+    let assets = server::assets::Assets::load(&site);
+    let glue = |stem: &str| {
+        std::fs::read_to_string(site.join(format!("pkg/{stem}.js"))).expect("the site is built")
+    };
+    let (catalogue, own) = (glue(&assets.shop), glue(&assets.shop_buy));
+    let exports = |js: &str, island: &str| js.contains(&format!("export function {island}_"));
+    for island in ["SearchBox", "MiniCart", "ProductArticle"] {
+        assert!(
+            exports(&catalogue, island),
+            "the catalogue bundle hydrates {island}"
+        );
+        assert!(
+            exports(&own, island),
+            "the own pages' bundle hydrates {island}"
+        );
+    }
+    for island in [
+        "CartView",
+        "Checkout",
+        "LoginForm",
+        "RegisterForm",
+        "ResetPasswordForm",
+        "LogOut",
+        "PayButton",
+    ] {
+        assert!(
+            !exports(&catalogue, island),
+            "the catalogue bundle has {island}"
+        );
+        assert!(
+            exports(&own, island),
+            "the own pages' bundle hydrates {island}"
+        );
+    }
 }
 
 /// The browser apps' clients call only routes the generated document has: every

@@ -15,22 +15,32 @@ use std::process::Command;
 
 pub const OUTPUT_NAME: &str = "storekeep";
 
-/// The two browser bundles: the shop front (hydrates server-rendered pages) and the back
-/// office (a client-side app under `/admin`), each its own crate and its own WASM file.
+/// The browser bundles: the shop front's two (the catalogue pages' islands; every island, for
+/// the shopper's own pages — see `app::hydration`) and the back office (a client-side app
+/// under `/admin`), each its own WASM file.
 #[derive(Debug, Clone, Copy)]
 pub struct Bundle {
     /// The cargo package.
     pub package: &'static str,
+    /// Its cargo features for this bundle.
+    pub features: &'static str,
     /// The file names in `pkg/`: `<name>.js`, `<name>.wasm`, `<name>.css`.
     pub name: &'static str,
 }
 
 pub const SHOP: Bundle = Bundle {
     package: "frontend",
+    features: "",
     name: OUTPUT_NAME,
+};
+pub const SHOP_BUY: Bundle = Bundle {
+    package: "frontend",
+    features: "buy",
+    name: "storekeep-buy",
 };
 pub const ADMIN: Bundle = Bundle {
     package: "admin",
+    features: "",
     name: "admin",
 };
 
@@ -39,13 +49,14 @@ pub fn build(profile: Profile) -> Result<()> {
     let pkg = site.join("pkg");
     fs::create_dir_all(&pkg)?;
     let mut names = Vec::new();
-    for bundle in [SHOP, ADMIN] {
+    // one after the other: both shop bundles are built from `frontend` to the same file
+    for bundle in [SHOP, SHOP_BUY, ADMIN] {
         build_wasm(bundle, profile, &pkg)?;
         let stem = fingerprint(&pkg, bundle.name, &["js", "wasm"])?;
         names.push((bundle.name.to_string(), stem));
     }
     // the back office boots from a file, so its page needs no inline script
-    let admin = &names[1].1;
+    let admin = &names[2].1;
     fs::write(
         pkg.join("admin-boot.js"),
         format!("import init from \"/pkg/{admin}.js\";\ninit({{ module_or_path: \"/pkg/{admin}.wasm\" }});\n"),
@@ -154,6 +165,8 @@ fn build_wasm(bundle: Bundle, profile: Profile, pkg: &Path) -> Result<()> {
         "wasm32-unknown-unknown",
         "--profile",
         cargo_profile,
+        "--features",
+        bundle.features,
     ]))?;
     let input = target_dir()
         .join("wasm32-unknown-unknown")
@@ -313,13 +326,19 @@ pub fn gzip_bytes(data: &[u8]) -> Result<Vec<u8>> {
     Ok(e.finish()?)
 }
 
-/// Prints raw / gzip / brotli sizes of both bundles' files (named as before fingerprinting).
+/// Prints raw / gzip / brotli sizes of the bundles' files (named as before fingerprinting;
+/// the shop's two bundles share one style sheet).
 pub fn report_sizes(pkg: &Path) -> Result<Vec<(String, usize, usize, usize)>> {
     let names = current_names(pkg)?;
     let mut rows = Vec::new();
-    for (name, file) in [SHOP, ADMIN].iter().flat_map(|b| {
-        ["wasm", "js", "css"].map(|ext| {
-            let file = match ext {
+    let files = [
+        (SHOP, &["wasm", "js", "css"][..]),
+        (SHOP_BUY, &["wasm", "js"][..]),
+        (ADMIN, &["wasm", "js", "css"][..]),
+    ];
+    for (name, file) in files.iter().flat_map(|(b, exts)| {
+        exts.iter().map(|ext| {
+            let file = match *ext {
                 "css" => names.get(&format!("{}.css", b.name)).cloned(),
                 _ => names.get(b.name).map(|stem| format!("{stem}.{ext}")),
             };

@@ -41,7 +41,7 @@ pub fn run() -> Result<()> {
         "--package",
         "app",
         "--features",
-        "app/hydrate",
+        "app/hydrate,app/buy",
         "--target",
         "wasm32-unknown-unknown",
         "--",

@@ -103,6 +103,7 @@ fn Header() -> impl IntoView {
                 <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
                 <MiniCart/>
+                <script nonce=leptos::nonce::use_nonce() inner_html=CART_BADGE_SCRIPT></script>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}
                 </a>
@@ -111,13 +112,50 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// Where a page leaves the cart's unit count for the next page's first paint.
+const CART_UNITS_KEY: &str = "sk_cart_units";
+
+/// Runs right after the mini-cart is parsed: until the bundle has loaded and the cart with
+/// it, the badge shows what the previous page counted (the server cannot know a guest's
+/// cart, which lives in the browser, and every page is the same for everyone). Only the
+/// text node's data changes: the hydration markers beside it must stay.
+const CART_BADGE_SCRIPT: &str = "try{const n=+localStorage.getItem('sk_cart_units');\
+const b=document.querySelector('[data-testid=cart-count]');\
+if(b&&b.firstChild&&n>0){b.firstChild.data=String(n);b.classList.remove('cart-badge--empty')}}catch(e){}";
+
 /// The cart link with its item count and, right after something was added, a panel saying
 /// what, with the way to the cart and to checkout. An island: the count is the browser's.
+/// The badge's text and colour are set here, once the cart is loaded, rather than rendered
+/// reactively: the page may already show the previous page's count (`CART_BADGE_SCRIPT`).
 #[island]
 fn MiniCart() -> impl IntoView {
     let cart = use_cart();
     let locale = use_locale();
     let count = move || cart.unit_count();
+    let badge = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        if !cart.is_loaded() {
+            return;
+        }
+        let n = count();
+        #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+        {
+            if let Some(el) = badge.get() {
+                if let Some(text) = el.first_child() {
+                    text.set_node_value(Some(&n.to_string()));
+                }
+                let _ = el
+                    .class_list()
+                    .toggle_with_force("cart-badge--empty", n == 0);
+            }
+            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+            {
+                let _ = storage.set_item(CART_UNITS_KEY, &n.to_string());
+            }
+        }
+        #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+        let _ = (n, badge, CART_UNITS_KEY);
+    });
     let panel = move || {
         cart.just_added.get().map(|label| {
             let l = locale.get_untracked();
@@ -145,7 +183,7 @@ fn MiniCart() -> impl IntoView {
                     <circle cx="17" cy="20" r="1.4" fill="currentColor"/>
                 </svg>
                 <span class="cart-link__label">{t(Msg::Cart)}</span>
-                <span class="cart-badge" class:cart-badge--empty=move || count() == 0 data-testid="cart-count">{count}</span>
+                <span class="cart-badge cart-badge--empty" node_ref=badge data-testid="cart-count">"0"</span>
             </a>
             {panel}
         </div>

@@ -120,7 +120,8 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn LoginForm(next: String) -> impl IntoView {
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None));
@@ -154,7 +155,8 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn RegisterForm(next: String) -> impl IntoView {
     let (name, email, password) = (
         RwSignal::new(String::new()),
@@ -192,7 +194,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn ForgotPasswordForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let (pending, error, sent) = (
@@ -232,7 +235,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn ResetPasswordForm(token: String) -> impl IntoView {
     let locale = use_locale();
     let password = RwSignal::new(String::new());
@@ -306,7 +310,8 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 /// Logging out: then back to the shop's home page.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn LogOut() -> impl IntoView {
     let locale = use_locale();
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));

@@ -55,7 +55,8 @@ pub fn CartPage() -> impl IntoView {
 }
 
 /// The lines, their quote and the way to checkout: an island (the cart is the browser's).
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn CartView() -> impl IntoView {
     let locale = use_locale();
     let cart = use_cart();

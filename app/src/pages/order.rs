@@ -102,7 +102,8 @@ fn OrderDetails(order: OrderView, token: String) -> impl IntoView {
 }
 
 /// "Pay now" for a card order still waiting for its payment: off to the payment page.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn PayButton(number: String, token: String) -> impl IntoView {
     let locale = use_locale();
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));

@@ -37,7 +37,8 @@ pub fn CheckoutPage() -> impl IntoView {
 }
 
 /// The four steps and the summary: an island (the cart and the visitor are the browser's).
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "buy"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "buy")), component)]
 fn Checkout() -> impl IntoView {
     let locale = use_locale();
     let cart = use_cart();

@@ -103,10 +103,11 @@ fn Header() -> impl IntoView {
                 <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
                 <MiniCart/>
-                <script nonce=leptos::nonce::use_nonce() inner_html=CART_BADGE_SCRIPT></script>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}
                 </a>
+                // after the whole bar: a paint while the parser waits here shows it complete
+                <script nonce=leptos::nonce::use_nonce() inner_html=CART_BADGE_SCRIPT></script>
             </div>
         </header>
     }
@@ -115,7 +116,7 @@ fn Header() -> impl IntoView {
 /// Where a page leaves the cart's unit count for the next page's first paint.
 const CART_UNITS_KEY: &str = "sk_cart_units";
 
-/// Runs right after the mini-cart is parsed: until the bundle has loaded and the cart with
+/// Runs right after the header bar is parsed: until the bundle has loaded and the cart with
 /// it, the badge shows what the previous page counted (the server cannot know a guest's
 /// cart, which lives in the browser, and every page is the same for everyone). Only the
 /// text node's data changes: the hydration markers beside it must stay.

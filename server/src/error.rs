@@ -189,6 +189,31 @@ impl AppError {
     }
 }
 
+/// A status move refused: 404 for no such row, 409 with the reason for a move the rule does
+/// not allow or one that lost a race.
+impl<S: crate::db::status::Recorded> From<crate::db::status::Refused<S>> for AppError {
+    fn from(refused: crate::db::status::Refused<S>) -> Self {
+        use crate::db::status::Refused;
+        match refused {
+            Refused::Missing => AppError::NotFound(S::NOUN),
+            Refused::Illegal { from, to } => AppError::Conflict {
+                problem: "illegal_transition".into(),
+                message: format!(
+                    "The {} is {}: it cannot become {}",
+                    S::NOUN,
+                    from.as_str().replace('_', " "),
+                    to.as_str().replace('_', " ")
+                ),
+            },
+            Refused::Raced => AppError::Conflict {
+                problem: "status_changed".into(),
+                message: format!("The {} changed meanwhile. Reload it and try again", S::NOUN),
+            },
+            Refused::Db(e) => AppError::Database(e),
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (code, message) = self.code_and_message();

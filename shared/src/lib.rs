@@ -20,6 +20,7 @@ pub mod promotions;
 pub mod reports;
 pub mod shipping;
 pub mod staff;
+pub mod status;
 pub mod time;
 pub mod url;
 

@@ -227,5 +227,47 @@ async fn webhooks_must_be_signed_fresh_and_new(backend: Backend) {
             .await
             .unwrap();
     assert_eq!(paid_events, 1);
+
+    // a payment that arrives after the order was cancelled leaves it cancelled and says a
+    // refund is due
+    let late = card_order(&app, "pay-hook-00002").await;
+    let late_session = start_payment(&app, &late)
+        .await
+        .trim_start_matches("/sandbox-pay/")
+        .to_string();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM orders WHERE number = $1")
+        .bind(&late.0)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let mut tx = app.db.begin_write().await.unwrap();
+    let cancel = server::db::status::Move {
+        to: shared::orders::OrderStatus::Cancelled,
+        only_from: &[],
+        actor: "system",
+        reason: "test",
+        at: 1,
+    };
+    server::db::status::change(&mut tx, id, cancel)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let event = json!({"id": "evt_test_2", "type": "payment.succeeded", "session": late_session,
+                       "order_number": late.0, "amount": amount, "currency": "CNY"})
+    .to_string();
+    let sig = signature::sign(&secret, now, event.as_bytes());
+    assert_eq!(send(sig, event).await, 200);
+    assert_eq!(order_status(&app, &late.0).await, "cancelled");
+    let notes: Vec<String> =
+        sqlx::query_scalar("SELECT note FROM order_events WHERE order_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        notes.last().map(String::as_str),
+        Some("payment arrived after cancellation; refund due"),
+        "{notes:?}"
+    );
     app.cleanup().await;
 }

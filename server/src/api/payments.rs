@@ -2,7 +2,7 @@
 
 use crate::api::{ApiJson, ApiPath};
 use crate::auth::session::OptionalUser;
-use crate::db::orders as orders_repo;
+use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, payments as repo};
 use crate::error::{AppError, AppResult};
 use crate::openapi::PAYMENTS;
@@ -170,34 +170,29 @@ async fn webhook(
     repo::settle_payment(&mut tx, payment, succeeded).await?;
     if succeeded {
         let now = now_millis();
-        let paid = OrderStatus::PendingPayment
-            .transition(OrderStatus::Paid)
-            .unwrap_or(OrderStatus::Paid);
-        if orders_repo::change_status(&mut tx, order, OrderStatus::PendingPayment, paid, now)
-            .await?
-        {
-            orders_repo::insert_event(
-                &mut tx,
-                order,
-                Some(OrderStatus::PendingPayment),
-                paid,
-                "payment:sandbox",
-                "card payment received",
-                now,
-            )
-            .await?;
-        } else {
-            // paid after the order was cancelled: the money must go back
-            orders_repo::insert_event(
-                &mut tx,
-                order,
-                None,
-                OrderStatus::Cancelled,
-                "payment:sandbox",
-                "payment arrived after cancellation; refund due",
-                now,
-            )
-            .await?;
+        let step = Move {
+            to: OrderStatus::Paid,
+            only_from: &[],
+            actor: "payment:sandbox",
+            reason: "card payment received",
+            at: now,
+        };
+        match status::change(&mut tx, order, step).await {
+            Ok(_) => {}
+            // paid after the order was cancelled (or moved on): the money must go back
+            Err(Refused::Illegal { from, .. }) => {
+                status::record(
+                    &mut tx,
+                    order,
+                    None,
+                    from,
+                    "payment:sandbox",
+                    "payment arrived after cancellation; refund due",
+                    now,
+                )
+                .await?;
+            }
+            Err(refused) => return Err(refused.into()),
         }
     }
     tx.commit().await?;

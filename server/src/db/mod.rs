@@ -38,6 +38,7 @@ pub mod search;
 pub mod settings;
 pub mod shipping;
 pub mod staff;
+pub mod status;
 mod write;
 
 pub use write::{Commits, WriteTx};

@@ -185,27 +185,6 @@ pub async fn insert_reservation(
         .map(|_| ())
 }
 
-pub async fn insert_event(
-    conn: &mut Conn,
-    order: i64,
-    from: Option<OrderStatus>,
-    to: OrderStatus,
-    actor: &str,
-    note: &str,
-    at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO order_events (order_id, from_status, to_status, actor, note, at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(order)
-        .bind(from.map(OrderStatus::as_str))
-        .bind(to.as_str())
-        .bind(actor)
-        .bind(note)
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(|_| ())
-}
-
 /// Orders still waiting for payment after their deadline.
 pub async fn overdue_unpaid(
     conn: &mut Conn,
@@ -219,26 +198,6 @@ pub async fn overdue_unpaid(
     .bind(limit)
     .fetch_all(conn)
     .await
-}
-
-/// Moves an order from `from` to `to` if it is still in `from` (whoever changed it first
-/// wins). Returns whether this call made the change.
-pub async fn change_status(
-    conn: &mut Conn,
-    order: i64,
-    from: OrderStatus,
-    to: OrderStatus,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-            .bind(to.as_str())
-            .bind(now)
-            .bind(order)
-            .bind(from.as_str())
-            .execute(conn)
-            .await?;
-    Ok(done.rows_affected() == 1)
 }
 
 /// Gives an order's reserved stock back and forgets the reservations.

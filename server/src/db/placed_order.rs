@@ -49,7 +49,7 @@ async fn one_by_one(conn: &mut AnyConnection, rows: &PlacedRows<'_>) -> Result<i
     for &(variant, warehouse, quantity) in rows.reservations {
         orders::insert_reservation(conn, id, variant, warehouse, quantity).await?;
     }
-    orders::insert_event(conn, id, None, o.status, rows.actor, NOTE, o.now).await?;
+    super::status::record(conn, id, None, o.status, rows.actor, NOTE, o.now).await?;
     if let Some(coupon) = rows.coupon {
         coupons::record_redemption(conn, coupon, id, o.user_id, o.email, o.now).await?;
     }

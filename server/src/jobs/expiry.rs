@@ -1,8 +1,9 @@
 //! Cancels orders whose payment did not arrive in time and gives their stock (and coupon
 //! use) back. Several server processes may run it at once: the conditional status change
-//! lets exactly one of them cancel a given order.
+//! (`db::status`) lets exactly one of them cancel a given order.
 
 use crate::db::orders as repo;
+use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, Db};
 use shared::orders::OrderStatus;
 use std::time::Duration;
@@ -13,26 +14,25 @@ pub async fn cancel_overdue(db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         let mut conn = db.pool.acquire().await?;
         repo::overdue_unpaid(&mut conn, now, 100).await?
     };
-    let to = OrderStatus::PendingPayment
-        .transition(OrderStatus::Cancelled)
-        .unwrap_or(OrderStatus::Cancelled);
     let mut cancelled = 0;
     for order in due {
         let mut tx = db.begin_write().await?;
-        if repo::change_status(&mut tx, order, OrderStatus::PendingPayment, to, now).await? {
-            repo::release_reservations(&mut tx, order).await?;
-            crate::db::coupons::return_coupon_use(&mut tx, order).await?;
-            repo::insert_event(
-                &mut tx,
-                order,
-                Some(OrderStatus::PendingPayment),
-                to,
-                "system",
-                "payment not received in time",
-                now,
-            )
-            .await?;
-            cancelled += 1;
+        let step = Move {
+            to: OrderStatus::Cancelled,
+            only_from: &[OrderStatus::PendingPayment],
+            actor: "system",
+            reason: "payment not received in time",
+            at: now,
+        };
+        match status::change(&mut tx, order, step).await {
+            Ok(_) => {
+                repo::release_reservations(&mut tx, order).await?;
+                crate::db::coupons::return_coupon_use(&mut tx, order).await?;
+                cancelled += 1;
+            }
+            // paid, cancelled or changed by another process meanwhile: nothing to do
+            Err(Refused::Missing | Refused::Illegal { .. } | Refused::Raced) => {}
+            Err(Refused::Db(e)) => return Err(e),
         }
         tx.commit().await?;
     }

@@ -1,7 +1,9 @@
 //! A bank transfer arrived: in one write transaction the order moves from awaiting payment
-//! to paid (a conditional update on its status), with its order event and an audit entry.
+//! to paid (`db::status`: the rule asked about its current status, a conditional update),
+//! with its order event and an audit entry.
 
 use crate::db::audit::{self, ActorRef};
+use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, orders as repo, Db};
 use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
@@ -12,32 +14,24 @@ pub async fn mark_paid(db: &Db, actor: &ActorRef, number: &OrderNumber) -> AppRe
     let Some(order) = repo::bank_transfer_order(&mut tx, number.as_str()).await? else {
         return Err(AppError::NotFound("bank-transfer order"));
     };
-    let from = OrderStatus::PendingPayment;
-    let paid = from
-        .transition(OrderStatus::Paid)
-        .map_err(|e| AppError::Conflict {
-            problem: "status".into(),
-            message: e.to_string(),
-        })?;
-    let now = now_millis();
-    if !repo::change_status(&mut tx, order, from, paid, now).await? {
-        return Err(AppError::Conflict {
-            problem: "not_awaiting_payment".into(),
-            message: "this order does not wait for payment".into(),
-        });
-    }
     let reason = "bank transfer received";
-    repo::insert_event(
-        &mut tx,
-        order,
-        Some(from),
-        paid,
-        &format!("staff:{}", actor.id),
+    let step = Move {
+        to: OrderStatus::Paid,
+        only_from: &[],
+        actor: &format!("staff:{}", actor.id),
         reason,
-        now,
-    )
-    .await?;
-    let changes = Changes::new().field("status", Some(from.as_str()), Some(paid.as_str()));
+        at: now_millis(),
+    };
+    let from = status::change(&mut tx, order, step)
+        .await
+        .map_err(|refused| match refused {
+            Refused::Illegal { .. } | Refused::Raced => AppError::Conflict {
+                problem: "not_awaiting_payment".into(),
+                message: "this order does not wait for payment".into(),
+            },
+            other => other.into(),
+        })?;
+    let changes = Changes::new().field("status", Some(from.as_str()), Some(step.to.as_str()));
     audit::record(
         &mut tx,
         actor,

@@ -7,8 +7,9 @@ pub use list::{BulkOrders, BulkOutcome, OrderListQuery, OrderRow, OrderSort};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Where an order is in its life. Every change goes through [`OrderStatus::transition`]
-/// and is written with an event row (who, when, why).
+/// Where an order is in its life. Every change asks [`OrderStatus::can_transition`] about
+/// the order's current status and is written with an event row (who, when, why), in one
+/// place on the server (`server::db::status`).
 ///
 /// Cash-on-delivery and bank-transfer orders start in `PendingPayment` like card orders;
 /// COD may move straight to `Processing` (payment is collected at the door and recorded at
@@ -115,6 +116,20 @@ impl OrderStatus {
             self,
             OrderStatus::PendingPayment | OrderStatus::Paid | OrderStatus::Processing
         )
+    }
+}
+
+impl crate::status::Status for OrderStatus {
+    fn as_str(self) -> &'static str {
+        OrderStatus::as_str(self)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        OrderStatus::parse(text)
+    }
+
+    fn can_transition(self, to: Self) -> bool {
+        OrderStatus::can_transition(self, to)
     }
 }
 

@@ -24,5 +24,6 @@ id_type!(
     ProductId,
     VariantId,
     WarehouseId,
-    UserId
+    UserId,
+    SellerId
 );

@@ -10,6 +10,7 @@ pub mod checkout;
 pub mod customers;
 pub mod divisions;
 pub mod error;
+pub mod fulfilment;
 pub mod ids;
 pub mod list;
 pub mod locale;

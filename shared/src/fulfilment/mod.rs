@@ -1,0 +1,7 @@
+//! Fulfilment (订单履行): from a paid order to parcels leaving warehouses. The rules here are
+//! pure; the server reads stock and writes shipments around them.
+
+pub mod allocation;
+pub mod geo;
+
+pub use allocation::{allocate, Allocation, Holding, Line, Planned};

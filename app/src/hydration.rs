@@ -53,11 +53,13 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
            if (started) return; started = true;\n\
            import({js:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => {{\n\
              m.hydrate();\n\
-             for (const el of document.querySelectorAll('leptos-island')) {{\n\
-               const f = m[el.dataset.component];\n\
-               if (f) f(el); else console.warn('no island', el.dataset.component);\n\
-             }}\n\
-             m.islands_hydrated();\n\
+             try {{\n\
+               for (const el of document.querySelectorAll('leptos-island')) {{\n\
+                 const f = m[el.dataset.component];\n\
+                 try {{ if (f) f(el); else console.warn('no island', el.dataset.component); }}\n\
+                 catch (e) {{ console.error('island', el.dataset.component, e); }}\n\
+               }}\n\
+             }} finally {{ m.islands_hydrated(); }}\n\
            }}));\n\
          }};\n\
          const idle = () => ('requestIdleCallback' in window) ? requestIdleCallback(start, {{ timeout: 1500 }}) : setTimeout(start, 1);\n\

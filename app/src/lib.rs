@@ -4,7 +4,7 @@
 //! English under `/en`.
 
 pub mod api;
-#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+#[cfg(feature = "hydrate")]
 pub mod browser;
 pub mod cart;
 pub mod components;

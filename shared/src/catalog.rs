@@ -323,6 +323,19 @@ pub struct ProductDetail {
 }
 
 impl ProductDetail {
+    /// What the product page's island is given (the page carries it as JSON): without the
+    /// texts only the server renders — the description, the search-engine texts, the
+    /// breadcrumbs.
+    pub fn for_island(mut self) -> ProductDetail {
+        self.description = Localized::default();
+        self.breadcrumbs.clear();
+        self.seo = Seo {
+            title: Localized::default(),
+            description: Localized::default(),
+        };
+        self
+    }
+
     /// The picture to show first for `variant`: the first one of its colour, else the first.
     pub fn image_for(&self, variant: Option<&Variant>) -> Option<&ProductImage> {
         let color = variant

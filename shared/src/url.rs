@@ -1,6 +1,17 @@
 //! Query strings: percent-encoding and decoding of keys and values (RFC 3986 unreserved
 //! characters pass through; `+` decodes to a space), without a dependency.
 
+/// Whether `next` (a `?next=` value) is a path on this site that is safe to go to after
+/// signing in: it starts with one `/`, and nothing a browser reads as another host
+/// (`//host`, `/\host`, a tab or newline that browsers drop, a scheme) is in it.
+pub fn is_local_path(next: &str) -> bool {
+    let mut chars = next.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !next.chars().any(|c| c == '\\' || c.is_control())
+        && !next.contains("://")
+}
+
 /// Builds a query string, percent-encoding keys and values.
 #[derive(Debug, Default, Clone)]
 pub struct QueryString(String);
@@ -79,6 +90,25 @@ pub fn encode_component(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_paths_only() {
+        for ok in ["/account", "/en/cart?x=1", "/"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.com",
+            "/\\evil.com",
+            "/\t/evil.com",
+            "https://evil.com",
+            "evil.com",
+            "",
+            "/x/https://e.com",
+            "/a\\b",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn percent_decoding() {

@@ -181,12 +181,17 @@ async fn static_files_are_served_compressed(backend: Backend) {
         "/en/checkout",
         "/account/login",
         "/en/account/register",
+        "/orders/SK0000000000",
     ];
+    let site = storekeep_tests::site_root();
+    let glue = |path: &str| {
+        std::fs::read_to_string(site.join(path.trim_start_matches('/'))).expect("the site is built")
+    };
     for (pages, loads, not) in [
-        (catalogue_pages, &catalogue, &own),
-        (own_pages, &own, &catalogue),
+        (&catalogue_pages[..], &catalogue, &own),
+        (&own_pages[..], &own, &catalogue),
     ] {
-        for page in pages {
+        for &page in pages {
             let (_, html) = app.get_html(page).await;
             assert!(
                 !html.contains("/pkg/admin"),
@@ -196,6 +201,15 @@ async fn static_files_are_served_compressed(backend: Backend) {
                 html.contains(loads.as_str()) && !html.contains(not.as_str()),
                 "{page} loads {loads}"
             );
+            // every island on the page is one the bundle it loads can hydrate
+            let js = glue(loads);
+            for island in html.split("data-component=\"").skip(1) {
+                let name = island.split('"').next().unwrap_or_default();
+                assert!(
+                    js.contains(&format!("export function {name}(")),
+                    "{page}: {loads} cannot hydrate {name}"
+                );
+            }
         }
     }
     let (status, shell) = app.get_html("/admin/settings/staff").await;

@@ -34,20 +34,24 @@ pub fn run() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
-    run_cmd(cargo().args([
-        "clippy",
-        "--package",
-        "frontend",
-        "--package",
-        "app",
-        "--features",
-        "app/hydrate,app/buy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // both shop bundles: the catalogue one (islands of the own pages built as plain
+    // components) and the own pages' one
+    for features in ["app/hydrate", "app/hydrate,app/buy"] {
+        run_cmd(cargo().args([
+            "clippy",
+            "--package",
+            "frontend",
+            "--package",
+            "app",
+            "--features",
+            features,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
     // the back office on its own: built with the shop front, `csr` and `hydrate` would unify
     run_cmd(cargo().args([
         "clippy",

@@ -14,7 +14,7 @@ use ui::i18n::{t, use_locale, Translate};
 /// Only addresses inside the back office are followed after signing in.
 fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(n) if n.starts_with("/admin") && !n.starts_with("//") && !n.contains("://") => n,
+        Some(n) if n.starts_with("/admin") && shared::url::is_local_path(&n) => n,
         _ => "/admin".into(),
     }
 }

@@ -140,6 +140,18 @@ pub async fn load(cart: Cart, customer: bool) {
     }
 }
 
+/// Where a page leaves the cart's unit count for the next page's first paint (the header's
+/// inline script reads it by this name).
+pub const UNITS_KEY: &str = "sk_cart_units";
+
+/// At logout: the next visitor of this browser must not see this customer's count.
+pub fn forget_units() {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.remove_item(UNITS_KEY);
+    }
+}
+
 /// At login or registration: the guest cart joins the customer's saved one on the server,
 /// then leaves the browser. A failure keeps the guest cart where it is.
 pub async fn hand_over_guest_cart() {

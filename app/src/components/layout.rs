@@ -113,9 +113,6 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// Where a page leaves the cart's unit count for the next page's first paint.
-const CART_UNITS_KEY: &str = "sk_cart_units";
-
 /// Runs right after the header bar is parsed: until the bundle has loaded and the cart with
 /// it, the badge shows what the previous page counted (the server cannot know a guest's
 /// cart, which lives in the browser, and every page is the same for everyone). Only the
@@ -151,11 +148,11 @@ fn MiniCart() -> impl IntoView {
             }
             if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
             {
-                let _ = storage.set_item(CART_UNITS_KEY, &n.to_string());
+                let _ = storage.set_item(crate::cart::UNITS_KEY, &n.to_string());
             }
         }
         #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-        let _ = (n, badge, CART_UNITS_KEY);
+        let _ = (n, badge);
     });
     let panel = move || {
         cart.just_added.get().map(|label| {

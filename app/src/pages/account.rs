@@ -89,7 +89,7 @@ fn next_page() -> String {
     use_query_map()
         .read_untracked()
         .get("next")
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .filter(|n| shared::url::is_local_path(n))
         .unwrap_or_else(|| use_locale().get_untracked().localize("/account"))
 }
 
@@ -320,7 +320,10 @@ fn LogOut() -> impl IntoView {
         || json!({}),
         pending,
         error,
-        move || go_to(&locale.get_untracked().localize("/")),
+        move || {
+            crate::cart::forget_units();
+            go_to(&locale.get_untracked().localize("/"));
+        },
     );
     let hydrated = use_hydrated();
     view! {

@@ -95,21 +95,28 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let ld = json_ld(&product, locale, &base_url());
     let page_path = format!("/products/{}", product.slug);
     let trail = product.breadcrumbs.clone();
+    let description = description_html(product.description.get(locale));
     view! {
         <PageMeta title description=summary path=page_path/>
         <script type="application/ld+json" inner_html=ld></script>
         <Breadcrumbs trail/>
-        <ProductArticle product/>
+        <ProductArticle product=product.for_island()>
+            <section class="product__description">
+                <h2>{t(Msg::Description)}</h2>
+                // sanitised by the server when staff saved it
+                <div class="rich-text" inner_html=description></div>
+            </section>
+        </ProductArticle>
     }
 }
 
-/// Gallery, name, price, stock, variant picker, "Add to cart" and description: an island,
-/// since price, stock and pictures follow the chosen variant.
+/// Gallery, name, price, stock, variant picker and "Add to cart": an island, since price,
+/// stock and pictures follow the chosen variant. `children` (the description) is rendered by
+/// the server only and not part of the island's props.
 #[island]
-fn ProductArticle(product: ProductDetail) -> impl IntoView {
+fn ProductArticle(product: ProductDetail, children: Children) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let name = product.name.get(locale).to_string();
-    let description = description_html(product.description.get(locale));
     let brand = product.brand.name.get(locale).to_string();
     let brand_href = locale.localize(&format!("/brands/{}", product.brand.slug));
     let images = product.images.clone();
@@ -160,11 +167,7 @@ fn ProductArticle(product: ProductDetail) -> impl IntoView {
                 <VariantPicker product current selected/>
                 <AddToCart current name=name_for_cart/>
                 <p class="muted small">{Msg::Sku.text(locale)}": "<span data-testid="sku">{sku}</span></p>
-                <section class="product__description">
-                    <h2>{t(Msg::Description)}</h2>
-                    // sanitised by the server when staff saved it
-                    <div class="rich-text" inner_html=description></div>
-                </section>
+                {children()}
             </div>
         </article>
     }

@@ -179,15 +179,20 @@ async fn webhook(
         };
         match status::change(&mut tx, order, step).await {
             Ok(_) => {}
-            // paid after the order was cancelled (or moved on): the money must go back
+            // paid after the order was cancelled, or paid twice: the money must go back
             Err(Refused::Illegal { from, .. }) => {
+                let note = if from == OrderStatus::Cancelled {
+                    "payment arrived after cancellation; refund due"
+                } else {
+                    "a second payment for this order; refund due"
+                };
                 status::record(
                     &mut tx,
                     order,
-                    None,
+                    Some(from),
                     from,
                     "payment:sandbox",
-                    "payment arrived after cancellation; refund due",
+                    note,
                     now,
                 )
                 .await?;

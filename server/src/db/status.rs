@@ -2,14 +2,16 @@
 //! shipments, transfers and stocktakes as they come): inside the caller's transaction, read
 //! the row's current status, ask the rule in `shared`, update on the condition that the
 //! status is still the one read (`… WHERE id = $1 AND status = $2`), and write the event with
-//! who and why. Two writers racing for one row: one moves it, the other gets
+//! who and why. Two writers racing for one row: the second waits for the first (a row lock on
+//! PostgreSQL, one writer at a time on SQLite), then asks the rule about the status the
+//! first left; should the conditional update still find another status, it gets
 //! [`Refused::Raced`] and changes nothing.
 
 use shared::status::Status;
 use sqlx::AnyConnection;
 
-/// Where a kind of status lives: its table (with `id` and `status` columns) and its events
-/// table (`<owner>, from_status, to_status, actor, note, at`).
+/// Where a kind of status lives: its table (with `id`, `status` and `updated_at` columns)
+/// and its events table (`<owner>, from_status, to_status, actor, note, at`).
 pub trait Recorded: Status {
     /// What people call one row ("order"), for messages.
     const NOUN: &'static str;
@@ -65,13 +67,28 @@ pub async fn change<S: Recorded>(
     id: i64,
     step: Move<'_, S>,
 ) -> Result<S, Refused<S>> {
-    let current: Option<String> =
-        sqlx::query_scalar(&format!("SELECT status FROM {} WHERE id = $1", S::TABLE))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some(from) = current.as_deref().and_then(S::parse) else {
+    // PostgreSQL: the row stays locked until the transaction ends, so a second writer waits
+    // and then reads the first one's status (SQLite's write transactions take turns anyway)
+    let lock = if conn.backend_name() == "PostgreSQL" {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let current: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT status FROM {} WHERE id = $1{lock}",
+        S::TABLE
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(text) = current else {
         return Err(Refused::Missing);
+    };
+    let Some(from) = S::parse(&text) else {
+        return Err(Refused::Db(sqlx::Error::Protocol(format!(
+            "{} {id} has an unknown status {text:?}",
+            S::NOUN
+        ))));
     };
     let allowed = from.can_transition(step.to)
         && (step.only_from.is_empty() || step.only_from.contains(&from));

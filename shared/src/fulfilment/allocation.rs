@@ -65,10 +65,12 @@ pub fn allocate(lines: &[Line], destination: &str, holdings: &[Holding]) -> Allo
             .entry(line.variant)
             .or_default() += line.quantity;
     }
-    let available: HashMap<(WarehouseId, VariantId), u32> = holdings
-        .iter()
-        .map(|h| ((h.warehouse, h.variant), h.available))
-        .collect();
+    // two holdings of one variant in one warehouse (two bins) add up
+    let mut available: HashMap<(WarehouseId, VariantId), u32> = HashMap::new();
+    for h in holdings {
+        let units = available.entry((h.warehouse, h.variant)).or_default();
+        *units = units.saturating_add(h.available);
+    }
     let mut plan = Allocation::default();
     for seller in sellers {
         let need = needs.remove(&seller).unwrap_or_default();
@@ -227,6 +229,14 @@ mod tests {
     }
 
     #[test]
+    fn two_bins_of_one_warehouse_add_up() {
+        let stock = [holding(1, "310000", 10, 2), holding(1, "310000", 10, 3)];
+        let plan = allocate(&[line(10, 5)], "310000", &stock);
+        assert!(plan.is_complete());
+        assert_eq!(plan.shipments.len(), 1);
+    }
+
+    #[test]
     fn one_shipment_per_seller() {
         let marketplace = SellerId(7);
         let stock = [
@@ -312,8 +322,10 @@ mod tests {
             }
             let mut planned: BTreeMap<VariantId, u32> = BTreeMap::new();
             let mut taken: HashMap<(WarehouseId, VariantId), u32> = HashMap::new();
+            let mut sources = std::collections::BTreeSet::new();
             for s in &plan.shipments {
                 prop_assert!(!s.lines.is_empty());
+                prop_assert!(sources.insert((s.seller, s.warehouse)), "one shipment a warehouse");
                 for &(v, q) in &s.lines {
                     prop_assert!(q > 0);
                     *planned.entry(v).or_default() += q;
@@ -334,7 +346,12 @@ mod tests {
             }
             // short only when the seller's warehouses together have less than ordered
             for &(v, missing) in &plan.short {
-                let total: u32 = holdings.iter().filter(|h| h.variant == v).map(|h| h.available).sum();
+                let seller = lines.iter().find(|l| l.variant == v).unwrap().seller;
+                let total: u32 = holdings
+                    .iter()
+                    .filter(|h| h.variant == v && h.seller == seller)
+                    .map(|h| h.available)
+                    .sum();
                 prop_assert_eq!(total + missing, ordered[&v]);
             }
         }

@@ -5,8 +5,9 @@
 //! bundle (no preload hints for it), and hydration begins as soon as it arrives.
 //!
 //! Hydration: `hydrate` sets up what the islands share (`browser::start`), then every
-//! `<leptos-island>` of the page is hydrated by its exported function, in document order, and
-//! `islands_hydrated` loads the visitor's session and cart.
+//! `<leptos-island>` of the page is hydrated by its exported function, in document order, each
+//! in a task of its own (so that a tap between them is answered, and no one long task blocks
+//! the page), and `islands_hydrated` loads the visitor's session and cart.
 //!
 //! Two bundles: the catalogue pages (home, categories, brands, products, search) load only
 //! their islands (search box, mini-cart, product picker); the shopper's own pages (cart,
@@ -51,10 +52,11 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
          let started = false;\n\
          const start = () => {{\n\
            if (started) return; started = true;\n\
-           import({js:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => {{\n\
+           import({js:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(async () => {{\n\
              m.hydrate();\n\
              try {{\n\
                for (const el of document.querySelectorAll('leptos-island')) {{\n\
+                 await new Promise(r => setTimeout(r, 0));\n\
                  const f = m[el.dataset.component];\n\
                  try {{ if (f) f(el); else console.warn('no island', el.dataset.component); }}\n\
                  catch (e) {{ console.error('island', el.dataset.component, e); }}\n\

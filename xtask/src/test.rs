@@ -36,33 +36,10 @@ pub fn run() -> Result<()> {
     ]))?;
     // both shop bundles: the catalogue one (islands of the own pages built as plain
     // components) and the own pages' one
-    for features in ["app/hydrate", "app/hydrate,app/buy"] {
-        run_cmd(cargo().args([
-            "clippy",
-            "--package",
-            "frontend",
-            "--package",
-            "app",
-            "--features",
-            features,
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-    }
+    wasm_clippy(&["frontend", "app"], "app/hydrate")?;
+    wasm_clippy(&["frontend", "app"], "app/hydrate,app/buy")?;
     // the back office on its own: built with the shop front, `csr` and `hydrate` would unify
-    run_cmd(cargo().args([
-        "clippy",
-        "--package",
-        "admin",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    wasm_clippy(&["admin"], "")?;
     site::build(Profile::Dev)?;
 
     let pg =
@@ -99,6 +76,19 @@ pub fn run() -> Result<()> {
             .env("STOREKEEP_SCHEMATHESIS", schemathesis)
             .env("STOREKEEP_TEST_DATABASE_URL", pg_setting),
     )
+}
+
+/// Clippy with warnings as errors on the WASM target, for `packages` with `features`.
+fn wasm_clippy(packages: &[&str], features: &str) -> Result<()> {
+    let mut cmd = cargo();
+    cmd.arg("clippy");
+    for p in packages {
+        cmd.args(["--package", p]);
+    }
+    if !features.is_empty() {
+        cmd.args(["--features", features]);
+    }
+    run_cmd(cmd.args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))
 }
 
 /// Does something accept TCP connections at the URL's host and port?

@@ -144,12 +144,27 @@ pub async fn load(cart: Cart, customer: bool) {
 /// inline script reads it by this name).
 pub const UNITS_KEY: &str = "sk_cart_units";
 
+/// Keeps `units` for the next page's first paint.
+pub fn remember_units(units: u32) {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(UNITS_KEY, &units.to_string());
+    }
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    let _ = units;
+}
+
 /// At logout: the next visitor of this browser must not see this customer's count.
 pub fn forget_units() {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(storage) = local_storage() {
         let _ = storage.remove_item(UNITS_KEY);
     }
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 /// At login or registration: the guest cart joins the customer's saved one on the server,

@@ -137,22 +137,17 @@ fn MiniCart() -> impl IntoView {
         }
         let n = count();
         #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-        {
-            if let Some(el) = badge.get() {
-                if let Some(text) = el.first_child() {
-                    text.set_node_value(Some(&n.to_string()));
-                }
-                let _ = el
-                    .class_list()
-                    .toggle_with_force("cart-badge--empty", n == 0);
+        if let Some(el) = badge.get() {
+            if let Some(text) = el.first_child() {
+                text.set_node_value(Some(&n.to_string()));
             }
-            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-            {
-                let _ = storage.set_item(crate::cart::UNITS_KEY, &n.to_string());
-            }
+            let _ = el
+                .class_list()
+                .toggle_with_force("cart-badge--empty", n == 0);
         }
+        crate::cart::remember_units(n);
         #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-        let _ = (n, badge);
+        let _ = badge;
     });
     let panel = move || {
         cart.just_added.get().map(|label| {

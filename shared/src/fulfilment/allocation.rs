@@ -136,10 +136,9 @@ fn for_seller(
             .enumerate()
             .map(|(at, &w)| (covers(w), std::cmp::Reverse(at), w))
             .max();
-        let Some((units, std::cmp::Reverse(at), w)) = best.filter(|b| b.0 > 0) else {
+        let Some((_, std::cmp::Reverse(at), w)) = best.filter(|b| b.0 > 0) else {
             break;
         };
-        debug_assert!(units > 0);
         left.remove(at);
         let mut lines = Vec::new();
         for (&v, q) in missing.iter_mut() {

@@ -112,6 +112,9 @@ pub fn module(locale: Locale, m: Module) -> &'static str {
 pub fn page(locale: Locale, p: Page) -> &'static str {
     let (zh, en) = match p {
         Page::Orders => ("订单", "Orders"),
+        Page::Fulfilment => ("履约总览", "Fulfilment"),
+        Page::PickLists => ("拣货单", "Pick lists"),
+        Page::Shipments => ("发货单", "Shipments"),
         Page::Products => ("商品", "Products"),
         Page::Categories => ("分类", "Categories"),
         Page::Brands => ("品牌", "Brands"),

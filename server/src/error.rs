@@ -93,6 +93,14 @@ impl AppError {
         self
     }
 
+    /// A clash with the current state: `problem` for the UI, `message` for people.
+    pub fn conflict(problem: &str, message: impl Into<String>) -> AppError {
+        AppError::Conflict {
+            problem: problem.into(),
+            message: message.into(),
+        }
+    }
+
     pub fn validation(problem: &str, message: impl Into<String>) -> AppError {
         AppError::Validation {
             problem: problem.into(),

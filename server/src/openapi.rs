@@ -86,8 +86,9 @@ pub async fn openapi_json() -> Json<&'static OpenApi> {
 }
 
 /// Answers any operation can give, added where the handler did not describe them itself:
-/// 400 (input that does not parse), 414 (a query string past 2048 characters), 500 and
-/// 503; 401 where a session is required, 403 where a CSRF token is (or a staff permission).
+/// 400 (input that does not parse), 404 where the path names a thing, 414 (a query string
+/// past 2048 characters), 500 and 503; 401 where a session is required, 403 where a CSRF
+/// token is (or a staff permission).
 fn add_shared_errors(doc: &mut OpenApi) {
     for item in doc.paths.paths.values_mut() {
         for op in [
@@ -114,6 +115,19 @@ fn add_shared_errors(doc: &mut OpenApi) {
                     op,
                     "403",
                     "A missing or wrong CSRF token, or not allowed for this account",
+                );
+            }
+            let in_path = op.parameters.iter().flatten().any(|p| match p {
+                utoipa::openapi::RefOr::T(p) => {
+                    matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path)
+                }
+                utoipa::openapi::RefOr::Ref(_) => false,
+            });
+            if in_path {
+                add_error(
+                    op,
+                    "404",
+                    "The address names nothing (no such id, or not an id at all)",
                 );
             }
             add_error(op, "414", "The query string is longer than 2048 characters");

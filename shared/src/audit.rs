@@ -60,10 +60,34 @@ pub enum AuditAction {
     BrandUpdate,
     #[serde(rename = "media.upload")]
     MediaUpload,
+    #[serde(rename = "order.allocate")]
+    OrderAllocate,
+    #[serde(rename = "order.cancel")]
+    OrderCancel,
+    #[serde(rename = "order.hold")]
+    OrderHold,
+    #[serde(rename = "order.release")]
+    OrderRelease,
+    #[serde(rename = "order.note")]
+    OrderNote,
+    #[serde(rename = "shipment.reallocate")]
+    ShipmentReallocate,
+    #[serde(rename = "shipment.pack")]
+    ShipmentPack,
+    #[serde(rename = "shipment.ship")]
+    ShipmentShip,
+    #[serde(rename = "shipment.deliver")]
+    ShipmentDeliver,
+    #[serde(rename = "pick_list.create")]
+    PickListCreate,
+    #[serde(rename = "pick_list.record")]
+    PickListRecord,
+    #[serde(rename = "pick_list.complete")]
+    PickListComplete,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 38] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -90,6 +114,18 @@ impl AuditAction {
         AuditAction::BrandCreate,
         AuditAction::BrandUpdate,
         AuditAction::MediaUpload,
+        AuditAction::OrderAllocate,
+        AuditAction::OrderCancel,
+        AuditAction::OrderHold,
+        AuditAction::OrderRelease,
+        AuditAction::OrderNote,
+        AuditAction::ShipmentReallocate,
+        AuditAction::ShipmentPack,
+        AuditAction::ShipmentShip,
+        AuditAction::ShipmentDeliver,
+        AuditAction::PickListCreate,
+        AuditAction::PickListRecord,
+        AuditAction::PickListComplete,
     ];
 
     pub fn code(self) -> &'static str {
@@ -120,6 +156,18 @@ impl AuditAction {
             AuditAction::BrandCreate => "brand.create",
             AuditAction::BrandUpdate => "brand.update",
             AuditAction::MediaUpload => "media.upload",
+            AuditAction::OrderAllocate => "order.allocate",
+            AuditAction::OrderCancel => "order.cancel",
+            AuditAction::OrderHold => "order.hold",
+            AuditAction::OrderRelease => "order.release",
+            AuditAction::OrderNote => "order.note",
+            AuditAction::ShipmentReallocate => "shipment.reallocate",
+            AuditAction::ShipmentPack => "shipment.pack",
+            AuditAction::ShipmentShip => "shipment.ship",
+            AuditAction::ShipmentDeliver => "shipment.deliver",
+            AuditAction::PickListCreate => "pick_list.create",
+            AuditAction::PickListRecord => "pick_list.record",
+            AuditAction::PickListComplete => "pick_list.complete",
         }
     }
 
@@ -130,7 +178,19 @@ impl AuditAction {
     /// The kind of entity the action changes.
     pub fn entity(self) -> EntityType {
         match self {
-            AuditAction::OrderMarkPaid => EntityType::Order,
+            AuditAction::OrderMarkPaid
+            | AuditAction::OrderAllocate
+            | AuditAction::OrderCancel
+            | AuditAction::OrderHold
+            | AuditAction::OrderRelease
+            | AuditAction::OrderNote => EntityType::Order,
+            AuditAction::ShipmentReallocate
+            | AuditAction::ShipmentPack
+            | AuditAction::ShipmentShip
+            | AuditAction::ShipmentDeliver => EntityType::Shipment,
+            AuditAction::PickListCreate
+            | AuditAction::PickListRecord
+            | AuditAction::PickListComplete => EntityType::PickList,
             AuditAction::SettingsSecurity => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
@@ -162,10 +222,12 @@ pub enum EntityType {
     Category,
     Brand,
     Media,
+    Shipment,
+    PickList,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 7] = [
+    pub const ALL: [EntityType; 9] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -173,6 +235,8 @@ impl EntityType {
         EntityType::Category,
         EntityType::Brand,
         EntityType::Media,
+        EntityType::Shipment,
+        EntityType::PickList,
     ];
 
     pub fn code(self) -> &'static str {
@@ -184,6 +248,8 @@ impl EntityType {
             EntityType::Category => "category",
             EntityType::Brand => "brand",
             EntityType::Media => "media",
+            EntityType::Shipment => "shipment",
+            EntityType::PickList => "pick_list",
         }
     }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod codes;
 pub mod customers;
 pub mod divisions;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod reports;
 pub mod shipping;
 pub mod staff;
 pub mod status;
+pub mod stock;
 pub mod time;
 pub mod url;
 

@@ -13,6 +13,7 @@ mod catalog_cache;
 mod catalog_csv;
 mod contract;
 mod crash;
+mod fulfilment;
 mod order_expiry;
 mod order_status;
 mod orders;

@@ -28,6 +28,97 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/orders/mark-paid",
         Some(Permission::MarkOrderPaid),
     ),
+    // one paid order through fulfilment, in the order of its steps
+    (
+        "get",
+        "/api/v1/admin/orders/{number}",
+        Some(Permission::ViewOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/notes",
+        Some(Permission::ManageOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/hold",
+        Some(Permission::ManageOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/release",
+        Some(Permission::ManageOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/allocate",
+        Some(Permission::AllocateOrders),
+    ),
+    (
+        "get",
+        "/api/v1/admin/warehouses",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "get",
+        "/api/v1/admin/shipments",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "get",
+        "/api/v1/admin/shipments/{id}",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "post",
+        "/api/v1/admin/shipments/{id}/reallocate",
+        Some(Permission::AllocateOrders),
+    ),
+    (
+        "get",
+        "/api/v1/admin/pick-lists",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "post",
+        "/api/v1/admin/pick-lists",
+        Some(Permission::PickAndPack),
+    ),
+    (
+        "get",
+        "/api/v1/admin/pick-lists/{id}",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "put",
+        "/api/v1/admin/pick-lists/{id}/lines/{variant}",
+        Some(Permission::PickAndPack),
+    ),
+    (
+        "post",
+        "/api/v1/admin/pick-lists/{id}/complete",
+        Some(Permission::PickAndPack),
+    ),
+    (
+        "post",
+        "/api/v1/admin/shipments/{id}/pack",
+        Some(Permission::PickAndPack),
+    ),
+    (
+        "post",
+        "/api/v1/admin/shipments/{id}/ship",
+        Some(Permission::ShipOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/shipments/{id}/deliver",
+        Some(Permission::ShipOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/cancel",
+        Some(Permission::ManageOrders),
+    ),
     ("get", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
     ("post", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
     (
@@ -154,6 +245,29 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     ),
 ];
 
+/// Changes that write no audit entry of their own, and why.
+const NOT_AUDITED: &[(&str, &str)] = &[
+    (
+        "/api/v1/admin/me/two-factor/setup",
+        "a secret offered, nothing turned on yet",
+    ),
+    (
+        "/api/v1/admin/orders/mark-paid",
+        "the order was marked paid by the call before: nothing changed",
+    ),
+    (
+        "/api/v1/admin/products/import",
+        "one entry per imported product, as many as the file has",
+    ),
+    // the matrix saves what is there already: nothing changes, so nothing is written
+    // (tests/api/audit.rs checks their entries for real changes)
+    ("/api/v1/admin/settings/security", "set to what it was"),
+    ("/api/v1/admin/products/{id}", "saved as it was"),
+    ("/api/v1/admin/products/bulk", "published while published"),
+    ("/api/v1/admin/categories/{id}", "saved as it was"),
+    ("/api/v1/admin/brands/{id}", "saved as it was"),
+];
+
 /// A role without `permission` that has other permissions when there is one (so "any staff
 /// member may" is told apart from "this permission").
 fn role_without(permission: Permission) -> StaffRole {
@@ -175,6 +289,14 @@ fn role_with(permission: Permission) -> StaffRole {
 
 struct Fixtures {
     order: String,
+    /// A second order, for the cancel route.
+    cancel_order: String,
+    /// The order's variant, the shipment its allocation made, the pick list it goes on, and
+    /// the warehouse it is moved to.
+    variant: i64,
+    shipment: i64,
+    pick_list: i64,
+    guangzhou: i64,
     /// An active member the staff routes act on (deactivated and reactivated in turn).
     member: i64,
     /// A member still invited.
@@ -194,6 +316,10 @@ struct Fixtures {
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     let id = if path.ends_with("/invitation") {
         f.invited
+    } else if path.starts_with("/api/v1/admin/shipments") {
+        f.shipment
+    } else if path.starts_with("/api/v1/admin/pick-lists") {
+        f.pick_list
     } else if path.starts_with("/api/v1/admin/products") {
         f.product
     } else if path.starts_with("/api/v1/admin/categories") {
@@ -204,8 +330,14 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.member
     };
     let _ = method;
-    path.replace("{number}", &f.order)
+    let order = if path.ends_with("/cancel") {
+        &f.cancel_order
+    } else {
+        &f.order
+    };
+    path.replace("{number}", order)
         .replace("{id}", &id.to_string())
+        .replace("{variant}", &f.variant.to_string())
 }
 
 fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
@@ -219,6 +351,21 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("post", "/api/v1/admin/me/two-factor/enable") => json!({"code": code(0)}),
         ("post", "/api/v1/admin/me/two-factor/disable") => json!({"code": code(30)}),
         ("post", "/api/v1/admin/orders/mark-paid") => json!({"numbers": [f.order]}),
+        ("post", "/api/v1/admin/orders/{number}/notes") => json!({"body": "矩阵备注"}),
+        ("post", p)
+            if p.ends_with("/hold") || p.ends_with("/release") || p.ends_with("/cancel") =>
+        {
+            json!({"reason": "矩阵"})
+        }
+        ("post", "/api/v1/admin/shipments/{id}/reallocate")
+        | ("post", "/api/v1/admin/pick-lists") => {
+            json!({"warehouse": f.guangzhou})
+        }
+        ("put", "/api/v1/admin/pick-lists/{id}/lines/{variant}") => json!({"picked": 1}),
+        ("post", "/api/v1/admin/shipments/{id}/pack") => {
+            json!({"package": "small", "weight_grams": 500})
+        }
+        ("post", "/api/v1/admin/shipments/{id}/ship") => json!({"carrier": "sf_express"}),
         ("post", "/api/v1/admin/staff") => json!({
             "email": format!("matrix-{n}@storekeep.test"), "display_name": "矩阵", "roles": ["analyst"]}),
         ("put", "/api/v1/admin/staff/{id}/roles") => json!({"roles": ["analyst", "finance"]}),
@@ -314,8 +461,29 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         .unwrap()["draft"]
         .clone();
     let brands = app.get_with("/api/v1/admin/brands", &owner.cookie).await;
+    let guangzhou: i64 = sqlx::query_scalar("SELECT id FROM warehouses WHERE code = 'GZ-01'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let order = app.bank_transfer_order("matrix-bank-0001").await;
+    let variant: i64 =
+        sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'BD-001-01'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     let mut f = Fixtures {
-        order: app.bank_transfer_order("matrix-bank-0001").await,
+        order,
+        cancel_order: {
+            // the same stock, not set again: the first order keeps what it holds
+            let body =
+                storekeep_tests::guest_order("guest@example.cn", variant, 1, "bank_transfer");
+            let placed = app.place_order("matrix-bank-0002", &body, "").await;
+            placed.json["number"].as_str().unwrap().to_string()
+        },
+        variant,
+        shipment: 0,
+        pick_list: 0,
+        guangzhou,
         member: member.id,
         invited: invited.json["id"].as_i64().unwrap(),
         secret: None,
@@ -330,6 +498,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
     // one staff member for the routes any staff member may use
     let anyone = app.with_staff(&[StaffRole::Marketing]).await;
     let mut staff_by_role: Vec<(StaffRole, StaffLogin)> = Vec::new();
+    let mut unaudited = Vec::new();
     for (n, (method, path, permission)) in MATRIX.iter().enumerate() {
         let url = concrete(path, &f, method);
         let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
@@ -356,6 +525,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             }
             None => anyone.cookie.clone(),
         };
+        let audited = app.audit_count().await;
         let res = call(&app, m, &url, b.as_ref(), &allowed).await;
         assert!(
             (200..300).contains(&res.status),
@@ -363,6 +533,22 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             res.status,
             res.json
         );
+        // every staff change leaves its audit entry
+        let entries = app.audit_count().await - audited;
+        let expected = match (*method, *path) {
+            ("get", _) => 0,
+            (_, p) if NOT_AUDITED.iter().any(|(np, _)| *np == p) => entries,
+            _ => 1,
+        };
+        if entries != expected {
+            unaudited.push(format!("{method} {path}: {entries} entries"));
+        }
+        if path.ends_with("/allocate") {
+            f.shipment = res.json["shipments"][0].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/pick-lists" {
+            f.pick_list = res.json["row"]["id"].as_i64().unwrap();
+        }
         if path.ends_with("/setup") {
             f.secret = res.json["secret"].as_str().map(str::to_string);
             f.t = std::time::SystemTime::now()
@@ -371,6 +557,10 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
                 .as_secs();
         }
     }
+    assert!(
+        unaudited.is_empty(),
+        "each change needs one audit entry: {unaudited:#?}"
+    );
     app.cleanup().await;
 }
 

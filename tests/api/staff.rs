@@ -77,7 +77,7 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
     assert_eq!(
         me.json["modules"],
         json!([
-            {"module": "orders", "pages": ["orders"]},
+            {"module": "orders", "pages": ["orders", "fulfilment", "pick_lists", "shipments"]},
             {"module": "catalogue", "pages": ["products", "categories", "brands"]},
             {"module": "reports", "pages": ["dashboard"]},
         ]),
@@ -400,7 +400,8 @@ async fn bad_staff_input_is_explained_and_changes_nothing(backend: Backend) {
     let res = app.get_with("/api/v1/admin/staff/abc", &owner.cookie).await;
     assert_eq!(
         (res.status, res.json["code"].as_str()),
-        (400, Some("bad_request"))
+        (404, Some("not_found")),
+        "a path that is not an id names nothing"
     );
     // customers are not staff members
     let customer: i64 =

@@ -491,6 +491,18 @@ impl TestApp {
             .fetch_one(&self.db.pool)
             .await
             .expect("a demo SKU");
+        // through the ledger, as a stock count would: an adjustment row per level
+        sqlx::query(
+            "INSERT INTO stock_movements (variant_id, warehouse_id, seller_id, kind, quantity, on_hand_delta, \
+             reserved_delta, document, reason, actor, at) \
+             SELECT variant_id, warehouse_id, seller_id, 'adjustment', ABS($1 - on_hand), $1 - on_hand, -reserved, \
+             'test', 'stock set by a test', 'system', 0 FROM stock_levels WHERE variant_id = $2",
+        )
+        .bind(stock)
+        .bind(variant)
+        .execute(&self.db.pool)
+        .await
+        .expect("ledger rows");
         sqlx::query("UPDATE stock_levels SET on_hand = $1, reserved = 0 WHERE variant_id = $2")
             .bind(stock)
             .bind(variant)
@@ -521,6 +533,26 @@ impl TestApp {
         .fetch_one(&self.db.pool)
         .await
         .expect("a message")
+    }
+
+    /// Every stock level whose on-hand or reserved figure is not the sum of its ledger rows,
+    /// or whose reserved figure is not what orders hold there: `(variant, warehouse, on_hand,
+    /// ledger on_hand, reserved, ledger reserved, held)`. Empty when the books are right.
+    pub async fn ledger_mismatches(&self) -> Vec<(i64, i64, i64, i64, i64, i64, i64)> {
+        sqlx::query_as(
+            "SELECT s.variant_id, s.warehouse_id, s.on_hand, \
+             CAST(COALESCE((SELECT SUM(m.on_hand_delta) FROM stock_movements m WHERE m.variant_id = s.variant_id AND m.warehouse_id = s.warehouse_id), 0) AS BIGINT), \
+             s.reserved, \
+             CAST(COALESCE((SELECT SUM(m.reserved_delta) FROM stock_movements m WHERE m.variant_id = s.variant_id AND m.warehouse_id = s.warehouse_id), 0) AS BIGINT), \
+             CAST(COALESCE((SELECT SUM(r.quantity) FROM stock_reservations r WHERE r.variant_id = s.variant_id AND r.warehouse_id = s.warehouse_id), 0) AS BIGINT) \
+             FROM stock_levels s",
+        )
+        .fetch_all(&self.db.pool)
+        .await
+        .expect("ledger sums")
+        .into_iter()
+        .filter(|r: &(i64, i64, i64, i64, i64, i64, i64)| r.2 != r.3 || r.4 != r.5 || r.4 != r.6 || r.4 < 0)
+        .collect()
     }
 
     /// How many audit entries there are.

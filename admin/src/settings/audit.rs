@@ -100,7 +100,9 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
             let (at, action, entity) = (e.at, e.action, e.entity_type);
             let entity_link = match entity {
                 EntityType::Staff => Some(format!("/admin/settings/staff/{}", e.entity_id)),
-                EntityType::Order => Some(format!("/admin/orders?q={}", e.entity_id)),
+                EntityType::Order => Some(format!("/admin/orders/{}", e.entity_id)),
+                EntityType::Shipment => Some(format!("/admin/fulfilment/shipments/{}", e.entity_id)),
+                EntityType::PickList => Some(format!("/admin/fulfilment/pick-lists/{}", e.entity_id)),
                 EntityType::Product => Some(format!("/admin/catalogue/products/{}", e.entity_id)),
                 EntityType::Category => Some("/admin/catalogue/categories".to_string()),
                 EntityType::Brand => Some("/admin/catalogue/brands".to_string()),

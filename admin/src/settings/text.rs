@@ -140,6 +140,18 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::BrandCreate => ("新建品牌", "Created a brand"),
         AuditAction::BrandUpdate => ("编辑品牌", "Edited a brand"),
         AuditAction::MediaUpload => ("上传图片", "Uploaded a picture"),
+        AuditAction::OrderAllocate => ("分配订单到仓库", "Allocated an order to warehouses"),
+        AuditAction::OrderCancel => ("取消订单", "Cancelled an order"),
+        AuditAction::OrderHold => ("挂起订单", "Put an order on hold"),
+        AuditAction::OrderRelease => ("解除订单挂起", "Released an order from hold"),
+        AuditAction::OrderNote => ("添加内部备注", "Added an internal note"),
+        AuditAction::ShipmentReallocate => ("改派发货仓", "Moved a shipment to another warehouse"),
+        AuditAction::ShipmentPack => ("打包发货单", "Packed a shipment"),
+        AuditAction::ShipmentShip => ("发货", "Shipped a shipment"),
+        AuditAction::ShipmentDeliver => ("确认签收", "Marked a shipment delivered"),
+        AuditAction::PickListCreate => ("生成拣货单", "Created a pick list"),
+        AuditAction::PickListRecord => ("登记拣货数量", "Counted a pick list line"),
+        AuditAction::PickListComplete => ("完成拣货", "Completed a pick list"),
     };
     locale.pick(zh, en)
 }
@@ -153,6 +165,8 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Category => ("分类", "Category"),
         EntityType::Brand => ("品牌", "Brand"),
         EntityType::Media => ("图片", "Picture"),
+        EntityType::Shipment => ("发货单", "Shipment"),
+        EntityType::PickList => ("拣货单", "Pick list"),
     };
     locale.pick(zh, en)
 }

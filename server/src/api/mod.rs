@@ -85,8 +85,8 @@ where
     }
 }
 
-/// `Path<T>` whose rejection (a path segment that is not a number…) answers in the API's
-/// own error format.
+/// `Path<T>` whose rejection answers in the API's own error format: a path segment that is
+/// not an id (`/staff/abc`, `/categories/-1.0`) names nothing here, so 404.
 pub struct ApiPath<T>(pub T);
 
 impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
@@ -102,10 +102,10 @@ where
     ) -> Result<Self, Self::Rejection> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
-            Err(rejection) => Err(AppError::InvalidInput {
-                field: None,
-                message: format!("The address is not valid: {}", rejection.body_text()),
-            }),
+            Err(rejection) => {
+                tracing::debug!(rejection = %rejection.body_text(), "a path that names nothing");
+                Err(AppError::NotFound("page"))
+            }
         }
     }
 }

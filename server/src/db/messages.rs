@@ -9,6 +9,7 @@ pub enum MessageKind {
     PasswordReset,
     OrderConfirmation,
     StaffInvitation,
+    OrderShipped,
 }
 
 impl MessageKind {
@@ -17,6 +18,7 @@ impl MessageKind {
             MessageKind::PasswordReset => "password_reset",
             MessageKind::OrderConfirmation => "order_confirmation",
             MessageKind::StaffInvitation => "staff_invitation",
+            MessageKind::OrderShipped => "order_shipped",
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The order repository: everything placing an order reads and writes, on one connection
 //! inside the caller's transaction.
 
+use super::stock;
 use shared::catalog::Localized;
 use shared::checkout::PaymentMethod;
 use shared::money::{Currency, Money};
 use shared::orders::OrderStatus;
+use shared::stock::MovementKind;
 use sqlx::AnyConnection;
 
 type Conn = AnyConnection;
@@ -200,23 +202,36 @@ pub async fn overdue_unpaid(
     .await
 }
 
-/// Gives an order's reserved stock back and forgets the reservations.
-pub async fn release_reservations(conn: &mut Conn, order: i64) -> Result<(), sqlx::Error> {
-    let held: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT variant_id, warehouse_id, quantity FROM stock_reservations WHERE order_id = $1 ORDER BY variant_id, warehouse_id",
+/// Gives an order's reserved stock back (a `release` ledger row per level) and forgets the
+/// reservations.
+pub async fn release_reservations(
+    conn: &mut Conn,
+    order: i64,
+    actor: &str,
+    reason: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    let held: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT r.variant_id, r.warehouse_id, r.quantity, o.number FROM stock_reservations r \
+         JOIN orders o ON o.id = r.order_id WHERE r.order_id = $1 ORDER BY r.variant_id, r.warehouse_id",
     )
     .bind(order)
     .fetch_all(&mut *conn)
     .await?;
-    for (variant, warehouse, quantity) in held {
-        sqlx::query(
-            "UPDATE stock_levels SET reserved = reserved - $1 WHERE variant_id = $2 AND warehouse_id = $3 AND reserved >= $1",
-        )
-        .bind(quantity)
-        .bind(variant)
-        .bind(warehouse)
-        .execute(&mut *conn)
-        .await?;
+    for (variant, warehouse, quantity, number) in held {
+        let document = format!("order:{number}");
+        let who = stock::Who {
+            document: &document,
+            reason,
+            actor,
+            at,
+        };
+        let m = stock::Movement::hold(MovementKind::Release, variant, warehouse, -quantity, who);
+        if !stock::apply(&mut *conn, &m).await? {
+            return Err(sqlx::Error::Protocol(format!(
+                "order {number} holds {quantity} of variant {variant} in warehouse {warehouse}, more than is reserved there"
+            )));
+        }
     }
     sqlx::query("DELETE FROM stock_reservations WHERE order_id = $1")
         .bind(order)
@@ -251,14 +266,36 @@ pub async fn order_view(
     user: Option<i64>,
     token_hash: &str,
 ) -> Result<Option<shared::checkout::OrderView>, sqlx::Error> {
+    view(conn, number, Some((user, token_hash))).await
+}
+
+/// The order as staff see it (no owner check).
+pub async fn staff_view(
+    conn: &mut Conn,
+    number: &str,
+) -> Result<Option<shared::checkout::OrderView>, sqlx::Error> {
+    view(conn, number, None).await
+}
+
+/// `buyer`: the account or access token that must match; none for staff.
+async fn view(
+    conn: &mut Conn,
+    number: &str,
+    buyer: Option<(Option<i64>, &str)>,
+) -> Result<Option<shared::checkout::OrderView>, sqlx::Error> {
+    let (user, token_hash, staff) = match buyer {
+        Some((user, token)) => (user, token, 0_i64),
+        None => (None, "", 1),
+    };
     let row: Option<OrderRow> = sqlx::query_as(
         "SELECT id, number, status, payment_method, shipping_method, created_at, pay_by, currency, items_total, \
          discount_total, shipping_total, tax_total, grand_total, coupon_code, address_json FROM orders \
-         WHERE number = $1 AND (user_id = $2 OR access_token_hash = $3)",
+         WHERE number = $1 AND ($4 = 1 OR user_id = $2 OR access_token_hash = $3)",
     )
     .bind(number)
     .bind(user)
     .bind(token_hash)
+    .bind(staff)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
@@ -400,22 +437,102 @@ pub async fn staff_list(
         .push(" OFFSET ")
         .bind(Arg::Int(page.offset()));
     let found: Vec<StaffRow> = rows.query_as().fetch_all(conn).await?;
-    let items = found
-        .into_iter()
-        .filter_map(|r| {
-            Some(shared::orders::OrderRow {
-                number: shared::orders::OrderNumber::parse(&r.number)?,
-                created_at: r.created_at,
-                email: r.email,
-                status: OrderStatus::parse(&r.status)?,
-                payment_method: PaymentMethod::parse(&r.payment_method)?,
-                total: Money::new(
-                    r.grand_total,
-                    Currency::parse(&r.currency).unwrap_or_default(),
-                ),
-                pay_by: r.pay_by,
-            })
-        })
-        .collect();
+    let items = found.into_iter().filter_map(to_order_row).collect();
     Ok((items, total))
+}
+
+fn to_order_row(r: StaffRow) -> Option<shared::orders::OrderRow> {
+    Some(shared::orders::OrderRow {
+        number: shared::orders::OrderNumber::parse(&r.number)?,
+        created_at: r.created_at,
+        email: r.email,
+        status: OrderStatus::parse(&r.status)?,
+        payment_method: PaymentMethod::parse(&r.payment_method)?,
+        total: Money::new(
+            r.grand_total,
+            Currency::parse(&r.currency).unwrap_or_default(),
+        ),
+        pay_by: r.pay_by,
+    })
+}
+
+/// The buyer's other orders (same e-mail), newest first, at most ten.
+pub async fn others_of(
+    conn: &mut Conn,
+    email: &str,
+    except: &str,
+) -> Result<Vec<shared::orders::OrderRow>, sqlx::Error> {
+    let found: Vec<StaffRow> = sqlx::query_as(
+        "SELECT number, created_at, email, status, payment_method, grand_total, currency, pay_by FROM orders \
+         WHERE email = $1 AND number <> $2 ORDER BY id DESC LIMIT 10",
+    )
+    .bind(email)
+    .bind(except)
+    .fetch_all(conn)
+    .await?;
+    Ok(found.into_iter().filter_map(to_order_row).collect())
+}
+
+/// An order's internal notes, oldest first.
+pub async fn notes(
+    conn: &mut Conn,
+    order: i64,
+) -> Result<Vec<shared::orders::OrderNote>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT n.at, u.display_name, n.body FROM order_notes n JOIN users u ON u.id = n.author_id \
+         WHERE n.order_id = $1 ORDER BY n.at, n.id",
+    )
+    .bind(order)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, author, body)| shared::orders::OrderNote { at, author, body })
+        .collect())
+}
+
+/// What the fulfilment and order actions read of an order before they change it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrderState {
+    pub id: i64,
+    pub number: String,
+    pub status: String,
+    pub payment_method: String,
+    pub on_hold: i64,
+    pub allocated_at: Option<i64>,
+    pub address_json: String,
+    pub email: String,
+}
+
+impl OrderState {
+    pub fn status(&self) -> Result<OrderStatus, sqlx::Error> {
+        OrderStatus::parse(&self.status).ok_or_else(|| {
+            sqlx::Error::Decode(format!("order {} has an unknown status", self.number).into())
+        })
+    }
+
+    pub fn payment_method(&self) -> Result<PaymentMethod, sqlx::Error> {
+        PaymentMethod::parse(&self.payment_method).ok_or_else(|| {
+            sqlx::Error::Decode(
+                format!("order {} has an unknown payment method", self.number).into(),
+            )
+        })
+    }
+
+    /// The ledger's document name for it.
+    pub fn document(&self) -> String {
+        format!("order:{}", self.number)
+    }
+}
+
+pub async fn state_by_number(
+    conn: &mut Conn,
+    number: &str,
+) -> Result<Option<OrderState>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, number, status, payment_method, on_hold, allocated_at, address_json, email FROM orders WHERE number = $1",
+    )
+    .bind(number)
+    .fetch_optional(conn)
+    .await
 }

@@ -6,7 +6,8 @@
 
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self, NewOrder, VariantForSale};
-use crate::db::{coupons, idempotency, Arg, SqlBuilder};
+use crate::db::{coupons, idempotency, stock, Arg, SqlBuilder};
+use shared::stock::MovementKind;
 use sqlx::AnyConnection;
 
 /// Everything written for one order.
@@ -46,8 +47,17 @@ async fn one_by_one(conn: &mut AnyConnection, rows: &PlacedRows<'_>) -> Result<i
     for (v, quantity) in rows.lines {
         orders::insert_line(conn, id, v, *quantity).await?;
     }
+    let document = format!("order:{}", o.number);
+    let who = stock::Who {
+        document: &document,
+        reason: NOTE,
+        actor: rows.actor,
+        at: o.now,
+    };
     for &(variant, warehouse, quantity) in rows.reservations {
         orders::insert_reservation(conn, id, variant, warehouse, quantity).await?;
+        let m = stock::Movement::hold(MovementKind::Reservation, variant, warehouse, quantity, who);
+        stock::record(conn, &m).await?;
     }
     super::status::record(conn, id, None, o.status, rows.actor, NOTE, o.now).await?;
     if let Some(coupon) = rows.coupon {
@@ -86,6 +96,23 @@ fn row(b: &mut SqlBuilder, values: Vec<(Arg, &str)>) {
         b.bind(arg).push("::").push(ty);
     }
     b.push(")");
+}
+
+/// `(variant, warehouse, quantity), …` of the reservations.
+fn reservation_values(b: &mut SqlBuilder, reservations: &[(i64, i64, i64)]) {
+    for (i, &(variant, warehouse, quantity)) in reservations.iter().enumerate() {
+        if i > 0 {
+            b.push(", ");
+        }
+        row(
+            b,
+            vec![
+                (int(variant), "bigint"),
+                (int(warehouse), "bigint"),
+                (int(quantity), "bigint"),
+            ],
+        );
+    }
 }
 
 /// The PostgreSQL statement: each table's rows in a `WITH` clause of their own, the child
@@ -153,20 +180,24 @@ fn one_statement(rows: &PlacedRows<'_>) -> SqlBuilder {
             ", r AS (INSERT INTO stock_reservations (order_id, variant_id, warehouse_id, quantity) \
              SELECT o.id, v.* FROM o, (VALUES ",
         );
-        for (i, &(variant, warehouse, quantity)) in rows.reservations.iter().enumerate() {
-            if i > 0 {
-                b.push(", ");
-            }
-            row(
-                &mut b,
-                vec![
-                    (int(variant), "bigint"),
-                    (int(warehouse), "bigint"),
-                    (int(quantity), "bigint"),
-                ],
-            );
-        }
+        reservation_values(&mut b, rows.reservations);
         b.push(") AS v)");
+        // their ledger rows: the level's seller, the order's number as the document
+        b.push(
+            ", sm AS (INSERT INTO stock_movements (variant_id, warehouse_id, seller_id, kind, quantity, \
+             on_hand_delta, reserved_delta, document, reason, actor, at) \
+             SELECT s.variant_id, s.warehouse_id, s.seller_id, 'reservation', v.q, 0, v.q, ",
+        )
+        .bind(text(&format!("order:{}", o.number)))
+        .push("::text, ")
+        .bind(text(NOTE))
+        .push("::text, ")
+        .bind(text(rows.actor))
+        .push("::text, ")
+        .bind(now.clone())
+        .push("::bigint FROM (VALUES ");
+        reservation_values(&mut b, rows.reservations);
+        b.push(") AS v (variant, warehouse, q) JOIN stock_levels s ON s.variant_id = v.variant AND s.warehouse_id = v.warehouse)");
     }
     b.push(", e AS (INSERT INTO order_events (order_id, from_status, to_status, actor, note, at) SELECT o.id, NULL, ")
         .bind(text(o.status.as_str()))

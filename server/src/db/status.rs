@@ -147,3 +147,10 @@ pub async fn record<S: Recorded>(
     .await
     .map(|_| ())
 }
+
+impl Recorded for shared::fulfilment::ShipmentStatus {
+    const NOUN: &'static str = "shipment";
+    const TABLE: &'static str = "shipments";
+    const EVENTS: &'static str = "shipment_events";
+    const OWNER: &'static str = "shipment_id";
+}

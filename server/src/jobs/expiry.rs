@@ -26,7 +26,7 @@ pub async fn cancel_overdue(db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         };
         match status::change(&mut tx, order, step).await {
             Ok(_) => {
-                repo::release_reservations(&mut tx, order).await?;
+                repo::release_reservations(&mut tx, order, step.actor, step.reason, now).await?;
                 crate::db::coupons::return_coupon_use(&mut tx, order).await?;
                 cancelled += 1;
             }

@@ -41,9 +41,22 @@ pub const BRANDS: [(&str, &str, &str); 6] = [
     ("zhuyu", "竹语", "Zhuyu"),
 ];
 
-pub const WAREHOUSES: [(&str, &str, &str); 2] = [
-    ("SH-01", "上海青浦仓", "Shanghai Qingpu warehouse"),
-    ("GZ-01", "广州白云仓", "Guangzhou Baiyun warehouse"),
+/// Code, names, province (division code) and street address.
+pub const WAREHOUSES: [(&str, &str, &str, &str, &str); 2] = [
+    (
+        "SH-01",
+        "上海青浦仓",
+        "Shanghai Qingpu warehouse",
+        "31",
+        "上海市青浦区华新镇华志路 1688 号",
+    ),
+    (
+        "GZ-01",
+        "广州白云仓",
+        "Guangzhou Baiyun warehouse",
+        "44",
+        "广东省广州市白云区太和镇广州北路 3388 号",
+    ),
 ];
 
 const APPAREL: &[(&str, i64)] = &[("S", 0), ("M", 0), ("L", 0), ("XL", 10)];

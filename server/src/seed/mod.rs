@@ -3,6 +3,7 @@
 //! Idempotent: every row is keyed by its natural key (slug, SKU, e-mail) and inserted with
 //! `ON CONFLICT DO NOTHING`; a marker in `app_settings` skips the work on later starts.
 
+mod bins;
 pub mod catalogue;
 mod checkout;
 pub mod demo_catalog;
@@ -16,7 +17,7 @@ use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOU
 use shared::staff::StaffRole;
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "5";
+const DEMO_VERSION: &str = "6";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -147,6 +148,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
     checkout::seed_checkout(&mut tx).await?;
     crate::db::search::rebuild(&mut tx).await?;
     let now = now_millis();
+    bins::assign(&mut tx).await?;
+    crate::db::stock::open_balances(&mut tx, now).await?;
     insert_user(
         &mut tx,
         DEMO_CUSTOMER.email,
@@ -225,13 +228,16 @@ async fn seed_catalog(tx: &mut WriteTx) -> anyhow::Result<()> {
         .await?;
     }
     let mut warehouse_ids = Vec::new();
-    for (code, zh, en) in WAREHOUSES {
+    for (code, zh, en, province, address) in WAREHOUSES {
         sqlx::query(
-            "INSERT INTO warehouses (code, name_zh, name_en) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING",
+            "INSERT INTO warehouses (code, name_zh, name_en, province, address) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (code) DO UPDATE SET province = excluded.province, address = excluded.address",
         )
         .bind(code)
         .bind(zh)
         .bind(en)
+        .bind(province)
+        .bind(address)
         .execute(&mut **tx)
         .await?;
         warehouse_ids.push(id_of(tx, "SELECT id FROM warehouses WHERE code = $1", code).await?);

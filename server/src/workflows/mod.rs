@@ -1,11 +1,15 @@
 //! Operations that span several domains, each in one transaction.
 
+pub mod allocate;
 pub mod catalog;
 pub mod catalog_csv;
 pub mod mark_paid;
+pub mod order_actions;
 pub mod password_reset;
+pub mod picking;
 pub mod place_order;
 pub mod quote;
 pub mod settings;
+pub mod shipping;
 pub mod staff;
 pub mod two_factor;

@@ -3,5 +3,12 @@
 
 pub mod allocation;
 pub mod geo;
+pub mod label;
+pub mod picking;
+pub mod shipment;
+mod views;
 
 pub use allocation::{allocate, Allocation, Holding, Line, Planned};
+pub use picking::PickListStatus;
+pub use shipment::{Carrier, PackageSize, ShipmentStatus};
+pub use views::*;

@@ -1,7 +1,9 @@
 //! Orders: the status machine and human-readable order numbers.
 
+mod detail;
 mod list;
 
+pub use detail::{allocation_refusal, EventView, NewNote, OrderAction, OrderDetail, OrderNote};
 pub use list::{BulkOrders, BulkOutcome, OrderListQuery, OrderRow, OrderSort};
 
 use serde::{Deserialize, Serialize};

@@ -334,7 +334,16 @@ mod tests {
         assert!(analyst.allow(Permission::ViewOrders));
         assert!(!analyst.allow(Permission::MarkOrderPaid));
         let warehouse = Roles::new(vec![StaffRole::WarehouseOperator]);
-        assert_eq!(warehouse.permissions(), vec![Permission::ViewOrders]);
+        assert_eq!(
+            warehouse.permissions(),
+            vec![
+                Permission::ViewOrders,
+                Permission::ViewFulfilment,
+                Permission::AllocateOrders,
+                Permission::PickAndPack,
+                Permission::ShipOrders
+            ]
+        );
         // several roles: the union
         let two = Roles::new(vec![
             StaffRole::Analyst,
@@ -367,7 +376,13 @@ mod tests {
         );
         let clerk = Roles::new(vec![StaffRole::OrderClerk, StaffRole::WarehouseOperator]);
         let visible = Module::visible_to(&clerk);
-        assert_eq!(visible, vec![(Module::Orders, vec![Page::Orders])]);
+        let all_orders = vec![
+            Page::Orders,
+            Page::Fulfilment,
+            Page::PickLists,
+            Page::Shipments,
+        ];
+        assert_eq!(visible, vec![(Module::Orders, all_orders.clone())]);
         let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
         assert_eq!(
             marketing.iter().map(|m| m.0).collect::<Vec<_>>(),
@@ -376,7 +391,7 @@ mod tests {
         let warehouse = Module::visible_to(&Roles::new(vec![StaffRole::WarehouseOperator]));
         assert_eq!(
             warehouse,
-            vec![(Module::Orders, vec![Page::Orders])],
+            vec![(Module::Orders, all_orders)],
             "no catalogue"
         );
     }

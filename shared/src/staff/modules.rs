@@ -42,6 +42,9 @@ pub enum Module {
 #[serde(rename_all = "snake_case")]
 pub enum Page {
     Orders,
+    Fulfilment,
+    PickLists,
+    Shipments,
     Products,
     Categories,
     Brands,
@@ -70,7 +73,12 @@ impl Module {
     /// The module's pages, in navigation order (empty until the module is built).
     pub fn pages(self) -> &'static [Page] {
         match self {
-            Module::Orders => &[Page::Orders],
+            Module::Orders => &[
+                Page::Orders,
+                Page::Fulfilment,
+                Page::PickLists,
+                Page::Shipments,
+            ],
             Module::Catalogue => &[Page::Products, Page::Categories, Page::Brands],
             Module::Reports => &[Page::Dashboard],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security],
@@ -100,6 +108,7 @@ impl Page {
     pub fn permission(self) -> Permission {
         match self {
             Page::Orders => Permission::ViewOrders,
+            Page::Fulfilment | Page::PickLists | Page::Shipments => Permission::ViewFulfilment,
             Page::Products | Page::Categories | Page::Brands => Permission::ViewCatalog,
             Page::Dashboard => Permission::ViewReports,
             Page::Staff => Permission::ManageStaff,
@@ -112,6 +121,9 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Orders => "/orders",
+            Page::Fulfilment => "/fulfilment",
+            Page::PickLists => "/fulfilment/pick-lists",
+            Page::Shipments => "/fulfilment/shipments",
             Page::Products => "/catalogue/products",
             Page::Categories => "/catalogue/categories",
             Page::Brands => "/catalogue/brands",

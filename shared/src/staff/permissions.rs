@@ -16,6 +16,16 @@ pub enum Permission {
     ViewOrders,
     /// Record that a bank transfer for an order has arrived.
     MarkOrderPaid,
+    /// Cancel, hold and release orders; write internal notes.
+    ManageOrders,
+    /// See warehouses, shipments and pick lists.
+    ViewFulfilment,
+    /// Allocate orders to warehouses, and move a shipment to another warehouse.
+    AllocateOrders,
+    /// Make pick lists, count what was picked, pack shipments.
+    PickAndPack,
+    /// Hand shipments to carriers and record their delivery.
+    ShipOrders,
     // catalogue
     /// See products, categories and brands as staff do (drafts, costs, stock).
     ViewCatalog,
@@ -34,9 +44,14 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 8] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
+        Permission::ManageOrders,
+        Permission::ViewFulfilment,
+        Permission::AllocateOrders,
+        Permission::PickAndPack,
+        Permission::ShipOrders,
         Permission::ViewCatalog,
         Permission::ManageCatalog,
         Permission::ViewReports,
@@ -57,6 +72,12 @@ impl Permission {
                 Analyst,
             ],
             Permission::MarkOrderPaid => &[Owner, OrderClerk, Finance],
+            Permission::ManageOrders => &[Owner, OrderClerk, CustomerService],
+            Permission::ViewFulfilment => &[Owner, OrderClerk, WarehouseOperator, Analyst],
+            // the warehouse allocates too: in a small shop nobody else is there to do it
+            Permission::AllocateOrders => &[Owner, OrderClerk, WarehouseOperator],
+            Permission::PickAndPack => &[Owner, WarehouseOperator],
+            Permission::ShipOrders => &[Owner, OrderClerk, WarehouseOperator],
             Permission::ViewCatalog => &[
                 Owner,
                 CatalogManager,

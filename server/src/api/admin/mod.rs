@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod catalog_csv;
+mod fulfilment;
 mod me;
 mod orders;
 mod reports;
@@ -19,6 +20,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(me::routes())
         .merge(orders::routes())
+        .merge(fulfilment::routes())
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())

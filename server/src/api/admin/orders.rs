@@ -1,5 +1,6 @@
-//! Orders in the back office: the list (filters, search, sort and pages from the URL) and
-//! recording bank transfers, one order or several at once.
+//! Orders in the back office: the list (filters, search, sort and pages from the URL), one
+//! order with its history, shipments and notes, and the actions on it: recording bank
+//! transfers (one or several at once), allocating, cancelling, holding and releasing.
 
 use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::staff::Staff;
@@ -8,11 +9,15 @@ use crate::error::{AppError, AppResult};
 use crate::openapi::ADMIN;
 use crate::state::AppState;
 use crate::workflows::mark_paid::mark_paid;
+use crate::workflows::order_actions as actions;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use shared::list::{parse_search, PageRequest, Paged};
-use shared::orders::{BulkOrders, BulkOutcome, OrderListQuery, OrderNumber, OrderRow};
+use shared::orders::{
+    BulkOrders, BulkOutcome, NewNote, OrderAction, OrderDetail, OrderListQuery, OrderNumber,
+    OrderRow,
+};
 use shared::staff::Permission;
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
@@ -23,6 +28,151 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_orders))
         .routes(routes!(mark_one_paid))
         .routes(routes!(mark_many_paid))
+        .routes(routes!(order))
+        .routes(routes!(allocate))
+        .routes(routes!(cancel))
+        .routes(routes!(hold))
+        .routes(routes!(release))
+        .routes(routes!(add_note))
+}
+
+fn number_of(text: &str) -> AppResult<OrderNumber> {
+    OrderNumber::parse(text).ok_or(AppError::NotFound("order"))
+}
+
+/// One order: lines, totals, address, history with who and when, shipments, internal notes
+/// and the buyer's other orders (permission `view_orders`).
+#[utoipa::path(get, path = "/orders/{number}", tag = ADMIN, operation_id = "adminOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The order", body = OrderDetail),
+        (status = 404, description = "No order has this number", body = ApiError)))]
+async fn order(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+) -> AppResult<Json<OrderDetail>> {
+    staff.require(Permission::ViewOrders)?;
+    let number = number_of(&number)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let found = crate::db::order_detail::load(&mut conn, number.as_str()).await?;
+    found.map(Json).ok_or(AppError::NotFound("order"))
+}
+
+/// The shipments an allocation made.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct Allocated {
+    shipments: Vec<i64>,
+}
+
+/// Allocate a paid or cash-on-delivery order to warehouses: one shipment per seller from
+/// the nearest warehouse that holds everything, else split (permission `allocate_orders`).
+#[utoipa::path(post, path = "/orders/{number}/allocate", tag = ADMIN, operation_id = "adminAllocateOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "Allocated: its new shipments", body = Allocated),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "Allocated already (already_allocated), on hold (on_hold), unpaid (not_paid), past fulfilment (not_allocatable) or out of stock (out_of_stock)", body = ApiError)))]
+async fn allocate(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+) -> AppResult<Json<Allocated>> {
+    staff.require(Permission::AllocateOrders)?;
+    let number = number_of(&number)?;
+    let shipments = crate::workflows::allocate::allocate(&state.db, &staff.actor, &number).await?;
+    Ok(Json(Allocated { shipments }))
+}
+
+/// Cancel an order that has not shipped: its shipments are cancelled, its stock and its
+/// coupon use given back (permission `manage_orders`).
+#[utoipa::path(post, path = "/orders/{number}/cancel", tag = ADMIN, operation_id = "adminCancelOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = OrderAction,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "Cancelled"),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "Shipped already (already_shipped) or past cancelling (illegal_transition)", body = ApiError),
+        (status = 422, description = "No reason given", body = ApiError)))]
+async fn cancel(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(req): ApiJson<OrderAction>,
+) -> AppResult<StatusCode> {
+    staff.require(Permission::ManageOrders)?;
+    let number = number_of(&number)?;
+    actions::cancel(&state.db, &staff.actor, &number, &req.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Put an order on hold: nothing of it is allocated, picked or shipped until it is released
+/// (permission `manage_orders`).
+#[utoipa::path(post, path = "/orders/{number}/hold", tag = ADMIN, operation_id = "adminHoldOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = OrderAction,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "On hold"),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "On hold already (already_on_hold) or shipped (not_holdable)", body = ApiError),
+        (status = 422, description = "No reason given", body = ApiError)))]
+async fn hold(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(req): ApiJson<OrderAction>,
+) -> AppResult<StatusCode> {
+    staff.require(Permission::ManageOrders)?;
+    let number = number_of(&number)?;
+    actions::hold(&state.db, &staff.actor, &number, true, &req.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Release an order from hold (permission `manage_orders`).
+#[utoipa::path(post, path = "/orders/{number}/release", tag = ADMIN, operation_id = "adminReleaseOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = OrderAction,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "Released"),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "Not on hold (not_on_hold)", body = ApiError),
+        (status = 422, description = "No reason given", body = ApiError)))]
+async fn release(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(req): ApiJson<OrderAction>,
+) -> AppResult<StatusCode> {
+    staff.require(Permission::ManageOrders)?;
+    let number = number_of(&number)?;
+    actions::hold(&state.db, &staff.actor, &number, false, &req.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An internal note on an order, for staff only (permission `manage_orders`).
+#[utoipa::path(post, path = "/orders/{number}/notes", tag = ADMIN, operation_id = "adminAddOrderNote",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = NewNote,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "Written"),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 422, description = "An empty or too long note", body = ApiError)))]
+async fn add_note(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(req): ApiJson<NewNote>,
+) -> AppResult<StatusCode> {
+    staff.require(Permission::ManageOrders)?;
+    let number = number_of(&number)?;
+    actions::note(&state.db, &staff.actor, &number, &req.body).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Orders, newest first by default (permission `view_orders`).

@@ -182,6 +182,7 @@ pub async fn seed_catalogue(db: &Db, opts: CatalogueOptions) -> anyhow::Result<C
     // the search index, and the marker's final value with it
     let mut tx = db.begin_write().await?;
     crate::db::search::rebuild(&mut tx).await?;
+    crate::db::stock::open_balances(&mut tx, crate::db::now_millis()).await?;
     sqlx::query("UPDATE app_settings SET value = $1 WHERE key = $2")
         .bind(total.to_string())
         .bind(MARKER_KEY)

@@ -10,10 +10,15 @@ use shared::catalog::admin::{
 };
 use shared::catalog::csv::ImportEvent;
 use shared::customers::Me;
+use shared::fulfilment::{
+    NewPickList, PackShipment, PickListDetail, PickListRow, PickListStatus, Reallocate, RecordPick,
+    ShipShipment, ShipmentDetail, ShipmentQuery, ShipmentRow, WarehouseView,
+};
 use shared::ids::UserId;
 use shared::ids::{BrandId, CategoryId, ProductId};
+use shared::ids::{VariantId, WarehouseId};
 use shared::list::Paged;
-use shared::orders::{BulkOutcome, OrderListQuery, OrderRow};
+use shared::orders::{BulkOutcome, OrderDetail, OrderListQuery, OrderRow};
 use shared::reports::{Dashboard, DashboardQuery, PeriodKind};
 use shared::staff::{
     InviteStaff, SecuritySettings, StaffListQuery, StaffMember, StaffRole, StaffSession,
@@ -183,6 +188,7 @@ pub fn orders(q: &OrderListQuery) -> impl Future<Output = ApiResult<Paged<OrderR
         q.payment_method.as_ref().and_then(code),
     );
     push(&mut s, "awaiting_transfer", q.awaiting_transfer);
+    push(&mut s, "awaiting_allocation", q.awaiting_allocation);
     push(&mut s, "q", q.q.clone());
     push(&mut s, "sort", q.sort.as_ref().and_then(code));
     push(&mut s, "dir", q.dir.as_ref().and_then(code));
@@ -440,4 +446,147 @@ pub async fn import_products(
 /// The address of the CSV export of the products `q` filters (its page and sort aside).
 pub fn export_products_href(q: &ProductListQuery) -> String {
     with_query("/api/v1/admin/products/export", product_filters(q))
+}
+
+// one order ----------------------------------------------------------------------------
+
+fn order_path(number: &str, rest: &str) -> String {
+    format!(
+        "/api/v1/admin/orders/{}{rest}",
+        shared::url::encode_component(number)
+    )
+}
+
+pub fn order(number: &str) -> impl Future<Output = ApiResult<OrderDetail>> {
+    get(order_path(number, ""))
+}
+
+/// The shipments an allocation made.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Allocated {
+    pub shipments: Vec<i64>,
+}
+
+pub fn allocate(number: &str) -> impl Future<Output = ApiResult<Allocated>> {
+    send(Method::Post, order_path(number, "/allocate"), None)
+}
+
+/// What staff do to an order with a reason: `cancel`, `hold` or `release`.
+pub fn order_action(
+    number: &str,
+    action: &str,
+    reason: &str,
+) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        order_path(number, &format!("/{action}")),
+        Some(serde_json::json!({ "reason": reason })),
+    )
+}
+
+pub fn add_note(number: &str, body: &str) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        order_path(number, "/notes"),
+        Some(serde_json::json!({ "body": body })),
+    )
+}
+
+// fulfilment ---------------------------------------------------------------------------
+
+pub fn warehouses() -> impl Future<Output = ApiResult<Vec<WarehouseView>>> {
+    get("/api/v1/admin/warehouses".into())
+}
+
+pub fn shipments(q: &ShipmentQuery) -> impl Future<Output = ApiResult<Paged<ShipmentRow>>> {
+    let mut s = QueryString::default();
+    push(&mut s, "status", q.status.as_ref().and_then(code));
+    push(&mut s, "warehouse", q.warehouse.map(|w| w.0));
+    push(&mut s, "page", q.page);
+    push(&mut s, "page_size", q.page_size);
+    get(with_query("/api/v1/admin/shipments", s))
+}
+
+pub fn shipment(id: i64) -> impl Future<Output = ApiResult<ShipmentDetail>> {
+    get(format!("/api/v1/admin/shipments/{id}"))
+}
+
+pub fn reallocate(id: i64, warehouse: WarehouseId) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/shipments/{id}/reallocate"),
+        json(&Reallocate { warehouse }),
+    )
+}
+
+pub fn pack(id: i64, req: &PackShipment) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/shipments/{id}/pack"),
+        json(req),
+    )
+}
+
+/// The tracking number a shipment left with.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Shipped {
+    pub tracking_number: String,
+}
+
+pub fn ship(id: i64, req: &ShipShipment) -> impl Future<Output = ApiResult<Shipped>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/shipments/{id}/ship"),
+        json(req),
+    )
+}
+
+pub fn deliver(id: i64) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/shipments/{id}/deliver"),
+        None,
+    )
+}
+
+pub fn pick_lists(
+    status: Option<PickListStatus>,
+    page: Option<u32>,
+) -> impl Future<Output = ApiResult<Paged<PickListRow>>> {
+    let mut s = QueryString::default();
+    push(&mut s, "status", status.as_ref().and_then(code));
+    push(&mut s, "page", page);
+    get(with_query("/api/v1/admin/pick-lists", s))
+}
+
+pub fn create_pick_list(warehouse: WarehouseId) -> impl Future<Output = ApiResult<PickListDetail>> {
+    send(
+        Method::Post,
+        "/api/v1/admin/pick-lists".into(),
+        json(&NewPickList { warehouse }),
+    )
+}
+
+pub fn pick_list(id: i64) -> impl Future<Output = ApiResult<PickListDetail>> {
+    get(format!("/api/v1/admin/pick-lists/{id}"))
+}
+
+pub fn record_pick(
+    id: i64,
+    variant: VariantId,
+    picked: u32,
+) -> impl Future<Output = ApiResult<PickListDetail>> {
+    send(
+        Method::Put,
+        format!("/api/v1/admin/pick-lists/{id}/lines/{variant}"),
+        json(&RecordPick { picked }),
+    )
+}
+
+pub fn complete_pick_list(id: i64) -> impl Future<Output = ApiResult<PickListDetail>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/pick-lists/{id}/complete"),
+        None,
+    )
 }

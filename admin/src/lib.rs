@@ -8,6 +8,7 @@
 mod api;
 mod catalogue;
 mod frame;
+mod fulfilment;
 mod home;
 mod kit;
 mod locale;
@@ -45,6 +46,14 @@ fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=frame::Frame>
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("/orders") view=orders::OrdersPage/>
+                    <Route path=path!("/orders/:number") view=orders::detail::OrderDetailPage/>
+                    <Route path=path!("/fulfilment") view=fulfilment::FulfilmentPage/>
+                    <Route path=path!("/fulfilment/pick-lists") view=fulfilment::pick_lists::PickListsPage/>
+                    <Route path=path!("/fulfilment/pick-lists/:id") view=fulfilment::pick_lists::PickListPage/>
+                    <Route path=path!("/fulfilment/shipments") view=fulfilment::shipments::ShipmentsPage/>
+                    <Route path=path!("/fulfilment/shipments/:id") view=fulfilment::shipments::ShipmentPage/>
+                    <Route path=path!("/fulfilment/shipments/:id/label") view=fulfilment::print::LabelPage/>
+                    <Route path=path!("/fulfilment/shipments/:id/slip") view=fulfilment::print::SlipPage/>
                     <Route path=path!("/catalogue/products") view=catalogue::products::ProductsPage/>
                     <Route path=path!("/catalogue/products/new") view=catalogue::products::editor::ProductEditorPage/>
                     <Route path=path!("/catalogue/products/import") view=catalogue::products::import::ImportPage/>

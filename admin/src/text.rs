@@ -321,7 +321,7 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
         )),
         Some("not_awaiting_payment") => Some(("该订单不在等待付款。", "This order does not wait for payment.")),
         Some("not_found") => Some(("没有找到该订单。", "No such order.")),
-        Some(code) => catalogue_problem(code),
+        Some(code) => catalogue_problem(code).or_else(|| crate::fulfilment::text::problem(code)),
         None => None,
     };
     if let Some((zh, en)) = specific {

@@ -26,6 +26,9 @@ async fn main() -> anyhow::Result<()> {
     match command.as_str() {
         "serve" => {
             let app = Application::build(config.clone()).await?;
+            if config.seed_demo_data {
+                seed::orders::place_demo_orders(app.state()).await?;
+            }
             tracing::info!(port = app.port(), ?config, "Storekeep is listening");
             println!(
                 "\nStorekeep is running at http://{}:{}/  (English: /en, back office: /admin)",

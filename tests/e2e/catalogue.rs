@@ -5,6 +5,7 @@
 //! operator sees no catalogue and the API refuses them; after a shopper buys, the
 //! dashboard shows the sale.
 
+use crate::sign_in_staff;
 use fantoccini::Locator;
 use server::db::Backend;
 use std::path::PathBuf;
@@ -16,14 +17,6 @@ storekeep_tests::on_both_backends!(
     a_csv_file_with_a_bad_row_is_fixed_and_imported,
     the_warehouse_sees_no_catalogue_and_the_dashboard_shows_a_sale,
 );
-
-async fn sign_in(b: &Browser, app: &TestApp, email: &str, password: &str) {
-    b.goto(&app.url("/admin/login")).await;
-    b.type_into("input[name=email]", email).await;
-    b.type_into("input[name=password]", password).await;
-    b.click(Locator::Css("[data-testid=submit]")).await;
-    b.wait_for_path(|p| p == "/admin", "the start page").await;
-}
 
 /// A file in the temporary directory, removed when dropped.
 struct TempFile(PathBuf);
@@ -70,7 +63,7 @@ async fn a_catalogue_manager_puts_a_product_on_the_shop_front(backend: Backend) 
     let category = id_of(&app, "categories", "t-shirts").await;
     let brand = id_of(&app, "brands", "qingyou").await;
     let b = Browser::start("zh-CN").await;
-    sign_in(&b, &app, "catalog@storekeep.test", "catalog-demo-2026").await;
+    sign_in_staff(&b, &app, "catalog@storekeep.test", "catalog-demo-2026").await;
     b.goto(&app.url("/admin/catalogue/products")).await;
     b.wait_text(
         "[data-testid=products-table]",
@@ -230,7 +223,7 @@ async fn a_csv_file_with_a_bad_row_is_fixed_and_imported(backend: Backend) {
         return;
     };
     let b = Browser::start("en").await;
-    sign_in(&b, &app, "catalog@storekeep.test", "catalog-demo-2026").await;
+    sign_in_staff(&b, &app, "catalog@storekeep.test", "catalog-demo-2026").await;
     b.goto(&app.url("/admin/catalogue/products")).await;
     b.click(Locator::Css("[data-testid=import-csv]")).await;
     b.wait_for_path(
@@ -318,7 +311,7 @@ async fn the_warehouse_sees_no_catalogue_and_the_dashboard_shows_a_sale(backend:
         return;
     };
     let b = Browser::start("zh-CN").await;
-    sign_in(&b, &app, "warehouse@storekeep.test", "warehouse-demo-2026").await;
+    sign_in_staff(&b, &app, "warehouse@storekeep.test", "warehouse-demo-2026").await;
     let links = b
         .eval("return [...document.querySelectorAll('nav.nav a.nav__link')].map(a => a.getAttribute('href')).join(' ')")
         .await;
@@ -342,7 +335,7 @@ async fn the_warehouse_sees_no_catalogue_and_the_dashboard_shows_a_sale(backend:
         .await
         .unwrap();
     let b = Browser::start("zh-CN").await;
-    sign_in(&b, &app, "analyst@storekeep.test", "analyst-demo-2026").await;
+    sign_in_staff(&b, &app, "analyst@storekeep.test", "analyst-demo-2026").await;
     b.goto(&app.url("/admin/reports/dashboard?period=today"))
         .await;
     b.wait_text("[data-testid=kpi-orders]", |t| t == "1", "one order today")

@@ -5,6 +5,7 @@
 
 mod back_office;
 mod catalogue;
+mod fulfilment;
 mod purchase;
 
 use fantoccini::Locator;
@@ -12,6 +13,15 @@ use server::db::Backend;
 use std::time::{Duration, Instant};
 use storekeep_tests::browser::Browser;
 use storekeep_tests::TestApp;
+
+/// Signs a staff member in on the back office's page and waits for its start page.
+pub(crate) async fn sign_in_staff(b: &Browser, app: &TestApp, email: &str, password: &str) {
+    b.goto(&app.url("/admin/login")).await;
+    b.type_into("input[name=email]", email).await;
+    b.type_into("input[name=password]", password).await;
+    b.click(Locator::Css("[data-testid=submit]")).await;
+    b.wait_for_path(|p| p == "/admin", "the start page").await;
+}
 
 /// Home → category → sub-category → product; a variant click changes the price without a
 /// reload (which only works once the WASM bundle has hydrated the page); English and back.

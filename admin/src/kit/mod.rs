@@ -99,6 +99,19 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + 'static {
     }
 }
 
+/// The number in the address's `:name` segment (0 when it is not one: the server answers
+/// 404 for it, and the page says so).
+pub fn use_id_param(name: &'static str) -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get(name)
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
+
 /// A page's data: loading, then `show` it — or the failure, with a retry when given.
 pub fn loaded<T, V>(
     resource: LocalResource<Result<T, shared::ApiError>>,

@@ -2,6 +2,7 @@
 //! search, sort and page live in the URL; bank transfers are recorded one by one or for
 //! the selected orders at once.
 
+pub mod detail;
 pub(crate) mod text;
 
 use crate::kit::list::{
@@ -25,6 +26,7 @@ fn query(url: ListUrl) -> OrderListQuery {
         status: url.parse("status"),
         payment_method: url.parse("payment_method"),
         awaiting_transfer: url.flag("awaiting_transfer"),
+        awaiting_allocation: url.flag("awaiting_allocation"),
         q: url.get("q"),
         sort: url.parse("sort"),
         dir: url.parse("dir"),
@@ -47,6 +49,7 @@ pub fn OrdersPage() -> impl IntoView {
     let status_options = options(&OrderStatus::ALL, OrderStatus::as_str, text::status);
     let payment_options = options(&PaymentMethod::ALL, PaymentMethod::as_str, text::payment);
     let awaiting = move || url.flag("awaiting_transfer").unwrap_or(false);
+    let unallocated = move || url.flag("awaiting_allocation").unwrap_or(false);
     view! {
         <header class="page-head">
             <h1>{move || crate::text::page(locale.get(), Page::Orders)}</h1>
@@ -59,6 +62,11 @@ pub fn OrdersPage() -> impl IntoView {
                 <input type="checkbox" prop:checked=awaiting data-testid="filter-awaiting"
                     on:change=move |_| url.set(&[("awaiting_transfer", (!awaiting()).then(|| "true".to_string()))], false)/>
                 {t(O::AwaitingTransfer)}
+            </label>
+            <label class="check-filter">
+                <input type="checkbox" prop:checked=unallocated data-testid="filter-unallocated"
+                    on:change=move |_| url.set(&[("awaiting_allocation", (!unallocated()).then(|| "true".to_string()))], false)/>
+                {t(O::AwaitingAllocation)}
             </label>
         </div>
         {loaded(list, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |page| {
@@ -150,7 +158,7 @@ fn OrderTable(
                     } else {
                         view! { <td class="check"></td> }.into_any()
                     }}
-                    <td><strong class="mono">{number.clone()}</strong></td>
+                    <td><a class="mono strong" href=format!("/admin/orders/{number}") data-testid="order-link">{number.clone()}</a></td>
                     <td class="nowrap">{move || ui::format::date_time(locale.get(), created)}</td>
                     <td class="ellipsis">{email}</td>
                     <td><span class=format!("tag tag--{}", status.as_str())>{move || text::status(locale.get(), status)}</span></td>

@@ -378,6 +378,7 @@ pub struct StaffOrderFilter {
     pub status: Option<OrderStatus>,
     pub payment_method: Option<PaymentMethod>,
     pub awaiting_transfer: bool,
+    pub awaiting_allocation: bool,
     /// An order number or part of the buyer's e-mail.
     pub q: Option<String>,
     pub sort: shared::orders::OrderSort,
@@ -402,6 +403,13 @@ pub async fn staff_list(
         where_
             .push(" AND payment_method = ")
             .bind(Arg::Text(method.as_str().into()));
+    }
+    if filter.awaiting_allocation {
+        // what shared::orders::allocation_refusal lets through
+        where_.push(
+            " AND allocated_at IS NULL AND on_hold = 0 AND (status = 'paid' \
+             OR (status = 'processing' AND payment_method = 'cash_on_delivery'))",
+        );
     }
     if filter.awaiting_transfer {
         where_.push(" AND payment_method = 'bank_transfer' AND status = 'pending_payment'");

@@ -281,6 +281,7 @@ pub async fn events(
 
 #[derive(sqlx::FromRow)]
 struct DetailRecord {
+    seller_id: i64,
     name_zh: String,
     name_en: String,
     address: String,
@@ -311,7 +312,7 @@ pub async fn detail(conn: &mut Conn, id: i64) -> Result<Option<ShipmentDetail>, 
         .await?;
     let Some(row) = row else { return Ok(None) };
     let d: DetailRecord = sqlx::query_as(
-        "SELECT w.name_zh, w.name_en, w.address, se.name_zh AS seller_zh, se.name_en AS seller_en, o.address_json, \
+        "SELECT s.seller_id, w.name_zh, w.name_en, w.address, se.name_zh AS seller_zh, se.name_en AS seller_en, o.address_json, \
          o.shipping_method, s.package, s.weight_grams, s.created_at FROM shipments s \
          JOIN orders o ON o.id = s.order_id JOIN warehouses w ON w.id = s.warehouse_id \
          JOIN sellers se ON se.id = s.seller_id WHERE s.id = $1",
@@ -339,6 +340,7 @@ pub async fn detail(conn: &mut Conn, id: i64) -> Result<Option<ShipmentDetail>, 
     Ok(Some(ShipmentDetail {
         region: crate::divisions::region(&address),
         row: to_row(row)?,
+        seller: SellerId(d.seller_id),
         warehouse_name: Localized::new(d.name_zh, d.name_en),
         warehouse_address: d.address,
         seller_name: Localized::new(d.seller_zh, d.seller_en),

@@ -8,6 +8,7 @@ pub mod catalogue;
 mod checkout;
 pub mod demo_catalog;
 pub mod history;
+pub mod orders;
 mod rows;
 
 use crate::auth::password;

@@ -62,6 +62,7 @@ pub struct ShipmentLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipmentDetail {
     pub row: ShipmentRow,
+    pub seller: SellerId,
     pub warehouse_name: Localized,
     pub warehouse_address: String,
     pub seller_name: Localized,

@@ -60,6 +60,9 @@ pub struct OrderListQuery {
     pub payment_method: Option<PaymentMethod>,
     /// `true`: only bank-transfer orders still waiting for their money.
     pub awaiting_transfer: Option<bool>,
+    /// `true`: only paid (and cash-on-delivery) orders not allocated to a warehouse yet and
+    /// not on hold.
+    pub awaiting_allocation: Option<bool>,
     /// Order number or the buyer's e-mail (part of it).
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,

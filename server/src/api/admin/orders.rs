@@ -191,6 +191,7 @@ async fn list_orders(
         status: q.status,
         payment_method: q.payment_method,
         awaiting_transfer: q.awaiting_transfer.unwrap_or(false),
+        awaiting_allocation: q.awaiting_allocation.unwrap_or(false),
         q: parse_search(q.q.as_deref())?,
         sort: q.sort.unwrap_or_default(),
         dir: q.dir.unwrap_or_default(),

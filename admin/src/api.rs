@@ -9,6 +9,7 @@ use shared::catalog::admin::{
     ProductEditor, ProductListQuery, ProductRow,
 };
 use shared::catalog::csv::ImportEvent;
+use shared::checkout::Address;
 use shared::customers::Me;
 use shared::fulfilment::{
     NewPickList, PackShipment, PickListDetail, PickListRow, PickListStatus, Reallocate, RecordPick,
@@ -18,6 +19,7 @@ use shared::ids::UserId;
 use shared::ids::{BrandId, CategoryId, ProductId};
 use shared::ids::{VariantId, WarehouseId};
 use shared::list::Paged;
+use shared::orders::refund::RefundView;
 use shared::orders::{BulkOutcome, OrderDetail, OrderListQuery, OrderRow};
 use shared::reports::{Dashboard, DashboardQuery, PeriodKind};
 use shared::staff::{
@@ -589,4 +591,20 @@ pub fn complete_pick_list(id: i64) -> impl Future<Output = ApiResult<PickListDet
         format!("/api/v1/admin/pick-lists/{id}/complete"),
         None,
     )
+}
+
+pub fn refund(
+    number: &str,
+    amount: i64,
+    reason: &str,
+) -> impl Future<Output = ApiResult<Vec<RefundView>>> {
+    send(
+        Method::Post,
+        order_path(number, "/refunds"),
+        Some(serde_json::json!({ "amount": amount, "reason": reason })),
+    )
+}
+
+pub fn change_address(number: &str, address: &Address) -> impl Future<Output = ApiResult<()>> {
+    send(Method::Put, order_path(number, "/address"), json(address))
 }

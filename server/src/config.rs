@@ -43,6 +43,12 @@ pub struct Config {
     pub bank_transfer_hours: i64,
     /// The secret the sandbox card gateway signs its webhooks with.
     pub sandbox_pay_secret: String,
+    /// The secret carriers sign their delivery webhooks with (one per shop, given to each
+    /// carrier's integration).
+    pub carrier_webhook_secret: String,
+    /// Days after delivery an order becomes completed (the window for a return opens with
+    /// delivery and the order is closed after it).
+    pub complete_after_days: i64,
     /// The tax rate contained in the prices, in basis points (1300 = 13 %); 0 by default,
     /// as for CNY sales at home. Shown as "tax included" on orders; never added on top.
     pub tax_basis_points: u32,
@@ -85,6 +91,8 @@ impl Default for Config {
             card_payment_minutes: 30,
             bank_transfer_hours: 72,
             sandbox_pay_secret: "storekeep-sandbox-secret-for-development".into(),
+            carrier_webhook_secret: "storekeep-carrier-secret-for-development".into(),
+            complete_after_days: 7,
             tax_basis_points: 0,
             media_dir: PathBuf::from("data/media"),
             catalog_cache: true,
@@ -171,6 +179,16 @@ impl Config {
         }
         if let Some(v) = get("STOREKEEP_SANDBOX_PAY_SECRET") {
             self.sandbox_pay_secret = v;
+        }
+        if let Some(v) = get("STOREKEEP_CARRIER_WEBHOOK_SECRET") {
+            self.carrier_webhook_secret = v;
+        }
+        if let Some(v) = get("STOREKEEP_COMPLETE_AFTER_DAYS") {
+            self.complete_after_days = v
+                .parse()
+                .ok()
+                .filter(|d| (0..=365).contains(d))
+                .context("STOREKEEP_COMPLETE_AFTER_DAYS must be 0 to 365")?;
         }
         if let Some(v) = get("STOREKEEP_TAX_BASIS_POINTS") {
             self.tax_basis_points = v

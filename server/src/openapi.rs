@@ -18,6 +18,7 @@ pub const CHECKOUT: &str = "checkout";
 pub const ACCOUNT: &str = "account";
 pub const AUTH: &str = "auth";
 pub const PAYMENTS: &str = "payments";
+pub const CARRIERS: &str = "carriers";
 pub const ADMIN: &str = "admin";
 pub const HEALTH: &str = "health";
 
@@ -37,6 +38,7 @@ Signed-in requests carry the `sk_session` cookie; every state-changing request r
         (name = "account", description = "A customer's saved data"),
         (name = "auth", description = "Signing in, accounts, invitations"),
         (name = "payments", description = "Card payments and gateway webhooks"),
+        (name = "carriers", description = "Carriers' signed delivery events"),
         (name = "admin", description = "The back office: every route needs a staff member with a permission"),
         (name = "health", description = "Probes"),
     ),

@@ -68,6 +68,11 @@ impl Application {
             state.db.clone(),
             std::time::Duration::from_secs(30),
         ));
+        tokio::spawn(jobs::completion::run(
+            state.db.clone(),
+            state.config.complete_after_days,
+            std::time::Duration::from_secs(600),
+        ));
         tokio::spawn(jobs::publish::run(
             state.db.clone(),
             std::time::Duration::from_secs(15),

@@ -84,10 +84,14 @@ pub enum AuditAction {
     PickListRecord,
     #[serde(rename = "pick_list.complete")]
     PickListComplete,
+    #[serde(rename = "order.refund")]
+    OrderRefund,
+    #[serde(rename = "order.address")]
+    OrderAddress,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 38] = [
+    pub const ALL: [AuditAction; 40] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -126,6 +130,8 @@ impl AuditAction {
         AuditAction::PickListCreate,
         AuditAction::PickListRecord,
         AuditAction::PickListComplete,
+        AuditAction::OrderRefund,
+        AuditAction::OrderAddress,
     ];
 
     pub fn code(self) -> &'static str {
@@ -168,6 +174,8 @@ impl AuditAction {
             AuditAction::PickListCreate => "pick_list.create",
             AuditAction::PickListRecord => "pick_list.record",
             AuditAction::PickListComplete => "pick_list.complete",
+            AuditAction::OrderRefund => "order.refund",
+            AuditAction::OrderAddress => "order.address",
         }
     }
 
@@ -183,7 +191,9 @@ impl AuditAction {
             | AuditAction::OrderCancel
             | AuditAction::OrderHold
             | AuditAction::OrderRelease
-            | AuditAction::OrderNote => EntityType::Order,
+            | AuditAction::OrderNote
+            | AuditAction::OrderRefund
+            | AuditAction::OrderAddress => EntityType::Order,
             AuditAction::ShipmentReallocate
             | AuditAction::ShipmentPack
             | AuditAction::ShipmentShip

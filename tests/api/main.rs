@@ -21,6 +21,7 @@ mod pages;
 mod payments;
 mod permissions;
 mod platform;
+mod refunds;
 mod reports;
 mod search;
 mod staff;

@@ -50,6 +50,11 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         Some(Permission::ManageOrders),
     ),
     (
+        "put",
+        "/api/v1/admin/orders/{number}/address",
+        Some(Permission::ManageOrders),
+    ),
+    (
         "post",
         "/api/v1/admin/orders/{number}/allocate",
         Some(Permission::AllocateOrders),
@@ -113,6 +118,11 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "post",
         "/api/v1/admin/shipments/{id}/deliver",
         Some(Permission::ShipOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/orders/{number}/refunds",
+        Some(Permission::RefundOrders),
     ),
     (
         "post",
@@ -362,6 +372,13 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             json!({"warehouse": f.guangzhou})
         }
         ("put", "/api/v1/admin/pick-lists/{id}/lines/{variant}") => json!({"picked": 1}),
+        ("post", "/api/v1/admin/orders/{number}/refunds") => {
+            json!({"amount": 100, "reason": "矩阵"})
+        }
+        ("put", "/api/v1/admin/orders/{number}/address") => {
+            json!({"type": "china", "recipient": "李雷",
+            "phone": "13800138000", "division_code": "310115", "detail": "世纪大道 2 号"})
+        }
         ("post", "/api/v1/admin/shipments/{id}/pack") => {
             json!({"package": "small", "weight_grams": 500})
         }

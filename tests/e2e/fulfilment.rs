@@ -1,7 +1,7 @@
 //! Fulfilment in a real browser, on a phone-sized window: a warehouse operator allocates
 //! today's orders, makes a pick list, picks it (one line short), packs and ships an order
 //! with SF Express and a tracking number, and prints its label; a clerk holds and releases an
-//! order and writes a note on its page.
+//! order, writes a note on its page, allocates it, and refunds part of another order.
 
 use crate::sign_in_staff;
 use fantoccini::Locator;
@@ -228,6 +228,34 @@ async fn a_clerk_holds_an_order_and_writes_a_note(backend: Backend) {
     )
     .await;
     b.screenshot("order-detail-1280").await;
+
+    // another order, paid by transfer: the clerk refunds part of it
+    let paid = app.bank_transfer_order("e2e-refund-1").await;
+    let owner = app.owner().await;
+    let marked = app
+        .post_json(
+            &format!("/api/v1/admin/orders/{paid}/mark-paid"),
+            &serde_json::json!({}),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(marked.status, 204);
+    b.goto(&app.url(&format!("/admin/orders/{paid}"))).await;
+    b.type_into("[data-testid=refund-amount]", "10.5").await;
+    b.type_into("[data-testid=refund-reason]", "少发一件赠品，部分退款")
+        .await;
+    b.click(Locator::Css("[data-testid=refund]")).await;
+    b.wait_text(
+        "[data-testid=refunded]",
+        |t| t.contains("10.50"),
+        "the part refund",
+    )
+    .await;
+    assert!(b
+        .text("[data-testid=refund-row]")
+        .await
+        .contains("少发一件赠品"));
+    b.screenshot("order-refund-1280").await;
     b.close().await;
     app.cleanup().await;
 }

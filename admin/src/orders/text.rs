@@ -38,6 +38,19 @@ pub enum O {
     NoteAdded,
     OtherOrders,
     AwaitingAllocation,
+    PaymentsAndRefunds,
+    Paid,
+    Refunded,
+    Refund,
+    Amount,
+    AmountInvalid,
+    ChangeAddress,
+    AddressChanged,
+    Recipient,
+    Phone,
+    District,
+    DistrictHint,
+    Street,
 }
 
 impl Translate for O {
@@ -74,6 +87,25 @@ impl Translate for O {
             O::NoteAdded => ("备注已添加", "Note added"),
             O::OtherOrders => ("该买家的其他订单", "The buyer's other orders"),
             O::AwaitingAllocation => ("只看待分配", "Awaiting allocation only"),
+            O::PaymentsAndRefunds => ("收款与退款", "Payments and refunds"),
+            O::Paid => ("已收款", "Paid"),
+            O::Refunded => ("已退款", "Refunded"),
+            O::Refund => ("退款", "Refund"),
+            O::Amount => ("金额（元）", "Amount"),
+            O::AmountInvalid => (
+                "请输入金额，例如 30 或 30.50。",
+                "Enter an amount such as 30 or 30.50.",
+            ),
+            O::ChangeAddress => ("修改地址", "Change address"),
+            O::AddressChanged => ("收货地址已修改", "Delivery address changed"),
+            O::Recipient => ("收件人", "Recipient"),
+            O::Phone => ("手机号", "Mobile"),
+            O::District => ("区县代码", "District code"),
+            O::DistrictHint => (
+                "6 位行政区划代码，例如 310115（上海市浦东新区）。",
+                "The six-digit district code, e.g. 310115 (Pudong, Shanghai).",
+            ),
+            O::Street => ("详细地址", "Street and number"),
         };
         locale.pick(zh, en)
     }

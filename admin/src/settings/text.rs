@@ -152,6 +152,8 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::PickListCreate => ("生成拣货单", "Created a pick list"),
         AuditAction::PickListRecord => ("登记拣货数量", "Counted a pick list line"),
         AuditAction::PickListComplete => ("完成拣货", "Completed a pick list"),
+        AuditAction::OrderRefund => ("退款", "Refunded an order"),
+        AuditAction::OrderAddress => ("修改收货地址", "Changed an order's delivery address"),
     };
     locale.pick(zh, en)
 }

@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod carriers;
 pub mod cart;
 pub mod health;
 pub mod orders;
@@ -30,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .merge(payments::store_routes()),
         )
         .nest("/api/v1/payments", payments::routes())
+        .nest("/api/v1/carriers", carriers::routes())
         .nest("/api/v1/admin", admin::routes())
         .nest("/api/v1/auth", auth::routes())
         .merge(health::routes())

@@ -95,10 +95,12 @@ async fn start(
 struct Event {
     /// The event's id: an id seen before is not processed again.
     id: String,
-    /// `payment.succeeded` or `payment.declined`; other types are ignored.
+    /// `payment.succeeded`, `payment.declined`, `refund.succeeded` or `refund.failed`;
+    /// other types are ignored.
     #[serde(rename = "type")]
     kind: String,
-    /// The payment session (from `startCardPayment`).
+    /// The payment session (from `startCardPayment`); for refund events the refund's
+    /// reference.
     session: String,
     /// The amount paid, in minor units: must be the payment's.
     amount: i64,
@@ -116,7 +118,7 @@ struct Event {
         description = "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`")),
     request_body = Event,
     responses(
-        (status = 200, description = "Processed, already processed, ignored (another event type) or no pending payment: the body says which",
+        (status = 200, description = "Processed, already processed, ignored (another event type), no pending payment or refund: the body says which",
             body = String, content_type = "text/plain"),
         (status = 401, description = "The signature is missing, malformed or wrong", body = ApiError)))]
 async fn webhook(
@@ -145,15 +147,29 @@ async fn webhook(
         field: None,
         message: format!("Not a payment event: {e}"),
     })?;
-    let succeeded = match event.kind.as_str() {
-        "payment.succeeded" => true,
-        "payment.declined" => false,
+    let (succeeded, refund) = match event.kind.as_str() {
+        "payment.succeeded" => (true, false),
+        "payment.declined" => (false, false),
+        "refund.succeeded" => (true, true),
+        "refund.failed" => (false, true),
         _ => return Ok("ignored"),
     };
     let mut tx = state.db.begin_write().await?;
     if !repo::first_sight_of_event(&mut tx, "sandbox", &event.id).await? {
         tx.rollback().await?;
         return Ok("already processed");
+    }
+    if refund {
+        let answer = crate::workflows::refund::settle(
+            &mut tx,
+            &event.session,
+            event.amount,
+            &event.currency,
+            succeeded,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(answer);
     }
     let Some((payment, order, amount, currency)) =
         repo::pending_payment(&mut tx, &event.session).await?

@@ -34,9 +34,12 @@ fn origin_matches_host(req: &Request) -> bool {
 /// Refuses state-changing API requests without a matching CSRF header (403).
 pub async fn require_token(req: Request, next: Next) -> Response {
     let changes_state = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    // webhooks come from payment gateways, not browsers: their signature authenticates them
-    let is_webhook =
-        req.uri().path().starts_with("/api/v1/payments/") && req.uri().path().ends_with("/webhook");
+    // webhooks come from payment gateways and carriers, not browsers: their signature
+    // authenticates them
+    let path = req.uri().path();
+    let is_webhook = (path.starts_with("/api/v1/payments/")
+        || path.starts_with("/api/v1/carriers/"))
+        && path.ends_with("/webhook");
     if !changes_state || !req.uri().path().starts_with("/api/") || is_webhook {
         return next.run(req).await;
     }

@@ -35,6 +35,7 @@ pub mod orders;
 pub mod payments;
 pub mod pick_lists;
 pub mod placed_order;
+pub mod refunds;
 pub mod reports;
 pub mod search;
 pub mod settings;

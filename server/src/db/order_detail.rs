@@ -1,7 +1,7 @@
 //! One order as staff see it: the buyer's view plus its history, shipments, notes, flags
 //! and the buyer's other orders.
 
-use super::{orders, shipments};
+use super::{orders, refunds, shipments};
 use shared::orders::OrderDetail;
 use sqlx::AnyConnection as Conn;
 
@@ -20,6 +20,10 @@ pub async fn load(conn: &mut Conn, number: &str) -> Result<Option<OrderDetail>, 
     let shipment_rows = shipments::rows_where(conn, shipments::Owner::Order, state.id).await?;
     let notes = orders::notes(conn, state.id).await?;
     let other_orders = orders::others_of(conn, &state.email, number).await?;
+    let currency = view.totals.total.currency;
+    let paid = refunds::paid(conn, state.id).await?;
+    let refunded = refunds::refunded(conn, state.id, false).await?;
+    let refund_rows = refunds::of_order(conn, state.id).await?;
     Ok(Some(OrderDetail {
         region: crate::divisions::region(&view.address),
         number: view.number,
@@ -36,6 +40,9 @@ pub async fn load(conn: &mut Conn, number: &str) -> Result<Option<OrderDetail>, 
         allocated: state.allocated_at.is_some(),
         short_pick: short_pick != 0,
         shipments: shipment_rows,
+        paid: shared::money::Money::new(paid, currency),
+        refunded: shared::money::Money::new(refunded, currency),
+        refunds: refund_rows,
         events,
         notes,
         other_orders,

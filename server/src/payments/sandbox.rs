@@ -136,6 +136,30 @@ async fn decide(
     ))
 }
 
+/// A refund the shop asks for: the sandbox gateway returns the money to the card at once and
+/// tells the shop by signed webhook, like a payment.
+pub async fn refund(
+    state: &AppState,
+    reference: &str,
+    order_number: &str,
+    amount: i64,
+    currency: &str,
+) {
+    let event = serde_json::json!({
+        "id": format!("evt_{}", new_token()),
+        "type": "refund.succeeded",
+        "session": reference,
+        "order_number": order_number,
+        "amount": amount,
+        "currency": currency,
+    })
+    .to_string();
+    let status = deliver_webhook(state, &event).await;
+    if status != StatusCode::OK {
+        tracing::warn!(%status, "the shop refused a sandbox refund webhook");
+    }
+}
+
 /// Signs and sends an event to the shop's webhook endpoint; returns the shop's answer.
 pub async fn deliver_webhook(state: &AppState, event: &str) -> StatusCode {
     let header = signature::sign(

@@ -9,6 +9,7 @@ pub mod password_reset;
 pub mod picking;
 pub mod place_order;
 pub mod quote;
+pub mod refund;
 pub mod settings;
 pub mod shipping;
 pub mod staff;

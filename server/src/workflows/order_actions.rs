@@ -8,6 +8,7 @@ use crate::db::{now_millis, orders as repo, shipments, Db};
 use crate::error::{AppError, AppResult};
 use crate::workflows::allocate::order_by_number;
 use shared::audit::{AuditAction, Changes};
+use shared::checkout::{Address, AddressProblem};
 use shared::fulfilment::ShipmentStatus;
 use shared::orders::{OrderNumber, OrderStatus};
 
@@ -128,6 +129,71 @@ pub async fn hold(
         number.as_str(),
         Changes::new().field("on_hold", Some(before), Some(after)),
         &reason,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new delivery address, before anything of the order has shipped.
+pub async fn change_address(
+    db: &Db,
+    actor: &ActorRef,
+    number: &OrderNumber,
+    address: &Address,
+) -> AppResult<()> {
+    let address = address.check().map_err(|(p, field)| {
+        AppError::rule(p).at(&format!("address.{}", field.trim_start_matches("address.")))
+    })?;
+    if let Address::China { division_code, .. } = &address {
+        if !crate::divisions::all().is_district(division_code) {
+            return Err(AppError::rule(AddressProblem::InvalidDivision).at("address.division_code"));
+        }
+    }
+    let mut tx = db.begin_write().await?;
+    let order = order_by_number(&mut tx, number).await?;
+    let status = order.status()?;
+    let shipped = shipments::statuses_of_order(&mut tx, order.id)
+        .await?
+        .iter()
+        .any(|s| matches!(s, ShipmentStatus::Shipped | ShipmentStatus::Delivered));
+    if shipped || !status.can_hold() {
+        return Err(AppError::conflict(
+            "already_shipped",
+            "Part of this order has shipped: its address can no longer change",
+        ));
+    }
+    let json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
+    sqlx::query("UPDATE orders SET address_json = $1 WHERE id = $2")
+        .bind(&json)
+        .bind(order.id)
+        .execute(&mut *tx)
+        .await?;
+    let at = now_millis();
+    let who = format!("staff:{}", actor.id);
+    let region = crate::divisions::region(&address).unwrap_or_default();
+    let note = format!("delivery address changed ({region})");
+    status::record(
+        &mut tx,
+        order.id,
+        Some(status),
+        status,
+        &who,
+        note.trim(),
+        at,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        AuditAction::OrderAddress,
+        number.as_str(),
+        Changes::new().field(
+            "address",
+            Some(order.address_json.as_str()),
+            Some(json.as_str()),
+        ),
+        "",
     )
     .await?;
     tx.commit().await?;

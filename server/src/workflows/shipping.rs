@@ -204,29 +204,7 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
 /// Staff confirm a parcel arrived.
 pub async fn deliver(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
-    let s = shipment(&mut tx, id).await?;
-    let at = now_millis();
-    let who = staff(actor);
-    let step = Move {
-        to: ShipmentStatus::Delivered,
-        only_from: &[],
-        actor: &who,
-        reason: "delivered",
-        at,
-    };
-    status::change(&mut tx, id, step).await?;
-    let still_out =
-        |st: ShipmentStatus| st != ShipmentStatus::Delivered && st != ShipmentStatus::Cancelled;
-    follow(
-        &mut tx,
-        &s,
-        OrderStatus::Delivered,
-        still_out,
-        &who,
-        &format!("shipment {id} delivered"),
-        at,
-    )
-    .await?;
+    deliver_in(&mut tx, id, &staff(actor), "delivered", now_millis()).await?;
     audit::record(
         &mut tx,
         actor,
@@ -240,8 +218,50 @@ pub async fn deliver(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// The order moves to `to` when none of its shipments is still `pending`; otherwise the step
-/// is an event of the order's history.
+/// A parcel arrived (staff, a driver's proof of delivery, or the carrier's webhook say so),
+/// inside the caller's transaction: the shipment is delivered, and the order once all of
+/// its parcels are (remembering when, for completing it later).
+pub async fn deliver_in(
+    conn: &mut AnyConnection,
+    id: i64,
+    actor: &str,
+    note: &str,
+    at: i64,
+) -> AppResult<()> {
+    let s = shipment(conn, id).await?;
+    let step = Move {
+        to: ShipmentStatus::Delivered,
+        only_from: &[],
+        actor,
+        reason: note,
+        at,
+    };
+    status::change(conn, id, step).await?;
+    let still_out =
+        |st: ShipmentStatus| st != ShipmentStatus::Delivered && st != ShipmentStatus::Cancelled;
+    let order_note = format!("shipment {id}: {note}");
+    if follow(
+        conn,
+        &s,
+        OrderStatus::Delivered,
+        still_out,
+        actor,
+        &order_note,
+        at,
+    )
+    .await?
+    {
+        sqlx::query("UPDATE orders SET delivered_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(s.order_id)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The order moves to `to` when none of its shipments is still `pending` (then `true`);
+/// otherwise the step is an event of the order's history.
 async fn follow(
     conn: &mut AnyConnection,
     s: &ShipmentState,
@@ -250,7 +270,7 @@ async fn follow(
     actor: &str,
     note: &str,
     at: i64,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let left = shipments::statuses_of_order(conn, s.order_id)
         .await?
         .into_iter()
@@ -261,6 +281,7 @@ async fn follow(
             .ok_or(AppError::NotFound("order"))?;
         let current = order.status()?;
         status::record(conn, s.order_id, Some(current), current, actor, note, at).await?;
+        Ok(false)
     } else {
         let step = Move {
             to,
@@ -270,6 +291,6 @@ async fn follow(
             at,
         };
         status::change(conn, s.order_id, step).await?;
+        Ok(true)
     }
-    Ok(())
 }

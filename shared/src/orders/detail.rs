@@ -3,6 +3,7 @@
 use super::{OrderNumber, OrderRow, OrderStatus};
 use crate::checkout::{Address, OrderLineView, PaymentMethod};
 use crate::fulfilment::ShipmentRow;
+use crate::money::Money;
 use crate::pricing::Totals;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,10 @@ pub struct OrderDetail {
     /// A picker found less than it needed.
     pub short_pick: bool,
     pub shipments: Vec<ShipmentRow>,
+    /// What the order took, and what went back (refunds that succeeded).
+    pub paid: Money,
+    pub refunded: Money,
+    pub refunds: Vec<super::refund::RefundView>,
     /// Oldest first.
     pub events: Vec<EventView>,
     pub notes: Vec<OrderNote>,

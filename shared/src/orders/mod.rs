@@ -2,6 +2,7 @@
 
 mod detail;
 mod list;
+pub mod refund;
 
 pub use detail::{allocation_refusal, EventView, NewNote, OrderAction, OrderDetail, OrderNote};
 pub use list::{BulkOrders, BulkOutcome, OrderListQuery, OrderRow, OrderSort};

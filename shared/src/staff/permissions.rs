@@ -16,8 +16,10 @@ pub enum Permission {
     ViewOrders,
     /// Record that a bank transfer for an order has arrived.
     MarkOrderPaid,
-    /// Cancel, hold and release orders; write internal notes.
+    /// Cancel, hold and release orders, change their delivery address; write internal notes.
     ManageOrders,
+    /// Give money back, in full or in part.
+    RefundOrders,
     /// See warehouses, shipments and pick lists.
     ViewFulfilment,
     /// Allocate orders to warehouses, and move a shipment to another warehouse.
@@ -44,10 +46,11 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
+        Permission::RefundOrders,
         Permission::ViewFulfilment,
         Permission::AllocateOrders,
         Permission::PickAndPack,
@@ -73,6 +76,7 @@ impl Permission {
             ],
             Permission::MarkOrderPaid => &[Owner, OrderClerk, Finance],
             Permission::ManageOrders => &[Owner, OrderClerk, CustomerService],
+            Permission::RefundOrders => &[Owner, OrderClerk, Finance],
             Permission::ViewFulfilment => &[Owner, OrderClerk, WarehouseOperator, Analyst],
             // the warehouse allocates too: in a small shop nobody else is there to do it
             Permission::AllocateOrders => &[Owner, OrderClerk, WarehouseOperator],

@@ -13,7 +13,9 @@ use crate::workflows::order_actions as actions;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use shared::checkout::Address;
 use shared::list::{parse_search, PageRequest, Paged};
+use shared::orders::refund::{NewRefund, RefundView};
 use shared::orders::{
     BulkOrders, BulkOutcome, NewNote, OrderAction, OrderDetail, OrderListQuery, OrderNumber,
     OrderRow,
@@ -34,6 +36,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(hold))
         .routes(routes!(release))
         .routes(routes!(add_note))
+        .routes(routes!(refund))
+        .routes(routes!(change_address))
 }
 
 fn number_of(text: &str) -> AppResult<OrderNumber> {
@@ -265,4 +269,55 @@ async fn mark_many_paid(
         });
     }
     Ok(Json(outcomes))
+}
+
+/// Give money back, in full or in part: through the card gateway (its signed answer settles
+/// it) or, for bank-transfer and cash-on-delivery orders, recorded as paid back by transfer.
+/// Never more than was paid, also when two refunds are asked for at once (permission
+/// `refund_orders`).
+#[utoipa::path(post, path = "/orders/{number}/refunds", tag = ADMIN, operation_id = "adminRefundOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = NewRefund,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 201, description = "Refunded (or asked of the gateway): the order's refunds", body = Vec<RefundView>),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "Nothing was paid for it (not_paid)", body = ApiError),
+        (status = 422, description = "Zero, or more than was paid and not refunded (more_than_paid), or no reason", body = ApiError)))]
+async fn refund(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(req): ApiJson<NewRefund>,
+) -> AppResult<(StatusCode, Json<Vec<RefundView>>)> {
+    staff.require(Permission::RefundOrders)?;
+    let number = number_of(&number)?;
+    crate::workflows::refund::refund(&state, &staff.actor, &number, &req).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let order = crate::workflows::allocate::order_by_number(&mut conn, &number).await?;
+    let refunds = crate::db::refunds::of_order(&mut conn, order.id).await?;
+    Ok((StatusCode::CREATED, Json(refunds)))
+}
+
+/// A new delivery address, before anything of the order has shipped (permission
+/// `manage_orders`).
+#[utoipa::path(put, path = "/orders/{number}/address", tag = ADMIN, operation_id = "adminChangeOrderAddress",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    request_body = Address,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 404, description = "No order has this number", body = ApiError),
+        (status = 409, description = "Part of it has shipped (already_shipped)", body = ApiError),
+        (status = 422, description = "The address breaks a rule: `field` says which part", body = ApiError)))]
+async fn change_address(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(address): ApiJson<Address>,
+) -> AppResult<StatusCode> {
+    staff.require(Permission::ManageOrders)?;
+    let number = number_of(&number)?;
+    actions::change_address(&state.db, &staff.actor, &number, &address).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -4,9 +4,8 @@
 //! parcel's shipment becomes delivered, and its order once all its parcels are.
 
 use crate::db::{now_millis, payments};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::openapi::CARRIERS;
-use crate::payments::signature;
 use crate::state::AppState;
 use crate::workflows::shipping;
 use axum::body::Bytes;
@@ -68,27 +67,13 @@ async fn webhook(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<&'static str> {
-    let header = headers
-        .get(SIGNATURE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    signature::verify(
+    let event: Event = super::signed_event(
         &state.config.carrier_webhook_secret,
-        header,
+        &headers,
+        SIGNATURE_HEADER,
         &body,
-        now_millis() / 1000,
-    )
-    .map_err(|e| match e {
-        signature::SignatureError::Stale => AppError::InvalidInput {
-            field: Some("Carrier-Signature".into()),
-            message: "The signature is too old".into(),
-        },
-        _ => AppError::Unauthorized,
-    })?;
-    let event: Event = serde_json::from_slice(&body).map_err(|e| AppError::InvalidInput {
-        field: None,
-        message: format!("Not a carrier event: {e}"),
-    })?;
+        "a carrier event",
+    )?;
     let provider = format!("carrier:{}", event.carrier.as_str());
     let mut tx = state.db.begin_write().await?;
     if !payments::first_sight_of_event(&mut tx, &provider, &event.id).await? {

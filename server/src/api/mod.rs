@@ -112,6 +112,36 @@ where
     }
 }
 
+/// A webhook's event, once its signature header (`t=…,v1=…`, HMAC-SHA256 with `secret`) is
+/// checked: 401 for a missing or wrong signature, 400 for a stale one or a body that is not
+/// such an event (`what` names it in the message).
+pub(crate) fn signed_event<T: serde::de::DeserializeOwned>(
+    secret: &str,
+    headers: &axum::http::HeaderMap,
+    header: &'static str,
+    body: &[u8],
+    what: &str,
+) -> Result<T, AppError> {
+    use crate::payments::signature;
+    let given = headers
+        .get(header)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    signature::verify(secret, given, body, crate::db::now_millis() / 1000).map_err(
+        |e| match e {
+            signature::SignatureError::Stale => AppError::InvalidInput {
+                field: Some(header.into()),
+                message: "The signature is too old".into(),
+            },
+            _ => AppError::Unauthorized,
+        },
+    )?;
+    serde_json::from_slice(body).map_err(|e| AppError::InvalidInput {
+        field: None,
+        message: format!("Not {what}: {e}"),
+    })
+}
+
 /// `Query<T>` whose rejection (an unknown status, a page that is not a number) answers in
 /// the API's own error format, naming the parameter.
 pub struct ApiQuery<T>(pub T);

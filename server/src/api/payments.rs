@@ -7,7 +7,6 @@ use crate::db::{now_millis, payments as repo};
 use crate::error::{AppError, AppResult};
 use crate::openapi::PAYMENTS;
 use crate::payments::sandbox::{self, SIGNATURE_HEADER};
-use crate::payments::signature;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -126,27 +125,13 @@ async fn webhook(
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<&'static str> {
-    let header = headers
-        .get(SIGNATURE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    signature::verify(
+    let event: Event = super::signed_event(
         &state.config.sandbox_pay_secret,
-        header,
+        &headers,
+        SIGNATURE_HEADER,
         &body,
-        now_millis() / 1000,
-    )
-    .map_err(|e| match e {
-        signature::SignatureError::Stale => AppError::InvalidInput {
-            field: Some("Sandbox-Signature".into()),
-            message: "The signature is too old".into(),
-        },
-        _ => AppError::Unauthorized,
-    })?;
-    let event: Event = serde_json::from_slice(&body).map_err(|e| AppError::InvalidInput {
-        field: None,
-        message: format!("Not a payment event: {e}"),
-    })?;
+        "a payment event",
+    )?;
     let (succeeded, refund) = match event.kind.as_str() {
         "payment.succeeded" => (true, false),
         "payment.declined" => (false, false),

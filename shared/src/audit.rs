@@ -88,10 +88,28 @@ pub enum AuditAction {
     OrderRefund,
     #[serde(rename = "order.address")]
     OrderAddress,
+    #[serde(rename = "stock.reorder_point")]
+    StockReorderPoint,
+    #[serde(rename = "transfer.create")]
+    TransferCreate,
+    #[serde(rename = "transfer.ship")]
+    TransferShip,
+    #[serde(rename = "transfer.receive")]
+    TransferReceive,
+    #[serde(rename = "transfer.cancel")]
+    TransferCancel,
+    #[serde(rename = "stocktake.create")]
+    StocktakeCreate,
+    #[serde(rename = "stocktake.count")]
+    StocktakeCount,
+    #[serde(rename = "stocktake.submit")]
+    StocktakeSubmit,
+    #[serde(rename = "stocktake.approve")]
+    StocktakeApprove,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 40] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -132,6 +150,15 @@ impl AuditAction {
         AuditAction::PickListComplete,
         AuditAction::OrderRefund,
         AuditAction::OrderAddress,
+        AuditAction::StockReorderPoint,
+        AuditAction::TransferCreate,
+        AuditAction::TransferShip,
+        AuditAction::TransferReceive,
+        AuditAction::TransferCancel,
+        AuditAction::StocktakeCreate,
+        AuditAction::StocktakeCount,
+        AuditAction::StocktakeSubmit,
+        AuditAction::StocktakeApprove,
     ];
 
     pub fn code(self) -> &'static str {
@@ -176,6 +203,15 @@ impl AuditAction {
             AuditAction::PickListComplete => "pick_list.complete",
             AuditAction::OrderRefund => "order.refund",
             AuditAction::OrderAddress => "order.address",
+            AuditAction::StockReorderPoint => "stock.reorder_point",
+            AuditAction::TransferCreate => "transfer.create",
+            AuditAction::TransferShip => "transfer.ship",
+            AuditAction::TransferReceive => "transfer.receive",
+            AuditAction::TransferCancel => "transfer.cancel",
+            AuditAction::StocktakeCreate => "stocktake.create",
+            AuditAction::StocktakeCount => "stocktake.count",
+            AuditAction::StocktakeSubmit => "stocktake.submit",
+            AuditAction::StocktakeApprove => "stocktake.approve",
         }
     }
 
@@ -201,6 +237,15 @@ impl AuditAction {
             AuditAction::PickListCreate
             | AuditAction::PickListRecord
             | AuditAction::PickListComplete => EntityType::PickList,
+            AuditAction::StockReorderPoint => EntityType::Stock,
+            AuditAction::TransferCreate
+            | AuditAction::TransferShip
+            | AuditAction::TransferReceive
+            | AuditAction::TransferCancel => EntityType::Transfer,
+            AuditAction::StocktakeCreate
+            | AuditAction::StocktakeCount
+            | AuditAction::StocktakeSubmit
+            | AuditAction::StocktakeApprove => EntityType::Stocktake,
             AuditAction::SettingsSecurity => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
@@ -234,10 +279,13 @@ pub enum EntityType {
     Media,
     Shipment,
     PickList,
+    Stock,
+    Transfer,
+    Stocktake,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 9] = [
+    pub const ALL: [EntityType; 12] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -247,6 +295,9 @@ impl EntityType {
         EntityType::Media,
         EntityType::Shipment,
         EntityType::PickList,
+        EntityType::Stock,
+        EntityType::Transfer,
+        EntityType::Stocktake,
     ];
 
     pub fn code(self) -> &'static str {
@@ -260,6 +311,9 @@ impl EntityType {
             EntityType::Media => "media",
             EntityType::Shipment => "shipment",
             EntityType::PickList => "pick_list",
+            EntityType::Stock => "stock",
+            EntityType::Transfer => "transfer",
+            EntityType::Stocktake => "stocktake",
         }
     }
 

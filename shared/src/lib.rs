@@ -24,6 +24,7 @@ pub mod shipping;
 pub mod staff;
 pub mod status;
 pub mod stock;
+pub mod stock_views;
 pub mod time;
 pub mod url;
 

@@ -14,6 +14,7 @@ mod catalog_csv;
 mod contract;
 mod crash;
 mod fulfilment;
+mod inventory;
 mod order_expiry;
 mod order_status;
 mod orders;

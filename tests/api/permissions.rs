@@ -129,6 +129,83 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/orders/{number}/cancel",
         Some(Permission::ManageOrders),
     ),
+    // inventory: a transfer sent and received, one cancelled, a stocktake counted and approved
+    ("get", "/api/v1/admin/stock", Some(Permission::ViewStock)),
+    (
+        "put",
+        "/api/v1/admin/stock/{warehouse}/{variant}/reorder-point",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "get",
+        "/api/v1/admin/transfers",
+        Some(Permission::ViewStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/transfers",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "get",
+        "/api/v1/admin/transfers/{id}",
+        Some(Permission::ViewStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/transfers/{id}/ship",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/transfers/{id}/receive",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/transfers/{id}/cancel",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "get",
+        "/api/v1/admin/stocktakes",
+        Some(Permission::ViewStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/stocktakes",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "get",
+        "/api/v1/admin/stocktakes/{id}",
+        Some(Permission::ViewStock),
+    ),
+    (
+        "put",
+        "/api/v1/admin/stocktakes/{id}/lines/{variant}",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/stocktakes/{id}/submit",
+        Some(Permission::ManageStock),
+    ),
+    (
+        "post",
+        "/api/v1/admin/stocktakes/{id}/recount",
+        Some(Permission::ApproveStocktake),
+    ),
+    (
+        "post",
+        "/api/v1/admin/stocktakes/{id}/approve",
+        Some(Permission::ApproveStocktake),
+    ),
+    (
+        "get",
+        "/api/v1/admin/reports/valuation",
+        Some(Permission::ViewStock),
+    ),
     ("get", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
     ("post", "/api/v1/admin/staff", Some(Permission::ManageStaff)),
     (
@@ -278,6 +355,15 @@ const NOT_AUDITED: &[(&str, &str)] = &[
     ("/api/v1/admin/brands/{id}", "saved as it was"),
 ];
 
+/// The cookie of a staff member holding `permission`.
+async fn anyone_with(
+    app: &TestApp,
+    made: &mut Vec<(StaffRole, StaffLogin)>,
+    permission: Permission,
+) -> String {
+    login_as(app, made, role_with(permission)).await
+}
+
 /// A role without `permission` that has other permissions when there is one (so "any staff
 /// member may" is told apart from "this permission").
 fn role_without(permission: Permission) -> StaffRole {
@@ -307,6 +393,12 @@ struct Fixtures {
     shipment: i64,
     pick_list: i64,
     guangzhou: i64,
+    shanghai: i64,
+    /// A transfer (sent and received), another one (cancelled), a stocktake (counted,
+    /// sent back, counted again and approved): made by the matrix's own calls.
+    transfer: i64,
+    cancelled_transfer: i64,
+    stocktake: i64,
     /// An active member the staff routes act on (deactivated and reactivated in turn).
     member: i64,
     /// A member still invited.
@@ -330,6 +422,12 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.shipment
     } else if path.starts_with("/api/v1/admin/pick-lists") {
         f.pick_list
+    } else if path.ends_with("/cancel") && path.starts_with("/api/v1/admin/transfers") {
+        f.cancelled_transfer
+    } else if path.starts_with("/api/v1/admin/transfers") {
+        f.transfer
+    } else if path.starts_with("/api/v1/admin/stocktakes") {
+        f.stocktake
     } else if path.starts_with("/api/v1/admin/products") {
         f.product
     } else if path.starts_with("/api/v1/admin/categories") {
@@ -348,6 +446,7 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     path.replace("{number}", order)
         .replace("{id}", &id.to_string())
         .replace("{variant}", &f.variant.to_string())
+        .replace("{warehouse}", &f.guangzhou.to_string())
 }
 
 fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
@@ -383,6 +482,14 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             json!({"package": "small", "weight_grams": 500})
         }
         ("post", "/api/v1/admin/shipments/{id}/ship") => json!({"carrier": "sf_express"}),
+        ("put", "/api/v1/admin/stock/{warehouse}/{variant}/reorder-point") => {
+            json!({"reorder_point": 3})
+        }
+        ("post", "/api/v1/admin/transfers") => json!({"from": f.shanghai, "to": f.guangzhou,
+            "lines": [{"variant": f.variant, "quantity": 1}]}),
+        ("post", "/api/v1/admin/transfers/{id}/receive") => json!({}),
+        ("post", "/api/v1/admin/stocktakes") => json!({"warehouse": f.guangzhou}),
+        ("put", "/api/v1/admin/stocktakes/{id}/lines/{variant}") => json!({"counted": 0}),
         ("post", "/api/v1/admin/staff") => json!({
             "email": format!("matrix-{n}@storekeep.test"), "display_name": "矩阵", "roles": ["analyst"]}),
         ("put", "/api/v1/admin/staff/{id}/roles") => json!({"roles": ["analyst", "finance"]}),
@@ -501,6 +608,13 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         shipment: 0,
         pick_list: 0,
         guangzhou,
+        shanghai: sqlx::query_scalar("SELECT id FROM warehouses WHERE code = 'SH-01'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap(),
+        transfer: 0,
+        cancelled_transfer: 0,
+        stocktake: 0,
         member: member.id,
         invited: invited.json["id"].as_i64().unwrap(),
         secret: None,
@@ -565,6 +679,37 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         }
         if *method == "post" && *path == "/api/v1/admin/pick-lists" {
             f.pick_list = res.json["row"]["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/transfers" {
+            f.transfer = res.json["id"].as_i64().unwrap();
+            // a second one, for the cancel route
+            let again = call(&app, reqwest::Method::POST, &url, b.as_ref(), &allowed).await;
+            f.cancelled_transfer = again.json["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/stocktakes" {
+            f.stocktake = res.json["id"].as_i64().unwrap();
+            // every line counted, so that it can be submitted
+            for line in res.json["lines"].as_array().unwrap() {
+                let count = format!(
+                    "/api/v1/admin/stocktakes/{}/lines/{}",
+                    f.stocktake, line["variant"]
+                );
+                let body = json!({"counted": line["expected"]});
+                let done = call(&app, reqwest::Method::PUT, &count, Some(&body), &allowed).await;
+                assert_eq!(done.status, 200, "{:?}", done.json);
+            }
+        }
+        if path.ends_with("/recount") {
+            let submit = format!("/api/v1/admin/stocktakes/{}/submit", f.stocktake);
+            let again = call(
+                &app,
+                reqwest::Method::POST,
+                &submit,
+                Some(&json!({})),
+                &anyone_with(&app, &mut staff_by_role, Permission::ManageStock).await,
+            )
+            .await;
+            assert_eq!(again.status, 200, "{:?}", again.json);
         }
         if path.ends_with("/setup") {
             f.secret = res.json["secret"].as_str().map(str::to_string);

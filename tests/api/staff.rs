@@ -79,6 +79,7 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
         json!([
             {"module": "orders", "pages": ["orders", "fulfilment", "pick_lists", "shipments"]},
             {"module": "catalogue", "pages": ["products", "categories", "brands"]},
+            {"module": "inventory", "pages": ["stock", "transfers", "stocktakes", "valuation"]},
             {"module": "reports", "pages": ["dashboard"]},
         ]),
         "only the modules of their roles (an analyst reads the catalogue and the reports)"

@@ -90,9 +90,16 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
         [
             "/admin",
             "/admin/orders",
+            "/admin/fulfilment",
+            "/admin/fulfilment/pick-lists",
+            "/admin/fulfilment/shipments",
             "/admin/catalogue/products",
             "/admin/catalogue/categories",
             "/admin/catalogue/brands",
+            "/admin/inventory/stock",
+            "/admin/inventory/transfers",
+            "/admin/inventory/stocktakes",
+            "/admin/inventory/valuation",
             "/admin/reports/dashboard",
             "/admin/settings/staff",
             "/admin/settings/audit",
@@ -224,7 +231,20 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
         .wait_text("h1", |h| h.contains("Hello"), "in English")
         .await;
     // only the modules of their roles
-    assert_eq!(nav_links(&member).await, ["/admin", "/admin/orders"]);
+    assert_eq!(
+        nav_links(&member).await,
+        [
+            "/admin",
+            "/admin/orders",
+            "/admin/fulfilment",
+            "/admin/fulfilment/pick-lists",
+            "/admin/fulfilment/shipments",
+            "/admin/inventory/stock",
+            "/admin/inventory/transfers",
+            "/admin/inventory/stocktakes",
+            "/admin/inventory/valuation"
+        ]
+    );
     assert!(!member.text("nav.nav").await.contains("Settings"));
     member.screenshot("admin-member-home-en").await;
     // a deep link with its filters survives a reload

@@ -154,6 +154,15 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::PickListComplete => ("完成拣货", "Completed a pick list"),
         AuditAction::OrderRefund => ("退款", "Refunded an order"),
         AuditAction::OrderAddress => ("修改收货地址", "Changed an order's delivery address"),
+        AuditAction::StockReorderPoint => ("设置补货点", "Set a reorder point"),
+        AuditAction::TransferCreate => ("新建调拨单", "Requested a transfer"),
+        AuditAction::TransferShip => ("调拨出库", "Shipped a transfer"),
+        AuditAction::TransferReceive => ("调拨入库", "Received a transfer"),
+        AuditAction::TransferCancel => ("取消调拨单", "Cancelled a transfer"),
+        AuditAction::StocktakeCreate => ("新建盘点单", "Started a stocktake"),
+        AuditAction::StocktakeCount => ("录入盘点数量", "Counted a stocktake line"),
+        AuditAction::StocktakeSubmit => ("提交盘点", "Submitted a stocktake"),
+        AuditAction::StocktakeApprove => ("审核盘点差异", "Approved a stocktake's variances"),
     };
     locale.pick(zh, en)
 }
@@ -169,6 +178,9 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Media => ("图片", "Picture"),
         EntityType::Shipment => ("发货单", "Shipment"),
         EntityType::PickList => ("拣货单", "Pick list"),
+        EntityType::Stock => ("库存", "Stock"),
+        EntityType::Transfer => ("调拨单", "Transfer"),
+        EntityType::Stocktake => ("盘点单", "Stocktake"),
     };
     locale.pick(zh, en)
 }

@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod catalog_admin;
 pub mod coupons;
 pub mod idempotency;
+pub mod inventory;
 pub mod messages;
 pub mod order_detail;
 pub mod orders;

@@ -154,3 +154,17 @@ impl Recorded for shared::fulfilment::ShipmentStatus {
     const EVENTS: &'static str = "shipment_events";
     const OWNER: &'static str = "shipment_id";
 }
+
+impl Recorded for shared::stock::TransferStatus {
+    const NOUN: &'static str = "transfer";
+    const TABLE: &'static str = "transfers";
+    const EVENTS: &'static str = "transfer_events";
+    const OWNER: &'static str = "transfer_id";
+}
+
+impl Recorded for shared::stock::StocktakeStatus {
+    const NOUN: &'static str = "stocktake";
+    const TABLE: &'static str = "stocktakes";
+    const EVENTS: &'static str = "stocktake_events";
+    const OWNER: &'static str = "stocktake_id";
+}

@@ -366,7 +366,7 @@ async fn seed_catalog(tx: &mut WriteTx) -> anyhow::Result<()> {
                         let weight = 200 + i64::try_from(i * 50).unwrap_or(0);
                         sqlx::query(
                             "INSERT INTO product_variants (product_id, sku, color_zh, color_en, size, price, \
-                             compare_at, weight_grams, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                             compare_at, weight_grams, position, cost) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                              ON CONFLICT (sku) DO NOTHING",
                         )
                         .bind(product_id)
@@ -378,6 +378,8 @@ async fn seed_catalog(tx: &mut WriteTx) -> anyhow::Result<()> {
                         .bind(compare_at)
                         .bind(weight)
                         .bind(i64::try_from(variant_no).unwrap_or(0))
+                        // what the shop paid: 40 to 55 % of the price
+                        .bind(price * (40 + i64::try_from((i * 7 + variant_no * 3) % 16).unwrap_or(0)) / 100)
                         .execute(&mut **tx)
                         .await?;
                         let variant_id =

@@ -3,6 +3,7 @@
 pub mod allocate;
 pub mod catalog;
 pub mod catalog_csv;
+pub mod inventory;
 pub mod mark_paid;
 pub mod order_actions;
 pub mod password_reset;

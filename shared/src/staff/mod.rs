@@ -341,7 +341,9 @@ mod tests {
                 Permission::ViewFulfilment,
                 Permission::AllocateOrders,
                 Permission::PickAndPack,
-                Permission::ShipOrders
+                Permission::ShipOrders,
+                Permission::ViewStock,
+                Permission::ManageStock
             ]
         );
         // several roles: the union
@@ -370,6 +372,7 @@ mod tests {
             vec![
                 Module::Orders,
                 Module::Catalogue,
+                Module::Inventory,
                 Module::Reports,
                 Module::Settings
             ]
@@ -382,7 +385,19 @@ mod tests {
             Page::PickLists,
             Page::Shipments,
         ];
-        assert_eq!(visible, vec![(Module::Orders, all_orders.clone())]);
+        let all_inventory = vec![
+            Page::Stock,
+            Page::Transfers,
+            Page::Stocktakes,
+            Page::Valuation,
+        ];
+        assert_eq!(
+            visible,
+            vec![
+                (Module::Orders, all_orders.clone()),
+                (Module::Inventory, all_inventory.clone())
+            ]
+        );
         let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
         assert_eq!(
             marketing.iter().map(|m| m.0).collect::<Vec<_>>(),
@@ -391,7 +406,10 @@ mod tests {
         let warehouse = Module::visible_to(&Roles::new(vec![StaffRole::WarehouseOperator]));
         assert_eq!(
             warehouse,
-            vec![(Module::Orders, all_orders)],
+            vec![
+                (Module::Orders, all_orders),
+                (Module::Inventory, all_inventory)
+            ],
             "no catalogue"
         );
     }

@@ -45,6 +45,10 @@ pub enum Page {
     Fulfilment,
     PickLists,
     Shipments,
+    Stock,
+    Transfers,
+    Stocktakes,
+    Valuation,
     Products,
     Categories,
     Brands,
@@ -80,6 +84,12 @@ impl Module {
                 Page::Shipments,
             ],
             Module::Catalogue => &[Page::Products, Page::Categories, Page::Brands],
+            Module::Inventory => &[
+                Page::Stock,
+                Page::Transfers,
+                Page::Stocktakes,
+                Page::Valuation,
+            ],
             Module::Reports => &[Page::Dashboard],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security],
             _ => &[],
@@ -109,6 +119,9 @@ impl Page {
         match self {
             Page::Orders => Permission::ViewOrders,
             Page::Fulfilment | Page::PickLists | Page::Shipments => Permission::ViewFulfilment,
+            Page::Stock | Page::Transfers | Page::Stocktakes | Page::Valuation => {
+                Permission::ViewStock
+            }
             Page::Products | Page::Categories | Page::Brands => Permission::ViewCatalog,
             Page::Dashboard => Permission::ViewReports,
             Page::Staff => Permission::ManageStaff,
@@ -124,6 +137,10 @@ impl Page {
             Page::Fulfilment => "/fulfilment",
             Page::PickLists => "/fulfilment/pick-lists",
             Page::Shipments => "/fulfilment/shipments",
+            Page::Stock => "/inventory/stock",
+            Page::Transfers => "/inventory/transfers",
+            Page::Stocktakes => "/inventory/stocktakes",
+            Page::Valuation => "/inventory/valuation",
             Page::Products => "/catalogue/products",
             Page::Categories => "/catalogue/categories",
             Page::Brands => "/catalogue/brands",

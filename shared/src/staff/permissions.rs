@@ -28,6 +28,13 @@ pub enum Permission {
     PickAndPack,
     /// Hand shipments to carriers and record their delivery.
     ShipOrders,
+    // inventory
+    /// See stock per warehouse and bin, transfers, stocktakes and the valuation report.
+    ViewStock,
+    /// Set reorder points, move stock between warehouses, count stock.
+    ManageStock,
+    /// Approve a stocktake's variances into the books.
+    ApproveStocktake,
     // catalogue
     /// See products, categories and brands as staff do (drafts, costs, stock).
     ViewCatalog,
@@ -46,7 +53,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 17] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -55,6 +62,9 @@ impl Permission {
         Permission::AllocateOrders,
         Permission::PickAndPack,
         Permission::ShipOrders,
+        Permission::ViewStock,
+        Permission::ManageStock,
+        Permission::ApproveStocktake,
         Permission::ViewCatalog,
         Permission::ManageCatalog,
         Permission::ViewReports,
@@ -82,6 +92,17 @@ impl Permission {
             Permission::AllocateOrders => &[Owner, OrderClerk, WarehouseOperator],
             Permission::PickAndPack => &[Owner, WarehouseOperator],
             Permission::ShipOrders => &[Owner, OrderClerk, WarehouseOperator],
+            Permission::ViewStock => &[
+                Owner,
+                OrderClerk,
+                WarehouseOperator,
+                Procurement,
+                Finance,
+                Analyst,
+            ],
+            Permission::ManageStock => &[Owner, WarehouseOperator],
+            // who counts does not approve the count: four eyes on the books
+            Permission::ApproveStocktake => &[Owner, Finance],
             Permission::ViewCatalog => &[
                 Owner,
                 CatalogManager,

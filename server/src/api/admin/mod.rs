@@ -7,6 +7,7 @@ mod audit;
 mod catalog;
 mod catalog_csv;
 mod fulfilment;
+mod inventory;
 mod me;
 mod orders;
 mod reports;
@@ -21,6 +22,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(me::routes())
         .merge(orders::routes())
         .merge(fulfilment::routes())
+        .merge(inventory::routes())
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())

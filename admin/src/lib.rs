@@ -10,6 +10,7 @@ mod catalogue;
 mod frame;
 mod fulfilment;
 mod home;
+mod inventory;
 mod kit;
 mod locale;
 mod me;
@@ -54,6 +55,12 @@ fn App() -> impl IntoView {
                     <Route path=path!("/fulfilment/shipments/:id") view=fulfilment::shipments::ShipmentPage/>
                     <Route path=path!("/fulfilment/shipments/:id/label") view=fulfilment::print::LabelPage/>
                     <Route path=path!("/fulfilment/shipments/:id/slip") view=fulfilment::print::SlipPage/>
+                    <Route path=path!("/inventory/stock") view=inventory::StockPage/>
+                    <Route path=path!("/inventory/transfers") view=inventory::transfers::TransfersPage/>
+                    <Route path=path!("/inventory/transfers/:id") view=inventory::transfers::TransferPage/>
+                    <Route path=path!("/inventory/stocktakes") view=inventory::stocktakes::StocktakesPage/>
+                    <Route path=path!("/inventory/stocktakes/:id") view=inventory::stocktakes::StocktakePage/>
+                    <Route path=path!("/inventory/valuation") view=inventory::ValuationPage/>
                     <Route path=path!("/catalogue/products") view=catalogue::products::ProductsPage/>
                     <Route path=path!("/catalogue/products/new") view=catalogue::products::editor::ProductEditorPage/>
                     <Route path=path!("/catalogue/products/import") view=catalogue::products::import::ImportPage/>

@@ -325,7 +325,9 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
         )),
         Some("not_awaiting_payment") => Some(("该订单不在等待付款。", "This order does not wait for payment.")),
         Some("not_found") => Some(("没有找到该订单。", "No such order.")),
-        Some(code) => catalogue_problem(code).or_else(|| crate::fulfilment::text::problem(code)),
+        Some(code) => catalogue_problem(code)
+            .or_else(|| crate::fulfilment::text::problem(code))
+            .or_else(|| crate::inventory::text::problem(code)),
         None => None,
     };
     if let Some((zh, en)) = specific {

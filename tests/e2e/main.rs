@@ -6,6 +6,7 @@
 mod back_office;
 mod catalogue;
 mod fulfilment;
+mod inventory;
 mod purchase;
 
 use fantoccini::Locator;

@@ -195,6 +195,11 @@ pub fn orders(q: &OrderListQuery) -> impl Future<Output = ApiResult<Paged<OrderR
     );
     push(&mut s, "awaiting_transfer", q.awaiting_transfer);
     push(&mut s, "awaiting_allocation", q.awaiting_allocation);
+    push(&mut s, "from", q.from.clone());
+    push(&mut s, "to", q.to.clone());
+    push(&mut s, "warehouse", q.warehouse.map(|w| w.0));
+    push(&mut s, "shipping_method", q.shipping_method.clone());
+    push(&mut s, "province", q.province.clone());
     push(&mut s, "q", q.q.clone());
     push(&mut s, "sort", q.sort.as_ref().and_then(code));
     push(&mut s, "dir", q.dir.as_ref().and_then(code));
@@ -704,4 +709,39 @@ pub fn stocktake_step(id: i64, step: &str) -> impl Future<Output = ApiResult<Sto
 
 pub fn valuation() -> impl Future<Output = ApiResult<Vec<ValuationRow>>> {
     get("/api/v1/admin/reports/valuation".into())
+}
+
+// the shop's data the filters offer ----------------------------------------------------
+
+pub fn provinces() -> impl Future<Output = ApiResult<Vec<shared::divisions::Division>>> {
+    get("/api/v1/store/divisions".into())
+}
+
+pub fn shipping_methods() -> impl Future<Output = ApiResult<Vec<shared::shipping::ShippingMethod>>>
+{
+    get("/api/v1/store/shipping-methods".into())
+}
+
+// saved views --------------------------------------------------------------------------
+
+pub fn my_views(
+    page: shared::views::ViewPage,
+) -> impl Future<Output = ApiResult<Vec<shared::views::SavedView>>> {
+    get(format!("/api/v1/admin/me/views?page={}", page.as_str()))
+}
+
+pub fn save_view(
+    page: shared::views::ViewPage,
+    name: &str,
+    query: &str,
+) -> impl Future<Output = ApiResult<Vec<shared::views::SavedView>>> {
+    send(
+        Method::Post,
+        "/api/v1/admin/me/views".into(),
+        Some(serde_json::json!({ "page": page, "name": name, "query": query })),
+    )
+}
+
+pub fn delete_view(id: i64) -> impl Future<Output = ApiResult<()>> {
+    send(Method::Delete, format!("/api/v1/admin/me/views/{id}"), None)
 }

@@ -27,6 +27,7 @@ pub mod stock;
 pub mod stock_views;
 pub mod time;
 pub mod url;
+pub mod views;
 
 pub use error::{ApiError, ErrorCode};
 pub use locale::Locale;

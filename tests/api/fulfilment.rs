@@ -16,6 +16,7 @@ storekeep_tests::on_both_backends!(
     two_staff_at_once_one_wins,
     cancelling_and_moving_give_stock_back,
     a_randomized_day_keeps_the_books_true,
+    the_order_list_filters_and_views_are_kept,
 );
 
 async fn warehouse(app: &TestApp, code: &str) -> i64 {
@@ -917,4 +918,142 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
         );
     }
     app.cleanup().await;
+}
+
+async fn the_order_list_filters_and_views_are_kept(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let clerk = app.with_staff(&[StaffRole::OrderClerk]).await;
+    let variant = app.variant_with_stock("BD-001-01", 20).await;
+    // one to Shanghai by standard delivery, one to Guangzhou by express
+    let shanghai = paid_order(&app, "list-0001", variant, 1, &clerk).await;
+    let mut body = guest_order("gz@example.cn", variant, 1, "cash_on_delivery");
+    body["address"] = json!({"type": "china", "recipient": "黄强", "phone": "+86 139-1234-5678",
+                             "division_code": "440106", "detail": "天河路 1 号"});
+    body["shipping_method"] = json!("express");
+    let placed = app.place_order("list-0002", &body, "").await;
+    assert_eq!(placed.status, 201, "{:?}", placed.json);
+    let guangzhou = placed.json["number"].as_str().unwrap().to_string();
+    allocate(&app, &guangzhou, &clerk).await;
+    let numbers = |path: &str| {
+        let (app, clerk) = (&app, &clerk);
+        let path = path.to_string();
+        async move {
+            let res = app.get_with(&path, &clerk.cookie).await;
+            assert_eq!(res.status, 200, "{path}: {:?}", res.json);
+            let items: Vec<String> = res.json["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["number"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(
+                res.json["total"].as_u64(),
+                Some(items.len() as u64),
+                "the total counts the same filter"
+            );
+            items
+        }
+    };
+    assert_eq!(
+        numbers("/api/v1/admin/orders?province=44").await,
+        [guangzhou.clone()]
+    );
+    assert_eq!(
+        numbers("/api/v1/admin/orders?shipping_method=standard").await,
+        [shanghai.clone()]
+    );
+    let gz = warehouse(&app, "GZ-01").await;
+    assert_eq!(
+        numbers(&format!("/api/v1/admin/orders?warehouse={gz}")).await,
+        [guangzhou.clone()]
+    );
+    assert_eq!(
+        numbers("/api/v1/admin/orders?q=13912345678").await,
+        [guangzhou.clone()],
+        "by the recipient's mobile"
+    );
+    assert_eq!(
+        numbers("/api/v1/admin/orders?q=%2B86%20139%201234%205678").await,
+        [guangzhou.clone()]
+    );
+    let today = ui_day(server::db::now_millis());
+    assert_eq!(
+        numbers(&format!("/api/v1/admin/orders?from={today}&to={today}"))
+            .await
+            .len(),
+        2
+    );
+    assert!(numbers("/api/v1/admin/orders?to=2020-01-01")
+        .await
+        .is_empty());
+    for bad in [
+        "province=3",
+        "province=ab",
+        "shipping_method=Bad%20Method",
+        "from=2026-13-01",
+        "warehouse=0",
+    ] {
+        let res = app
+            .get_with(&format!("/api/v1/admin/orders?{bad}"), &clerk.cookie)
+            .await;
+        assert_eq!(res.status, 400, "{bad}: {:?}", res.json);
+    }
+    // views follow the person, by name; another staff member does not see them
+    let (status, views) = post(&app, "/api/v1/admin/me/views", json!({"page": "orders", "name": "广东快递", "query": "?province=44&shipping_method=express&page=2"}), &clerk).await;
+    assert_eq!(status, 201, "{views:?}");
+    assert_eq!(views[0]["query"], "province=44&shipping_method=express");
+    let (status, _) = post(
+        &app,
+        "/api/v1/admin/me/views",
+        json!({"page": "orders", "name": "广东快递", "query": "province=44"}),
+        &clerk,
+    )
+    .await;
+    assert_eq!(status, 201);
+    let mine = app
+        .get_with("/api/v1/admin/me/views?page=orders", &clerk.cookie)
+        .await;
+    assert_eq!(
+        (
+            mine.json.as_array().unwrap().len(),
+            mine.json[0]["query"].as_str()
+        ),
+        (1, Some("province=44")),
+        "replaced by name"
+    );
+    let other = app.with_staff(&[StaffRole::OrderClerk]).await;
+    assert_eq!(
+        app.get_with("/api/v1/admin/me/views?page=orders", &other.cookie)
+            .await
+            .json,
+        json!([])
+    );
+    let id = mine.json[0]["id"].as_i64().unwrap();
+    let res = app
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/admin/me/views/{id}"),
+            None,
+            &other.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 404, "not theirs");
+    let res = app
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/admin/me/views/{id}"),
+            None,
+            &clerk.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 204);
+    app.cleanup().await;
+}
+
+/// The shop's day (`YYYY-MM-DD`, China time) of a moment.
+fn ui_day(ms: i64) -> String {
+    let (y, m, d) = shared::time::civil_date(ms, shared::time::SHOP_UTC_OFFSET_HOURS);
+    format!("{y:04}-{m:02}-{d:02}")
 }

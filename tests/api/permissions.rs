@@ -17,6 +17,9 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     ("post", "/api/v1/admin/me/two-factor/setup", None),
     ("post", "/api/v1/admin/me/two-factor/enable", None),
     ("post", "/api/v1/admin/me/two-factor/disable", None),
+    ("get", "/api/v1/admin/me/views", None),
+    ("post", "/api/v1/admin/me/views", None),
+    ("delete", "/api/v1/admin/me/views/{id}", None),
     ("get", "/api/v1/admin/orders", Some(Permission::ViewOrders)),
     (
         "post",
@@ -349,6 +352,9 @@ const NOT_AUDITED: &[(&str, &str)] = &[
     // the matrix saves what is there already: nothing changes, so nothing is written
     // (tests/api/audit.rs checks their entries for real changes)
     ("/api/v1/admin/settings/security", "set to what it was"),
+    // a person's own way of looking at a list, not the shop's data
+    ("/api/v1/admin/me/views", "a saved view"),
+    ("/api/v1/admin/me/views/{id}", "a saved view"),
     ("/api/v1/admin/products/{id}", "saved as it was"),
     ("/api/v1/admin/products/bulk", "published while published"),
     ("/api/v1/admin/categories/{id}", "saved as it was"),
@@ -394,6 +400,8 @@ struct Fixtures {
     pick_list: i64,
     guangzhou: i64,
     shanghai: i64,
+    /// The saved view the matrix makes (and deletes).
+    view: i64,
     /// A transfer (sent and received), another one (cancelled), a stocktake (counted,
     /// sent back, counted again and approved): made by the matrix's own calls.
     transfer: i64,
@@ -418,6 +426,8 @@ struct Fixtures {
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     let id = if path.ends_with("/invitation") {
         f.invited
+    } else if path.starts_with("/api/v1/admin/me/views") {
+        f.view
     } else if path.starts_with("/api/v1/admin/shipments") {
         f.shipment
     } else if path.starts_with("/api/v1/admin/pick-lists") {
@@ -437,7 +447,9 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     } else {
         f.member
     };
-    let _ = method;
+    if method == "get" && path == "/api/v1/admin/me/views" {
+        return format!("{path}?page=orders");
+    }
     let order = if path.ends_with("/cancel") {
         &f.cancel_order
     } else {
@@ -461,6 +473,9 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("post", "/api/v1/admin/me/two-factor/disable") => json!({"code": code(30)}),
         ("post", "/api/v1/admin/orders/mark-paid") => json!({"numbers": [f.order]}),
         ("post", "/api/v1/admin/orders/{number}/notes") => json!({"body": "矩阵备注"}),
+        ("post", "/api/v1/admin/me/views") => {
+            json!({"page": "orders", "name": "矩阵", "query": "status=paid"})
+        }
         ("post", p)
             if p.ends_with("/hold") || p.ends_with("/release") || p.ends_with("/cancel") =>
         {
@@ -612,6 +627,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             .fetch_one(&app.db.pool)
             .await
             .unwrap(),
+        view: 0,
         transfer: 0,
         cancelled_transfer: 0,
         stocktake: 0,
@@ -673,6 +689,9 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         };
         if entries != expected {
             unaudited.push(format!("{method} {path}: {entries} entries"));
+        }
+        if *method == "post" && *path == "/api/v1/admin/me/views" {
+            f.view = res.json[0]["id"].as_i64().unwrap();
         }
         if path.ends_with("/allocate") {
             f.shipment = res.json["shipments"][0].as_i64().unwrap();

@@ -83,6 +83,43 @@ async fn main() {
         ] {
             timings.push(time_route(&app, &url, &analyst.cookie, label).await);
         }
+        // the order list (issue 10): ≤ 200 ms with its total count on 100,000 orders
+        let clerk = app.with_staff(&[StaffRole::OrderClerk]).await;
+        let phone: String = sqlx::query_scalar(
+            "SELECT phone FROM orders WHERE phone IS NOT NULL ORDER BY id LIMIT 1",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        let month_ago = shared::reports::format_day(today - time::Duration::days(29));
+        for (label, url) in [
+            (
+                "order list, newest first",
+                "/api/v1/admin/orders".to_string(),
+            ),
+            (
+                "order list, completed",
+                "/api/v1/admin/orders?status=completed".to_string(),
+            ),
+            (
+                "order list, to Guangdong",
+                "/api/v1/admin/orders?province=44".to_string(),
+            ),
+            (
+                "order list, by mobile",
+                format!("/api/v1/admin/orders?q={phone}"),
+            ),
+            (
+                "order list, 30 days by total",
+                format!("/api/v1/admin/orders?from={month_ago}&sort=total&dir=desc"),
+            ),
+            (
+                "order list, by e-mail",
+                "/api/v1/admin/orders?q=example".to_string(),
+            ),
+        ] {
+            timings.push(time_route(&app, &url, &clerk.cookie, label).await);
+        }
         let import = time_import(&app).await;
         rows.push(Row {
             backend: name,

@@ -27,6 +27,11 @@ fn query(url: ListUrl) -> OrderListQuery {
         payment_method: url.parse("payment_method"),
         awaiting_transfer: url.flag("awaiting_transfer"),
         awaiting_allocation: url.flag("awaiting_allocation"),
+        from: url.get("from"),
+        to: url.get("to"),
+        warehouse: url.number("warehouse").map(shared::ids::WarehouseId),
+        shipping_method: url.get("shipping_method"),
+        province: url.get("province"),
         q: url.get("q"),
         sort: url.parse("sort"),
         dir: url.parse("dir"),
@@ -50,6 +55,49 @@ pub fn OrdersPage() -> impl IntoView {
     let payment_options = options(&PaymentMethod::ALL, PaymentMethod::as_str, text::payment);
     let awaiting = move || url.flag("awaiting_transfer").unwrap_or(false);
     let unallocated = move || url.flag("awaiting_allocation").unwrap_or(false);
+    // the choices of the filters that come from the shop's data
+    let choices = LocalResource::new(move || async move {
+        let provinces = crate::api::provinces().await.unwrap_or_default();
+        let methods = crate::api::shipping_methods().await.unwrap_or_default();
+        let warehouses = crate::api::warehouses().await.unwrap_or_default();
+        (provinces, methods, warehouses)
+    });
+    let province_options = Signal::derive(move || {
+        choices
+            .get()
+            .map(|(p, _, _)| p.into_iter().map(|d| (d.code, d.name)).collect())
+            .unwrap_or_default()
+    });
+    let method_options = Signal::derive(move || {
+        let l = locale.get();
+        choices
+            .get()
+            .map(|(_, m, _)| {
+                m.into_iter()
+                    .map(|m| (m.code.clone(), m.name.get(l).to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let warehouse_options = Signal::derive(move || {
+        choices
+            .get()
+            .map(|(_, _, w)| {
+                w.into_iter()
+                    .map(|w| (w.id.0.to_string(), w.code))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let date = move |key: &'static str| {
+        view! {
+            <label class="filter">
+                <span class="filter__label">{t(if key == "from" { O::From } else { O::To })}</span>
+                <input class="input" type="date" prop:value=move || url.get(key).unwrap_or_default() data-testid=format!("filter-{key}")
+                    on:change=move |ev| { let v = event_target_value(&ev); url.set(&[(key, (!v.is_empty()).then_some(v))], false) }/>
+            </label>
+        }
+    };
     view! {
         <header class="page-head">
             <h1>{move || crate::text::page(locale.get(), Page::Orders)}</h1>
@@ -58,6 +106,11 @@ pub fn OrdersPage() -> impl IntoView {
             <SearchBox url placeholder=Signal::derive(t(O::SearchPlaceholder))/>
             <FilterSelect url key="status" label=Signal::derive(t(O::Status)) options=status_options/>
             <FilterSelect url key="payment_method" label=Signal::derive(t(O::Payment)) options=payment_options/>
+            <FilterSelect url key="province" label=Signal::derive(t(O::Province)) options=province_options/>
+            <FilterSelect url key="shipping_method" label=Signal::derive(t(O::Delivery)) options=method_options/>
+            <FilterSelect url key="warehouse" label=Signal::derive(t(O::Warehouse)) options=warehouse_options/>
+            {date("from")}
+            {date("to")}
             <label class="check-filter">
                 <input type="checkbox" prop:checked=awaiting data-testid="filter-awaiting"
                     on:change=move |_| url.set(&[("awaiting_transfer", (!awaiting()).then(|| "true".to_string()))], false)/>
@@ -69,6 +122,7 @@ pub fn OrdersPage() -> impl IntoView {
                 {t(O::AwaitingAllocation)}
             </label>
         </div>
+        <Views/>
         {loaded(list, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |page| {
             view! { <OrderTable page url selection refresh/> }
         })}
@@ -214,4 +268,62 @@ pub async fn awaiting_transfers() -> Result<i64, ApiError> {
         ..Default::default()
     };
     crate::api::orders(&q).await.map(|p| p.total)
+}
+
+/// My saved views of the list: each opens its filters; the filters shown now can be kept
+/// under a name.
+#[component]
+fn Views() -> impl IntoView {
+    let locale = use_locale();
+    let toasts = use_toasts();
+    let refresh = RwSignal::new(0_u32);
+    let views = LocalResource::new(move || {
+        refresh.track();
+        crate::api::my_views(shared::views::ViewPage::Orders)
+    });
+    let name = RwSignal::new(String::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let n = name.get_untracked();
+        leptos::task::spawn_local(async move {
+            let l = locale.get_untracked();
+            match crate::api::save_view(shared::views::ViewPage::Orders, &n, &query).await {
+                Ok(_) => {
+                    toasts.say(O::ViewSaved.text(l));
+                    name.set(String::new());
+                    refresh.update(|x| *x += 1);
+                }
+                Err(e) => toasts.warn(crate::text::error(l, &e)),
+            }
+        });
+    };
+    let forget = move |id: i64| {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::api::delete_view(id).await {
+                toasts.warn(crate::text::error(locale.get_untracked(), &e));
+            }
+            refresh.update(|x| *x += 1);
+        });
+    };
+    view! {
+        <div class="views" data-testid="saved-views">
+            {move || views.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|v| {
+                let id = v.id;
+                view! {
+                    <span class="chip">
+                        <a href=format!("/admin/orders?{}", v.query) data-testid="saved-view">{v.name.clone()}</a>
+                        <button type="button" class="chip__x" aria-label=move || O::ForgetView.text(locale.get()) on:click=move |_| forget(id)>"×"</button>
+                    </span>
+                }
+            }).collect_view()}
+            <form class="inline-form" on:submit=save>
+                <input class="input input--small" maxlength="40" required placeholder=move || O::ViewName.text(locale.get())
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="view-name"/>
+                <button class="btn btn--ghost btn--small" type="submit" data-testid="save-view">{t(O::SaveView)}</button>
+            </form>
+        </div>
+    }
 }

@@ -51,6 +51,15 @@ pub enum O {
     District,
     DistrictHint,
     Street,
+    From,
+    To,
+    Province,
+    Delivery,
+    Warehouse,
+    SaveView,
+    ViewName,
+    ViewSaved,
+    ForgetView,
 }
 
 impl Translate for O {
@@ -63,7 +72,10 @@ impl Translate for O {
             O::Payment => ("支付方式", "Payment"),
             O::Total => ("实付金额", "Total"),
             O::PayBy => ("付款期限", "Pay by"),
-            O::SearchPlaceholder => ("搜索订单号或买家邮箱", "Search by order number or e-mail"),
+            O::SearchPlaceholder => (
+                "搜索订单号、买家邮箱或收件人手机号",
+                "Search by order number, e-mail or mobile",
+            ),
             O::AwaitingTransfer => ("只看待确认转账", "Awaiting bank transfer only"),
             O::MarkPaid => ("确认已收款", "Mark paid"),
             O::MarkSelectedPaid => ("批量确认收款", "Mark selected paid"),
@@ -106,6 +118,15 @@ impl Translate for O {
                 "The six-digit district code, e.g. 310115 (Pudong, Shanghai).",
             ),
             O::Street => ("详细地址", "Street and number"),
+            O::From => ("下单日期从", "Placed from"),
+            O::To => ("至", "to"),
+            O::Province => ("省份", "Province"),
+            O::Delivery => ("配送方式", "Delivery"),
+            O::Warehouse => ("发货仓", "Warehouse"),
+            O::SaveView => ("保存为常用筛选", "Save view"),
+            O::ViewName => ("筛选名称", "View name"),
+            O::ViewSaved => ("常用筛选已保存", "View saved"),
+            O::ForgetView => ("删除该常用筛选", "Forget this view"),
         };
         locale.pick(zh, en)
     }

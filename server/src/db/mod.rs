@@ -45,6 +45,7 @@ pub mod shipping;
 pub mod staff;
 pub mod status;
 pub mod stock;
+pub mod views;
 mod write;
 
 pub use write::{Commits, WriteTx};

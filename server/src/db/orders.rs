@@ -379,6 +379,11 @@ pub struct StaffOrderFilter {
     pub payment_method: Option<PaymentMethod>,
     pub awaiting_transfer: bool,
     pub awaiting_allocation: bool,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+    pub warehouse: Option<i64>,
+    pub shipping_method: Option<String>,
+    pub province: Option<String>,
     /// An order number or part of the buyer's e-mail.
     pub q: Option<String>,
     pub sort: shared::orders::OrderSort,
@@ -414,13 +419,44 @@ pub async fn staff_list(
     if filter.awaiting_transfer {
         where_.push(" AND payment_method = 'bank_transfer' AND status = 'pending_payment'");
     }
-    if let Some(q) = &filter.q {
+    if let Some(from) = filter.from_ms {
+        where_.push(" AND created_at >= ").bind(Arg::Int(from));
+    }
+    if let Some(to) = filter.to_ms {
+        where_.push(" AND created_at < ").bind(Arg::Int(to));
+    }
+    if let Some(w) = filter.warehouse {
         where_
-            .push(" AND (number = ")
-            .bind(Arg::Text(q.to_uppercase()))
-            .push(" OR LOWER(email) LIKE ")
-            .bind(Arg::Text(format!("%{}%", q.to_lowercase())))
+            .push(" AND EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = orders.id AND s.warehouse_id = ")
+            .bind(Arg::Int(w))
             .push(")");
+    }
+    if let Some(m) = &filter.shipping_method {
+        where_
+            .push(" AND shipping_method = ")
+            .bind(Arg::Text(m.clone()));
+    }
+    if let Some(p) = &filter.province {
+        where_.push(" AND province = ").bind(Arg::Text(p.clone()));
+    }
+    if let Some(q) = &filter.q {
+        let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() >= 7 && q.chars().all(|c| c.is_ascii_digit() || " +-".contains(c)) {
+            // a phone number: the mobile as stored (11 digits, without +86)
+            let mobile = digits
+                .strip_prefix("86")
+                .filter(|d| d.len() == 11)
+                .unwrap_or(&digits)
+                .to_string();
+            where_.push(" AND phone = ").bind(Arg::Text(mobile));
+        } else {
+            where_
+                .push(" AND (number = ")
+                .bind(Arg::Text(q.to_uppercase()))
+                .push(" OR LOWER(email) LIKE ")
+                .bind(Arg::Text(format!("%{}%", q.to_lowercase())))
+                .push(")");
+        }
     }
     let count = SqlBuilder {
         sql: format!("SELECT COUNT(*){}", where_.sql),

@@ -63,7 +63,25 @@ pub struct OrderListQuery {
     /// `true`: only paid (and cash-on-delivery) orders not allocated to a warehouse yet and
     /// not on hold.
     pub awaiting_allocation: Option<bool>,
-    /// Order number or the buyer's e-mail (part of it).
+    /// Placed on or after this day (`YYYY-MM-DD`, the shop's time zone).
+    #[cfg_attr(feature = "openapi", param(format = Date))]
+    pub from: Option<String>,
+    /// Placed on or before this day.
+    #[cfg_attr(feature = "openapi", param(format = Date))]
+    pub to: Option<String>,
+    /// Orders with a shipment from this warehouse.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>, minimum = 1))]
+    pub warehouse: Option<crate::ids::WarehouseId>,
+    /// A delivery method's code (`standard`, `express`).
+    #[cfg_attr(
+        feature = "openapi",
+        param(max_length = 32, pattern = r"^[a-z0-9_-]{1,32}$")
+    )]
+    pub shipping_method: Option<String>,
+    /// The two-digit code of the delivery province (`31` Shanghai).
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[1-9][0-9]$"))]
+    pub province: Option<String>,
+    /// Order number, the buyer's e-mail (part of it) or the recipient's mobile number.
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]

@@ -1,7 +1,7 @@
 //! The signed-in staff member: who they are and what they may open, and their own
 //! two-factor sign-in (set up, turn on with a first code, turn off with a code).
 
-use crate::api::ApiJson;
+use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::staff::{SignedInStaff, Staff};
 use crate::error::AppResult;
 use crate::openapi::ADMIN;
@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use shared::staff::{StaffSession, TwoFactorCode, TwoFactorSetup};
+use shared::views::{NewSavedView, SavedView, ViewPage};
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -21,6 +22,79 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(start_two_factor))
         .routes(routes!(enable_two_factor))
         .routes(routes!(disable_two_factor))
+        .routes(routes!(views, save_view))
+        .routes(routes!(delete_view))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ViewsQuery {
+    #[param(inline)]
+    page: ViewPage,
+}
+
+/// My saved views of a list, by name.
+#[utoipa::path(get, path = "/me/views", tag = ADMIN, operation_id = "adminMyViews",
+    params(ViewsQuery),
+    security(("session" = [])),
+    responses((status = 200, description = "The views", body = Vec<SavedView>)))]
+async fn views(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiQuery(q): ApiQuery<ViewsQuery>,
+) -> AppResult<Json<Vec<SavedView>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(
+        crate::db::views::list(&mut conn, staff.me.id.0, q.page).await?,
+    ))
+}
+
+/// Keeps the list's filters under a name (a view of the same name is replaced).
+#[utoipa::path(post, path = "/me/views", tag = ADMIN, operation_id = "adminSaveView",
+    request_body = NewSavedView,
+    security(("session" = [], "csrf" = [])),
+    responses((status = 201, description = "Kept: my views of that list", body = Vec<SavedView>),
+        (status = 422, description = "No name, or a name or query too long", body = ApiError)))]
+async fn save_view(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(req): ApiJson<NewSavedView>,
+) -> AppResult<(StatusCode, Json<Vec<SavedView>>)> {
+    let name = req.name.trim();
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(crate::error::AppError::validation(
+            "name",
+            "A view's name has 1 to 40 characters",
+        )
+        .at("name"));
+    }
+    let query = shared::views::tidy_query(&req.query).ok_or_else(|| {
+        crate::error::AppError::validation("query", "That is not a list's query").at("query")
+    })?;
+    let mut tx = state.db.begin_write().await?;
+    crate::db::views::save(&mut tx, staff.me.id.0, req.page, name, &query).await?;
+    let all = crate::db::views::list(&mut tx, staff.me.id.0, req.page).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(all)))
+}
+
+/// Forgets one of my views.
+#[utoipa::path(delete, path = "/me/views/{id}", tag = ADMIN, operation_id = "adminDeleteView",
+    params(("id" = i64, Path, description = "The view's id")),
+    security(("session" = [], "csrf" = [])),
+    responses((status = 204, description = "Forgotten"),
+        (status = 404, description = "I have no view with this id", body = ApiError)))]
+async fn delete_view(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    let mut tx = state.db.begin_write().await?;
+    if !crate::db::views::delete(&mut tx, staff.me.id.0, id).await? {
+        return Err(crate::error::AppError::NotFound("view"));
+    }
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Who is signed in to the back office, their roles, permissions and the modules they may

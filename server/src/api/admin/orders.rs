@@ -191,7 +191,51 @@ async fn list_orders(
 ) -> AppResult<Json<Paged<OrderRow>>> {
     staff.require(Permission::ViewOrders)?;
     let page = PageRequest::parse(q.page, q.page_size)?;
+    if q.warehouse.is_some_and(|w| w.0 < 1) {
+        return Err(AppError::InvalidInput {
+            field: Some("warehouse".into()),
+            message: "`warehouse`: a warehouse id is 1 or more".into(),
+        });
+    }
+    let province = match q.province.as_deref() {
+        Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0') => {
+            Some(p.to_string())
+        }
+        Some(_) => {
+            return Err(AppError::InvalidInput {
+                field: Some("province".into()),
+                message: "`province`: the two digits of a province's code (31 for Shanghai)".into(),
+            })
+        }
+        None => None,
+    };
+    let shipping_method = match q.shipping_method.as_deref() {
+        Some(m)
+            if (1..=32).contains(&m.len())
+                && m.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                }) =>
+        {
+            Some(m.to_string())
+        }
+        Some(_) => {
+            return Err(AppError::InvalidInput {
+                field: Some("shipping_method".into()),
+                message: "`shipping_method`: a delivery method's code".into(),
+            })
+        }
+        None => None,
+    };
     let filter = StaffOrderFilter {
+        from_ms: q
+            .from
+            .as_deref()
+            .map(crate::time::shop_day_start)
+            .transpose()?,
+        to_ms: q.to.as_deref().map(crate::time::shop_day_end).transpose()?,
+        warehouse: q.warehouse.map(|w| w.0),
+        shipping_method,
+        province,
         status: q.status,
         payment_method: q.payment_method,
         awaiting_transfer: q.awaiting_transfer.unwrap_or(false),

@@ -745,3 +745,43 @@ pub fn save_view(
 pub fn delete_view(id: i64) -> impl Future<Output = ApiResult<()>> {
     send(Method::Delete, format!("/api/v1/admin/me/views/{id}"), None)
 }
+
+// own fleet ----------------------------------------------------------------------------
+
+pub fn day_routes(
+    warehouse: WarehouseId,
+    day: &str,
+) -> impl Future<Output = ApiResult<shared::fleet::DayPlan>> {
+    get(format!(
+        "/api/v1/admin/routes?warehouse={warehouse}&day={}",
+        shared::url::encode_component(day)
+    ))
+}
+
+pub fn plan_routes(
+    warehouse: WarehouseId,
+    day: &str,
+) -> impl Future<Output = ApiResult<shared::fleet::DayPlan>> {
+    send(
+        Method::Post,
+        "/api/v1/admin/routes/plan".into(),
+        Some(serde_json::json!({ "warehouse": warehouse, "day": day })),
+    )
+}
+
+pub fn my_routes() -> impl Future<Output = ApiResult<Vec<shared::fleet::RouteView>>> {
+    get("/api/v1/admin/me/routes".into())
+}
+
+pub fn record_stop(
+    route: i64,
+    shipment: i64,
+    delivered: bool,
+    note: &str,
+) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/routes/{route}/stops/{shipment}"),
+        Some(serde_json::json!({ "delivered": delivered, "note": note })),
+    )
+}

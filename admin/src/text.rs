@@ -115,6 +115,8 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Fulfilment => ("履约总览", "Fulfilment"),
         Page::PickLists => ("拣货单", "Pick lists"),
         Page::Shipments => ("发货单", "Shipments"),
+        Page::Routes => ("配送路线", "Delivery routes"),
+        Page::Driver => ("我的配送", "My deliveries"),
         Page::Stock => ("库存", "Stock"),
         Page::Transfers => ("调拨", "Transfers"),
         Page::Stocktakes => ("盘点", "Stocktakes"),

@@ -11,6 +11,7 @@ pub mod db;
 pub mod dev;
 pub mod divisions;
 pub mod error;
+pub mod fleet;
 pub mod jobs;
 pub mod media;
 pub mod middleware;

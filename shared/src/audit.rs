@@ -106,10 +106,14 @@ pub enum AuditAction {
     StocktakeSubmit,
     #[serde(rename = "stocktake.approve")]
     StocktakeApprove,
+    #[serde(rename = "route.plan")]
+    RoutePlan,
+    #[serde(rename = "route.stop")]
+    RouteStop,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 51] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -159,6 +163,8 @@ impl AuditAction {
         AuditAction::StocktakeCount,
         AuditAction::StocktakeSubmit,
         AuditAction::StocktakeApprove,
+        AuditAction::RoutePlan,
+        AuditAction::RouteStop,
     ];
 
     pub fn code(self) -> &'static str {
@@ -212,6 +218,8 @@ impl AuditAction {
             AuditAction::StocktakeCount => "stocktake.count",
             AuditAction::StocktakeSubmit => "stocktake.submit",
             AuditAction::StocktakeApprove => "stocktake.approve",
+            AuditAction::RoutePlan => "route.plan",
+            AuditAction::RouteStop => "route.stop",
         }
     }
 
@@ -246,6 +254,7 @@ impl AuditAction {
             | AuditAction::StocktakeCount
             | AuditAction::StocktakeSubmit
             | AuditAction::StocktakeApprove => EntityType::Stocktake,
+            AuditAction::RoutePlan | AuditAction::RouteStop => EntityType::Route,
             AuditAction::SettingsSecurity => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
@@ -282,10 +291,11 @@ pub enum EntityType {
     Stock,
     Transfer,
     Stocktake,
+    Route,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 12] = [
+    pub const ALL: [EntityType; 13] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -298,6 +308,7 @@ impl EntityType {
         EntityType::Stock,
         EntityType::Transfer,
         EntityType::Stocktake,
+        EntityType::Route,
     ];
 
     pub fn code(self) -> &'static str {
@@ -314,6 +325,7 @@ impl EntityType {
             EntityType::Stock => "stock",
             EntityType::Transfer => "transfer",
             EntityType::Stocktake => "stocktake",
+            EntityType::Route => "route",
         }
     }
 

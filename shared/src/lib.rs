@@ -11,6 +11,7 @@ pub mod codes;
 pub mod customers;
 pub mod divisions;
 pub mod error;
+pub mod fleet;
 pub mod fulfilment;
 pub mod ids;
 pub mod list;

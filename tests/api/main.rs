@@ -24,6 +24,7 @@ mod permissions;
 mod platform;
 mod refunds;
 mod reports;
+mod routes;
 mod search;
 mod staff;
 mod two_factor;

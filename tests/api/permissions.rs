@@ -132,6 +132,32 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/orders/{number}/cancel",
         Some(Permission::ManageOrders),
     ),
+    // own fleet: the day planned, a stop delivered
+    (
+        "get",
+        "/api/v1/admin/fleet",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "post",
+        "/api/v1/admin/routes/plan",
+        Some(Permission::PlanRoutes),
+    ),
+    (
+        "get",
+        "/api/v1/admin/routes",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "get",
+        "/api/v1/admin/me/routes",
+        Some(Permission::DeliverParcels),
+    ),
+    (
+        "post",
+        "/api/v1/admin/routes/{route}/stops/{shipment}",
+        Some(Permission::DeliverParcels),
+    ),
     // inventory: a transfer sent and received, one cancelled, a stocktake counted and approved
     ("get", "/api/v1/admin/stock", Some(Permission::ViewStock)),
     (
@@ -402,6 +428,10 @@ struct Fixtures {
     shanghai: i64,
     /// The saved view the matrix makes (and deletes).
     view: i64,
+    /// Today, a route the matrix plans and the shipment of its first stop.
+    day: String,
+    route: i64,
+    route_shipment: i64,
     /// A transfer (sent and received), another one (cancelled), a stocktake (counted,
     /// sent back, counted again and approved): made by the matrix's own calls.
     transfer: i64,
@@ -450,6 +480,14 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
     if method == "get" && path == "/api/v1/admin/me/views" {
         return format!("{path}?page=orders");
     }
+    if method == "get" && path == "/api/v1/admin/routes" {
+        return format!("{path}?warehouse={}&day={}", f.shanghai, f.day);
+    }
+    if path.contains("{route}") {
+        return path
+            .replace("{route}", &f.route.to_string())
+            .replace("{shipment}", &f.route_shipment.to_string());
+    }
     let order = if path.ends_with("/cancel") {
         &f.cancel_order
     } else {
@@ -475,6 +513,10 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("post", "/api/v1/admin/orders/{number}/notes") => json!({"body": "矩阵备注"}),
         ("post", "/api/v1/admin/me/views") => {
             json!({"page": "orders", "name": "矩阵", "query": "status=paid"})
+        }
+        ("post", "/api/v1/admin/routes/plan") => json!({"warehouse": f.shanghai, "day": f.day}),
+        ("post", "/api/v1/admin/routes/{route}/stops/{shipment}") => {
+            json!({"delivered": true, "note": "矩阵"})
         }
         ("post", p)
             if p.ends_with("/hold") || p.ends_with("/release") || p.ends_with("/cancel") =>
@@ -604,6 +646,11 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
+    // a parcel on its way with the own fleet, for the route planner (before the orders
+    // below: it sets the stock they are placed from)
+    let owner_login = app.owner().await;
+    app.own_fleet_parcels(&owner_login.cookie, "matrix-fleet", &["310115"])
+        .await;
     let order = app.bank_transfer_order("matrix-bank-0001").await;
     let variant: i64 =
         sqlx::query_scalar("SELECT id FROM product_variants WHERE sku = 'BD-001-01'")
@@ -628,6 +675,15 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             .await
             .unwrap(),
         view: 0,
+        day: {
+            let (y, m, d) = shared::time::civil_date(
+                server::db::now_millis(),
+                shared::time::SHOP_UTC_OFFSET_HOURS,
+            );
+            format!("{y:04}-{m:02}-{d:02}")
+        },
+        route: 0,
+        route_shipment: 0,
         transfer: 0,
         cancelled_transfer: 0,
         stocktake: 0,
@@ -689,6 +745,26 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         };
         if entries != expected {
             unaudited.push(format!("{method} {path}: {entries} entries"));
+        }
+        if *path == "/api/v1/admin/routes/plan" {
+            f.route = res.json["routes"][0]["id"].as_i64().unwrap();
+            f.route_shipment = res.json["routes"][0]["stops"][0]["shipment"]
+                .as_i64()
+                .unwrap();
+            // whoever holds `deliver_parcels` in this test drives the vans
+            let driver = role_with(Permission::DeliverParcels);
+            login_as(&app, &mut staff_by_role, driver).await;
+            let id = staff_by_role
+                .iter()
+                .find(|(r, _)| *r == driver)
+                .unwrap()
+                .1
+                .id;
+            sqlx::query("UPDATE vehicles SET driver_id = $1")
+                .bind(id)
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
         }
         if *method == "post" && *path == "/api/v1/admin/me/views" {
             f.view = res.json[0]["id"].as_i64().unwrap();

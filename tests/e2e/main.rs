@@ -8,6 +8,7 @@ mod catalogue;
 mod fulfilment;
 mod inventory;
 mod purchase;
+mod routes;
 
 use fantoccini::Locator;
 use server::db::Backend;

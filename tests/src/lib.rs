@@ -555,6 +555,87 @@ impl TestApp {
         .collect()
     }
 
+    /// Cash-on-delivery orders to these Shanghai districts, allocated, picked, packed and
+    /// shipped with the own fleet by the staff member `cookie`; their shipments.
+    pub async fn own_fleet_parcels(&self, cookie: &str, key: &str, districts: &[&str]) -> Vec<i64> {
+        use serde_json::json;
+        let variant = self.variant_with_stock("BD-001-01", 100).await;
+        let mut shipments = Vec::new();
+        for (n, district) in districts.iter().enumerate() {
+            let mut body = guest_order("fleet@example.cn", variant, 1, "cash_on_delivery");
+            body["address"]["division_code"] = json!(district);
+            let placed = self
+                .place_order(&format!("{key}-order-{n:04}"), &body, "")
+                .await;
+            assert_eq!(placed.status, 201, "{:?}", placed.json);
+            let number = placed.json["number"]
+                .as_str()
+                .expect("a number")
+                .to_string();
+            let a = self
+                .post_json(
+                    &format!("/api/v1/admin/orders/{number}/allocate"),
+                    &json!({}),
+                    cookie,
+                )
+                .await;
+            assert_eq!(a.status, 200, "{:?}", a.json);
+            shipments.push(a.json["shipments"][0].as_i64().expect("a shipment"));
+        }
+        let sh: i64 = sqlx::query_scalar("SELECT id FROM warehouses WHERE code = 'SH-01'")
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("the Shanghai warehouse");
+        let list = self
+            .post_json(
+                "/api/v1/admin/pick-lists",
+                &json!({"warehouse": sh}),
+                cookie,
+            )
+            .await;
+        assert_eq!(list.status, 201, "{:?}", list.json);
+        let id = list.json["row"]["id"].as_i64().expect("a pick list");
+        for line in list.json["lines"].as_array().expect("lines") {
+            let path = format!("/api/v1/admin/pick-lists/{id}/lines/{}", line["variant"]);
+            let res = self
+                .send(
+                    reqwest::Method::PUT,
+                    &path,
+                    Some(&json!({"picked": line["quantity"]})),
+                    cookie,
+                )
+                .await;
+            assert_eq!(res.status, 200);
+        }
+        let done = self
+            .post_json(
+                &format!("/api/v1/admin/pick-lists/{id}/complete"),
+                &json!({}),
+                cookie,
+            )
+            .await;
+        assert_eq!(done.status, 200);
+        for s in &shipments {
+            let packed = self
+                .post_json(
+                    &format!("/api/v1/admin/shipments/{s}/pack"),
+                    &json!({"package": "medium", "weight_grams": 2500}),
+                    cookie,
+                )
+                .await;
+            assert_eq!(packed.status, 204);
+            let shipped = self
+                .post_json(
+                    &format!("/api/v1/admin/shipments/{s}/ship"),
+                    &json!({"carrier": "own_fleet"}),
+                    cookie,
+                )
+                .await;
+            assert_eq!(shipped.status, 200, "{:?}", shipped.json);
+        }
+        shipments
+    }
+
     /// How many audit entries there are.
     pub async fn audit_count(&self) -> i64 {
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")

@@ -12,9 +12,11 @@
 //! * `lighthouse`     Lighthouse on a phone profile against the release build.
 //! * `demo-images`    regenerate the demo product pictures in public/img/demo.
 //! * `divisions`      regenerate server/data/cn-divisions.tsv from npm's china-division.
+//! * `centroids`      regenerate server/data/cn-district-centroids.tsv from PyPI's cpca.
 
 mod bench;
 mod big_catalogue;
+mod centroids;
 mod divisions;
 mod images;
 mod lighthouse;
@@ -64,8 +66,9 @@ fn run() -> Result<()> {
         Some("lighthouse") => lighthouse::run(),
         Some("demo-images") => images::generate(&root().join("public/img/demo")),
         Some("divisions") => divisions::convert(),
+        Some("centroids") => centroids::convert(),
         _ => {
-            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] [--contract] | bench | lighthouse | demo-images | divisions>");
+            println!("usage: cargo xtask <run [--dev] | test | build [--dev] | setup [--browser] [--contract] | bench | lighthouse | demo-images | divisions | centroids>");
             Ok(())
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod pick_lists;
 pub mod print;
+pub mod routes;
 pub mod shipments;
 pub mod text;
 

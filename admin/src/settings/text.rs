@@ -163,6 +163,8 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::StocktakeCount => ("录入盘点数量", "Counted a stocktake line"),
         AuditAction::StocktakeSubmit => ("提交盘点", "Submitted a stocktake"),
         AuditAction::StocktakeApprove => ("审核盘点差异", "Approved a stocktake's variances"),
+        AuditAction::RoutePlan => ("规划配送路线", "Planned delivery routes"),
+        AuditAction::RouteStop => ("登记配送结果", "Recorded a delivery stop"),
     };
     locale.pick(zh, en)
 }
@@ -181,6 +183,7 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Stock => ("库存", "Stock"),
         EntityType::Transfer => ("调拨单", "Transfer"),
         EntityType::Stocktake => ("盘点单", "Stocktake"),
+        EntityType::Route => ("配送路线", "Delivery route"),
     };
     locale.pick(zh, en)
 }

@@ -28,6 +28,7 @@ pub mod carts;
 pub mod catalog;
 pub mod catalog_admin;
 pub mod coupons;
+pub mod fleet;
 pub mod idempotency;
 pub mod inventory;
 pub mod messages;

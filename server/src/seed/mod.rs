@@ -7,6 +7,7 @@ mod bins;
 pub mod catalogue;
 mod checkout;
 pub mod demo_catalog;
+mod fleet;
 pub mod history;
 pub mod orders;
 mod rows;
@@ -18,7 +19,7 @@ use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOU
 use shared::staff::StaffRole;
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "6";
+const DEMO_VERSION: &str = "7";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -176,6 +177,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
         .execute(&mut *tx)
         .await?;
     }
+    fleet::seed_fleet(&mut tx, "warehouse@storekeep.test").await?;
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES ('demo_seed_version', $1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -45,6 +45,8 @@ pub enum Page {
     Fulfilment,
     PickLists,
     Shipments,
+    Routes,
+    Driver,
     Stock,
     Transfers,
     Stocktakes,
@@ -82,6 +84,8 @@ impl Module {
                 Page::Fulfilment,
                 Page::PickLists,
                 Page::Shipments,
+                Page::Routes,
+                Page::Driver,
             ],
             Module::Catalogue => &[Page::Products, Page::Categories, Page::Brands],
             Module::Inventory => &[
@@ -118,7 +122,10 @@ impl Page {
     pub fn permission(self) -> Permission {
         match self {
             Page::Orders => Permission::ViewOrders,
-            Page::Fulfilment | Page::PickLists | Page::Shipments => Permission::ViewFulfilment,
+            Page::Fulfilment | Page::PickLists | Page::Shipments | Page::Routes => {
+                Permission::ViewFulfilment
+            }
+            Page::Driver => Permission::DeliverParcels,
             Page::Stock | Page::Transfers | Page::Stocktakes | Page::Valuation => {
                 Permission::ViewStock
             }
@@ -137,6 +144,8 @@ impl Page {
             Page::Fulfilment => "/fulfilment",
             Page::PickLists => "/fulfilment/pick-lists",
             Page::Shipments => "/fulfilment/shipments",
+            Page::Routes => "/fulfilment/routes",
+            Page::Driver => "/fulfilment/driver",
             Page::Stock => "/inventory/stock",
             Page::Transfers => "/inventory/transfers",
             Page::Stocktakes => "/inventory/stocktakes",

@@ -28,6 +28,10 @@ pub enum Permission {
     PickAndPack,
     /// Hand shipments to carriers and record their delivery.
     ShipOrders,
+    /// Plan the own fleet's delivery routes.
+    PlanRoutes,
+    /// Drive a route: record what happened at each door.
+    DeliverParcels,
     // inventory
     /// See stock per warehouse and bin, transfers, stocktakes and the valuation report.
     ViewStock,
@@ -53,7 +57,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 19] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -62,6 +66,8 @@ impl Permission {
         Permission::AllocateOrders,
         Permission::PickAndPack,
         Permission::ShipOrders,
+        Permission::PlanRoutes,
+        Permission::DeliverParcels,
         Permission::ViewStock,
         Permission::ManageStock,
         Permission::ApproveStocktake,
@@ -92,6 +98,9 @@ impl Permission {
             Permission::AllocateOrders => &[Owner, OrderClerk, WarehouseOperator],
             Permission::PickAndPack => &[Owner, WarehouseOperator],
             Permission::ShipOrders => &[Owner, OrderClerk, WarehouseOperator],
+            Permission::PlanRoutes => &[Owner, OrderClerk, WarehouseOperator],
+            // the fleet's drivers are warehouse staff: their vans name them
+            Permission::DeliverParcels => &[Owner, WarehouseOperator],
             Permission::ViewStock => &[
                 Owner,
                 OrderClerk,

@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod catalog_csv;
+mod fleet;
 mod fulfilment;
 mod inventory;
 mod me;
@@ -22,6 +23,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(me::routes())
         .merge(orders::routes())
         .merge(fulfilment::routes())
+        .merge(fleet::routes())
         .merge(inventory::routes())
         .merge(catalog::routes())
         .merge(catalog_csv::routes())

@@ -785,3 +785,17 @@ pub fn record_stop(
         Some(serde_json::json!({ "delivered": delivered, "note": note })),
     )
 }
+
+pub fn carriers() -> impl Future<Output = ApiResult<shared::fulfilment::CarrierSettings>> {
+    get("/api/v1/admin/settings/carriers".into())
+}
+
+pub fn set_carriers(
+    enabled: Vec<shared::fulfilment::Carrier>,
+) -> impl Future<Output = ApiResult<shared::fulfilment::CarrierSettings>> {
+    send(
+        Method::Put,
+        "/api/v1/admin/settings/carriers".into(),
+        json(&shared::fulfilment::CarrierSettings { enabled }),
+    )
+}

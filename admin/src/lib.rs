@@ -74,6 +74,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>
                     <Route path=path!("/settings/audit") view=settings::audit::AuditPage/>
                     <Route path=path!("/settings/security") view=settings::security::SecurityPage/>
+                    <Route path=path!("/settings/carriers") view=settings::carriers::CarriersPage/>
                     <Route path=path!("/me") view=me::MyAccountPage/>
                 </ParentRoute>
             </Routes>

@@ -128,6 +128,7 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Staff => ("员工与角色", "Staff & roles"),
         Page::AuditLog => ("审计日志", "Audit log"),
         Page::Security => ("安全设置", "Security"),
+        Page::Carriers => ("承运商", "Carriers"),
     };
     locale.pick(zh, en)
 }

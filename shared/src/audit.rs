@@ -110,10 +110,12 @@ pub enum AuditAction {
     RoutePlan,
     #[serde(rename = "route.stop")]
     RouteStop,
+    #[serde(rename = "settings.carriers")]
+    SettingsCarriers,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 51] = [
+    pub const ALL: [AuditAction; 52] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -165,6 +167,7 @@ impl AuditAction {
         AuditAction::StocktakeApprove,
         AuditAction::RoutePlan,
         AuditAction::RouteStop,
+        AuditAction::SettingsCarriers,
     ];
 
     pub fn code(self) -> &'static str {
@@ -220,6 +223,7 @@ impl AuditAction {
             AuditAction::StocktakeApprove => "stocktake.approve",
             AuditAction::RoutePlan => "route.plan",
             AuditAction::RouteStop => "route.stop",
+            AuditAction::SettingsCarriers => "settings.carriers",
         }
     }
 
@@ -255,7 +259,7 @@ impl AuditAction {
             | AuditAction::StocktakeSubmit
             | AuditAction::StocktakeApprove => EntityType::Stocktake,
             AuditAction::RoutePlan | AuditAction::RouteStop => EntityType::Route,
-            AuditAction::SettingsSecurity => EntityType::Setting,
+            AuditAction::SettingsSecurity | AuditAction::SettingsCarriers => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
             | AuditAction::ProductPublish

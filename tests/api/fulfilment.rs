@@ -1,8 +1,9 @@
 //! Fulfilment from a paid order to the customer's door: allocation to the nearest warehouse
 //! that holds everything, batch pick lists with short picks, packing, shipping with a
 //! tracking number and delivery; cancellations, holds and moves between warehouses; illegal
-//! moves refused with 409 and nothing changed; races with one winner; and after all of it,
-//! on-hand and reserved are their ledger rows' sums for every SKU and warehouse.
+//! moves refused with 409 and nothing changed; races with one winner; and after a
+//! randomized day of all of it (with a transfer and a stocktake), on-hand and reserved are
+//! their ledger rows' sums for every SKU and warehouse.
 
 use serde_json::{json, Value};
 use server::db::Backend;
@@ -17,6 +18,7 @@ storekeep_tests::on_both_backends!(
     cancelling_and_moving_give_stock_back,
     a_randomized_day_keeps_the_books_true,
     the_order_list_filters_and_views_are_kept,
+    only_the_shops_carriers_ship,
 );
 
 async fn warehouse(app: &TestApp, code: &str) -> i64 {
@@ -900,6 +902,109 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
         }
     }
     books_are_true(&app).await;
+    // a transfer between the warehouses, then a stocktake of Shanghai's first zone with one
+    // unit missing where one is free
+    let (sh, gz) = (
+        warehouse(&app, "SH-01").await,
+        warehouse(&app, "GZ-01").await,
+    );
+    let free: i64 = sqlx::query_scalar(
+        "SELECT on_hand - reserved FROM stock_levels WHERE variant_id = $1 AND warehouse_id = $2",
+    )
+    .bind(variants[1])
+    .bind(gz)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    if free > 0 {
+        let (status, t) = post(&app, "/api/v1/admin/transfers", json!({"from": gz, "to": sh, "lines": [{"variant": variants[1], "quantity": free.min(3)}]}), &owner).await;
+        assert_eq!(status, 201, "{t:?}");
+        let id = t["id"].as_i64().unwrap();
+        assert_eq!(
+            post(
+                &app,
+                &format!("/api/v1/admin/transfers/{id}/ship"),
+                json!({}),
+                &owner
+            )
+            .await
+            .0,
+            200
+        );
+        books_are_true(&app).await;
+        assert_eq!(
+            post(
+                &app,
+                &format!("/api/v1/admin/transfers/{id}/receive"),
+                json!({}),
+                &owner
+            )
+            .await
+            .0,
+            200
+        );
+    }
+    let (status, sheet) = post(
+        &app,
+        "/api/v1/admin/stocktakes",
+        json!({"warehouse": sh, "zone": "A"}),
+        &owner,
+    )
+    .await;
+    assert_eq!(status, 201, "{sheet:?}");
+    let id = sheet["id"].as_i64().unwrap();
+    let mut short_one = false;
+    for line in sheet["lines"].as_array().unwrap() {
+        let variant = line["variant"].as_i64().unwrap();
+        let (on_hand, reserved): (i64, i64) = sqlx::query_as("SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1 AND warehouse_id = $2")
+            .bind(variant)
+            .bind(sh)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        let counted = if !short_one && on_hand > reserved {
+            short_one = true;
+            on_hand - 1
+        } else {
+            on_hand
+        };
+        let res = app
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/admin/stocktakes/{id}/lines/{variant}"),
+                Some(&json!({"counted": counted})),
+                &owner.cookie,
+            )
+            .await;
+        assert_eq!(res.status, 200, "{:?}", res.json);
+    }
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/admin/stocktakes/{id}/submit"),
+            json!({}),
+            &owner
+        )
+        .await
+        .0,
+        200
+    );
+    let (status, approved) = post(
+        &app,
+        &format!("/api/v1/admin/stocktakes/{id}/approve"),
+        json!({}),
+        &owner,
+    )
+    .await;
+    assert_eq!(status, 200, "{approved:?}");
+    books_are_true(&app).await;
+    // reserved is never negative, and is what orders hold
+    let negative: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM stock_levels WHERE reserved < 0 OR on_hand < 0")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(negative, 0);
     // nothing shipped that was not picked: per shipment, shipped units = picked units
     let unpicked: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT document, \
@@ -1056,4 +1161,66 @@ async fn the_order_list_filters_and_views_are_kept(backend: Backend) {
 fn ui_day(ms: i64) -> String {
     let (y, m, d) = shared::time::civil_date(ms, shared::time::SHOP_UTC_OFFSET_HOURS);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+async fn only_the_shops_carriers_ship(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let owner = app.owner().await;
+    let variant = app.variant_with_stock("BD-001-01", 10).await;
+    let number = paid_order(&app, "carriers-0001", variant, 1, &owner).await;
+    let shipment = allocate(&app, &number, &owner).await[0];
+    let list = pick_list(&app, warehouse(&app, "SH-01").await, &owner).await;
+    pick_all(&app, &list, &owner, |l| l["quantity"].as_u64().unwrap()).await;
+    let res = app
+        .send(
+            reqwest::Method::PUT,
+            "/api/v1/admin/settings/carriers",
+            Some(&json!({"enabled": []})),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("no_carrier"))
+    );
+    let res = app
+        .send(
+            reqwest::Method::PUT,
+            "/api/v1/admin/settings/carriers",
+            Some(&json!({"enabled": ["zto", "own_fleet"]})),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    let clerk = app.with_staff(&[StaffRole::OrderClerk]).await;
+    let seen = app
+        .get_with("/api/v1/admin/settings/carriers", &clerk.cookie)
+        .await;
+    assert_eq!(seen.json["enabled"], json!(["zto", "own_fleet"]));
+    let refused = app
+        .send(
+            reqwest::Method::PUT,
+            "/api/v1/admin/settings/carriers",
+            Some(&json!({"enabled": ["ems"]})),
+            &clerk.cookie,
+        )
+        .await;
+    assert_eq!(refused.status, 403, "only owners choose");
+    let (status, body) = pack_and_ship(&app, shipment, &owner, None).await;
+    assert_eq!(
+        (status, body["problem"].as_str()),
+        (422, Some("carrier_disabled")),
+        "SF Express is not used"
+    );
+    let (status, body) = post(
+        &app,
+        &format!("/api/v1/admin/shipments/{shipment}/ship"),
+        json!({"carrier": "zto"}),
+        &owner,
+    )
+    .await;
+    assert_eq!(status, 200, "{body:?}");
+    app.cleanup().await;
 }

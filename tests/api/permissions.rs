@@ -270,6 +270,16 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     ("get", "/api/v1/admin/audit", Some(Permission::ViewAuditLog)),
     (
         "get",
+        "/api/v1/admin/settings/carriers",
+        Some(Permission::ViewFulfilment),
+    ),
+    (
+        "put",
+        "/api/v1/admin/settings/carriers",
+        Some(Permission::ManageShipping),
+    ),
+    (
+        "get",
         "/api/v1/admin/settings/security",
         Some(Permission::ManageSecurity),
     ),
@@ -551,6 +561,9 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             "email": format!("matrix-{n}@storekeep.test"), "display_name": "矩阵", "roles": ["analyst"]}),
         ("put", "/api/v1/admin/staff/{id}/roles") => json!({"roles": ["analyst", "finance"]}),
         ("put", "/api/v1/admin/settings/security") => json!({"owners_need_two_factor": false}),
+        ("put", "/api/v1/admin/settings/carriers") => {
+            json!({"enabled": ["sf_express", "zto", "own_fleet"]})
+        }
         ("post", "/api/v1/admin/products") => {
             let mut d = f.product_draft.clone();
             d["slug"] = json!(format!("matrix-{n}"));

@@ -120,6 +120,7 @@ async fn main() {
         ] {
             timings.push(time_route(&app, &url, &clerk.cookie, label).await);
         }
+        timings.push(time_allocation(&app, &clerk.cookie).await);
         let import = time_import(&app).await;
         rows.push(Row {
             backend: name,
@@ -130,6 +131,67 @@ async fn main() {
         app.cleanup().await;
     }
     write_report(&rows);
+}
+
+/// Allocation of large orders (issue 10: ≤ 100 ms): five orders of 1,000 units over 50 lines,
+/// half of the lines kept only in Shanghai and half only in Guangzhou, so that each is split
+/// into two shipments; each allocation timed over HTTP.
+async fn time_allocation(app: &TestApp, cookie: &str) -> (&'static str, f64, f64) {
+    let variants: Vec<i64> = sqlx::query_scalar(
+        "SELECT v.id FROM product_variants v JOIN products p ON p.id = v.product_id WHERE p.status = 'active' ORDER BY v.id LIMIT 50",
+    )
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    for (i, v) in variants.iter().enumerate() {
+        let keep = if i < 25 { "SH-01" } else { "GZ-01" };
+        sqlx::query(
+            "UPDATE stock_levels SET on_hand = CASE WHEN warehouse_id = (SELECT id FROM warehouses WHERE code = $1) THEN 100 ELSE 0 END, \
+             reserved = 0 WHERE variant_id = $2",
+        )
+        .bind(keep)
+        .bind(v)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+    app.db.commits.note();
+    let mut ms = Vec::new();
+    for n in 0..5 {
+        let lines: Vec<serde_json::Value> = variants
+            .iter()
+            .map(|v| serde_json::json!({"variant_id": v, "quantity": 20}))
+            .collect();
+        let mut body =
+            storekeep_tests::guest_order("big@example.cn", variants[0], 1, "cash_on_delivery");
+        body["lines"] = serde_json::Value::Array(lines);
+        let placed = app
+            .place_order(&format!("bench-big-order-{n:04}"), &body, "")
+            .await;
+        assert_eq!(placed.status, 201, "{:?}", placed.json);
+        let number = placed.json["number"].as_str().unwrap().to_string();
+        let t = Instant::now();
+        let res = app
+            .post_json(
+                &format!("/api/v1/admin/orders/{number}/allocate"),
+                &serde_json::json!({}),
+                cookie,
+            )
+            .await;
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(res.status, 200, "{:?}", res.json);
+        assert_eq!(
+            res.json["shipments"].as_array().unwrap().len(),
+            2,
+            "split in two"
+        );
+    }
+    ms.sort_by(f64::total_cmp);
+    (
+        "allocating 1,000 units / 50 lines (split)",
+        ms[ms.len() / 2],
+        ms[ms.len() - 1],
+    )
 }
 
 /// A CSV of `IMPORT_ROWS` new variants (four per product, two options), imported as a dry

@@ -93,6 +93,8 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/fulfilment",
             "/admin/fulfilment/pick-lists",
             "/admin/fulfilment/shipments",
+            "/admin/fulfilment/routes",
+            "/admin/fulfilment/driver",
             "/admin/catalogue/products",
             "/admin/catalogue/categories",
             "/admin/catalogue/brands",
@@ -103,7 +105,8 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/reports/dashboard",
             "/admin/settings/staff",
             "/admin/settings/audit",
-            "/admin/settings/security"
+            "/admin/settings/security",
+            "/admin/settings/carriers"
         ]
     );
     owner.screenshot("admin-staff-1280").await;
@@ -239,6 +242,8 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/fulfilment",
             "/admin/fulfilment/pick-lists",
             "/admin/fulfilment/shipments",
+            "/admin/fulfilment/routes",
+            "/admin/fulfilment/driver",
             "/admin/inventory/stock",
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",

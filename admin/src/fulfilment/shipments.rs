@@ -102,13 +102,17 @@ pub fn ShipmentPage() -> impl IntoView {
         async move {
             let shipment = crate::api::shipment(id).await?;
             let warehouses = crate::api::warehouses().await?;
-            Ok((shipment, warehouses))
+            let carriers = crate::api::carriers()
+                .await
+                .map(|c| c.enabled)
+                .unwrap_or_else(|_| Carrier::ALL.to_vec());
+            Ok((shipment, warehouses, carriers))
         }
     });
     use_page(move |l| super::crumbs(l, Some(Page::Shipments), Some(format!("#{}", id()))));
     view! {
-        {loaded(data, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |(s, w)| {
-            view! { <Shipment shipment=s warehouses=w refresh/> }
+        {loaded(data, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |(s, w, c)| {
+            view! { <Shipment shipment=s warehouses=w carriers=c refresh/> }
         })}
     }
 }
@@ -136,6 +140,7 @@ where
 fn Shipment(
     shipment: ShipmentDetail,
     warehouses: Vec<WarehouseView>,
+    carriers: Vec<Carrier>,
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -156,7 +161,14 @@ fn Shipment(
     );
     let package = RwSignal::new(PackageSize::Medium.as_str().to_string());
     let weight = RwSignal::new(String::new());
-    let carrier = RwSignal::new(Carrier::SfExpress.as_str().to_string());
+    let carrier = RwSignal::new(
+        carriers
+            .first()
+            .copied()
+            .unwrap_or(Carrier::SfExpress)
+            .as_str()
+            .to_string(),
+    );
     let tracking = RwSignal::new(String::new());
     let move_it = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -267,7 +279,7 @@ fn Shipment(
             .into_any()
         }
         ShipmentStatus::Packed if session.can(Permission::ShipOrders) => {
-            let carriers = Carrier::ALL
+            let carriers = carriers
                 .iter()
                 .map(|c| {
                     let c = *c;

@@ -79,6 +79,7 @@ pub enum F {
     StopDelivered,
     StopFailed,
     RoutesPlanned,
+    CarriersHint,
 }
 
 impl Translate for F {
@@ -168,6 +169,10 @@ impl Translate for F {
             F::StopDelivered => ("已签收", "Delivered"),
             F::StopFailed => ("配送失败", "Failed"),
             F::RoutesPlanned => ("已规划路线", "Routes planned"),
+            F::CarriersHint => (
+                "发货时只能选择这里勾选的承运商，至少保留一个。",
+                "Staff ship only with the carriers ticked here; keep at least one.",
+            ),
             F::WeightIsNumber => (
                 "重量须为 1 至 50,000 之间的整数（克）。",
                 "The weight is a whole number of grams from 1 to 50,000.",
@@ -267,6 +272,11 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
             "运单号应为 6–30 位字母、数字或短横线。",
             "A tracking number has 6 to 30 letters, digits or dashes.",
         ),
+        "carrier_disabled" => (
+            "本店未启用该承运商。",
+            "The shop does not ship with this carrier.",
+        ),
+        "no_carrier" => ("请至少选择一个承运商。", "Choose at least one carrier."),
         "tracking_number_taken" => (
             "该承运商已有包裹使用这个运单号。",
             "Another parcel of this carrier has this tracking number.",

@@ -1,6 +1,7 @@
 //! 设置: staff and their roles, the audit log, the shop's security settings.
 
 pub mod audit;
+pub mod carriers;
 pub mod member;
 pub mod security;
 pub mod staff;

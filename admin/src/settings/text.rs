@@ -164,6 +164,7 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::StocktakeSubmit => ("提交盘点", "Submitted a stocktake"),
         AuditAction::StocktakeApprove => ("审核盘点差异", "Approved a stocktake's variances"),
         AuditAction::RoutePlan => ("规划配送路线", "Planned delivery routes"),
+        AuditAction::SettingsCarriers => ("修改可用承运商", "Changed the carriers"),
         AuditAction::RouteStop => ("登记配送结果", "Recorded a delivery stop"),
     };
     locale.pick(zh, en)

@@ -14,6 +14,28 @@ pub async fn get_flag(conn: &mut Conn, key: &str) -> Result<bool, sqlx::Error> {
     Ok(value.as_deref() == Some("true"))
 }
 
+/// The carriers staff may ship with (`CarrierSettings`' stored form).
+pub const CARRIERS: &str = "carriers";
+
+pub async fn get_text(conn: &mut Conn, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT value FROM app_settings WHERE key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn set_text(conn: &mut Conn, key: &str, value: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO app_settings (key, value) VALUES ($1, $2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
 pub async fn set_flag(conn: &mut Conn, key: &str, on: bool) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES ($1, $2) \

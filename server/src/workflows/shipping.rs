@@ -104,6 +104,18 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
     };
     let mut tx = db.begin_write().await?;
     let s = shipment(&mut tx, id).await?;
+    let enabled = crate::db::settings::get_text(&mut tx, crate::db::settings::CARRIERS)
+        .await?
+        .map_or_else(shared::fulfilment::CarrierSettings::all, |t| {
+            shared::fulfilment::CarrierSettings::parse(&t)
+        });
+    if !enabled.enabled.contains(&req.carrier) {
+        return Err(AppError::validation(
+            "carrier_disabled",
+            "The shop does not ship with this carrier",
+        )
+        .at("carrier"));
+    }
     if s.on_hold != 0 {
         return Err(AppError::conflict(
             "on_hold",

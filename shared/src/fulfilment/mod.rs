@@ -10,5 +10,5 @@ mod views;
 
 pub use allocation::{allocate, Allocation, Holding, Line, Planned};
 pub use picking::PickListStatus;
-pub use shipment::{Carrier, PackageSize, ShipmentStatus};
+pub use shipment::{Carrier, CarrierSettings, PackageSize, ShipmentStatus};
 pub use views::*;

@@ -2,6 +2,7 @@
 //! customer's door, and the carriers and package sizes it can go with.
 
 use crate::coded;
+use serde::{Deserialize, Serialize};
 
 coded! {
     /// Where a shipment is. Every change asks [`ShipmentStatus::can_transition`] about the
@@ -161,6 +162,48 @@ coded! {
     }
 }
 
+/// The carriers the shop hands parcels to (设置 → 承运商): staff choose among these when
+/// shipping. At least one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CarrierSettings {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 6))]
+    pub enabled: Vec<Carrier>,
+}
+
+impl CarrierSettings {
+    /// Every carrier, as a new shop starts.
+    pub fn all() -> CarrierSettings {
+        CarrierSettings {
+            enabled: Carrier::ALL.to_vec(),
+        }
+    }
+
+    /// The stored form (`sf_express,zto`), read back; unknown names are dropped and an empty
+    /// list means every carrier.
+    pub fn parse(text: &str) -> CarrierSettings {
+        let enabled: Vec<Carrier> = Carrier::ALL
+            .iter()
+            .copied()
+            .filter(|c| text.split(',').any(|t| t.trim() == c.as_str()))
+            .collect();
+        if enabled.is_empty() {
+            CarrierSettings::all()
+        } else {
+            CarrierSettings { enabled }
+        }
+    }
+
+    pub fn to_text(&self) -> String {
+        Carrier::ALL
+            .iter()
+            .filter(|c| self.enabled.contains(c))
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// The most a parcel may weigh, in grams.
 pub const MAX_PARCEL_GRAMS: u32 = 50_000;
 
@@ -205,5 +248,13 @@ mod tests {
         assert_eq!(parse_tracking_number("SF12345<script>"), None);
         assert_eq!(Carrier::parse("zto"), Some(Carrier::Zto));
         assert_eq!(Carrier::ALL.len(), 6);
+        let some = CarrierSettings::parse("zto, sf_express,bogus");
+        assert_eq!(some.enabled, vec![Carrier::SfExpress, Carrier::Zto]);
+        assert_eq!(some.to_text(), "sf_express,zto");
+        assert_eq!(
+            CarrierSettings::parse("").enabled.len(),
+            6,
+            "none stored: all"
+        );
     }
 }

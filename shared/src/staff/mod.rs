@@ -342,6 +342,8 @@ mod tests {
                 Permission::AllocateOrders,
                 Permission::PickAndPack,
                 Permission::ShipOrders,
+                Permission::PlanRoutes,
+                Permission::DeliverParcels,
                 Permission::ViewStock,
                 Permission::ManageStock
             ]
@@ -384,6 +386,8 @@ mod tests {
             Page::Fulfilment,
             Page::PickLists,
             Page::Shipments,
+            Page::Routes,
+            Page::Driver,
         ];
         let all_inventory = vec![
             Page::Stock,

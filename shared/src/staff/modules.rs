@@ -58,6 +58,7 @@ pub enum Page {
     Staff,
     AuditLog,
     Security,
+    Carriers,
 }
 
 impl Module {
@@ -95,7 +96,7 @@ impl Module {
                 Page::Valuation,
             ],
             Module::Reports => &[Page::Dashboard],
-            Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security],
+            Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security, Page::Carriers],
             _ => &[],
         }
     }
@@ -134,6 +135,7 @@ impl Page {
             Page::Staff => Permission::ManageStaff,
             Page::AuditLog => Permission::ViewAuditLog,
             Page::Security => Permission::ManageSecurity,
+            Page::Carriers => Permission::ManageShipping,
         }
     }
 
@@ -157,6 +159,7 @@ impl Page {
             Page::Staff => "/settings/staff",
             Page::AuditLog => "/settings/audit",
             Page::Security => "/settings/security",
+            Page::Carriers => "/settings/carriers",
         }
     }
 }

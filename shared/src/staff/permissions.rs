@@ -54,10 +54,12 @@ pub enum Permission {
     ViewAuditLog,
     /// Security settings of the shop (two-factor sign-in required for owners).
     ManageSecurity,
+    /// Which carriers the shop ships with.
+    ManageShipping,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -77,6 +79,7 @@ impl Permission {
         Permission::ManageStaff,
         Permission::ViewAuditLog,
         Permission::ManageSecurity,
+        Permission::ManageShipping,
     ];
 
     /// The roles that hold this permission.
@@ -122,9 +125,10 @@ impl Permission {
             ],
             Permission::ManageCatalog => &[Owner, CatalogManager],
             Permission::ViewReports => &[Owner, CatalogManager, Marketing, Finance, Analyst],
-            Permission::ManageStaff | Permission::ViewAuditLog | Permission::ManageSecurity => {
-                &[Owner]
-            }
+            Permission::ManageStaff
+            | Permission::ViewAuditLog
+            | Permission::ManageSecurity
+            | Permission::ManageShipping => &[Owner],
         }
     }
 }

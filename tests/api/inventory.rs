@@ -289,6 +289,18 @@ async fn a_stocktake_counts_against_the_books_of_its_moment(backend: Backend) {
         (status, body["problem"].as_str()),
         (409, Some("lines_left"))
     );
+    // a second sheet over the same shelves would count them twice
+    let (status, body) = post(
+        &app,
+        "/api/v1/admin/stocktakes",
+        json!({"warehouse": sh}),
+        &keeper,
+    )
+    .await;
+    assert_eq!(
+        (status, body["problem"].as_str()),
+        (409, Some("stocktake_open"))
+    );
 
     // an order ships 2 while the shelf is being counted: counted before, 10 were there and
     // 9 found; then 2 left — the variance is still 1, not 3

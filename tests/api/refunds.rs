@@ -118,6 +118,14 @@ async fn a_card_order_is_refunded_in_part_then_in_full(backend: Backend) {
     assert_eq!(status, 201, "{body:?}");
     let order = detail(&app, &number, &clerk).await;
     assert_eq!(order["status"], "refunded");
+    // refunded before anything was allocated: its stock is free again, the books agree
+    let reserved: i64 = sqlx::query_scalar("SELECT CAST(SUM(s.reserved) AS BIGINT) FROM stock_levels s JOIN product_variants v ON v.id = s.variant_id WHERE v.sku = 'PH-002-01'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(reserved, 0);
+    let wrong = app.ledger_mismatches().await;
+    assert!(wrong.is_empty(), "{wrong:?}");
     assert_eq!(order["refunded"]["minor"].as_i64(), Some(paid));
     let notes: Vec<&str> = order["events"]
         .as_array()

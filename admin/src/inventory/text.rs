@@ -159,6 +159,10 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
             "实收数量不能超过调出数量。",
             "More cannot arrive than was sent.",
         ),
+        "stocktake_open" => (
+            "这些库位已有进行中的盘点单，请先完成或审核。",
+            "A stocktake of these shelves is open already: finish or approve it first.",
+        ),
         "nothing_to_count" => ("那里没有可盘点的库存。", "Nothing is kept there to count."),
         "zone" => (
             "库区为 1–4 位字母或数字。",

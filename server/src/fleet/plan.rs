@@ -61,15 +61,7 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     let day = parse_day(day)?;
     let mut conn = db.pool.acquire().await?;
     let depot = depot(&mut conn, warehouse).await?;
-    let started: Option<i64> = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM route_stops rs JOIN routes r ON r.id = rs.route_id JOIN route_plans p ON p.id = r.plan_id \
-         WHERE p.warehouse_id = $1 AND p.day = $2 AND rs.status <> 'pending'",
-    )
-    .bind(warehouse)
-    .bind(&day)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if started.unwrap_or(0) > 0 {
+    if started_stops(&mut conn, warehouse, &day).await? > 0 {
         return Err(AppError::conflict(
             "routes_started",
             "Drivers are out on this day's routes: it cannot be planned again",
@@ -97,7 +89,8 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     .await?;
     for shipment in old {
         let row: Option<(i64, String, i64)> = sqlx::query_as(
-            "SELECT s.id, o.address_json, COALESCE(s.weight_grams, 1000) FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = $1",
+            "SELECT s.id, o.address_json, COALESCE(s.weight_grams, 1000) FROM shipments s JOIN orders o ON o.id = s.order_id \
+             WHERE s.id = $1 AND s.status = 'shipped'",
         )
         .bind(shipment)
         .fetch_optional(&mut *conn)
@@ -166,6 +159,13 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     );
 
     let mut tx = db.begin_write().await?;
+    // a driver may have set out while the solver ran
+    if started_stops(&mut tx, warehouse, &day).await? > 0 {
+        return Err(AppError::conflict(
+            "routes_started",
+            "Drivers are out on this day's routes: it cannot be planned again",
+        ));
+    }
     sqlx::query("DELETE FROM route_plans WHERE warehouse_id = $1 AND day = $2")
         .bind(warehouse)
         .bind(&day)
@@ -229,7 +229,24 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     plan.ok_or_else(|| AppError::NotFound("route plan"))
 }
 
-/// A driver at a door: delivered (who signed) or failed (why).
+/// How many stops of a day's plan have been recorded (delivered or failed).
+async fn started_stops(
+    conn: &mut AnyConnection,
+    warehouse: i64,
+    day: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM route_stops rs JOIN routes r ON r.id = rs.route_id JOIN route_plans p ON p.id = r.plan_id \
+         WHERE p.warehouse_id = $1 AND p.day = $2 AND rs.status <> 'pending'",
+    )
+    .bind(warehouse)
+    .bind(day)
+    .fetch_one(conn)
+    .await
+}
+
+/// A driver at a door: delivered (who signed) or failed (why). Only the van's driver may,
+/// unless `any_van` (those who plan the routes).
 pub async fn record_stop(
     db: &Db,
     actor: &ActorRef,
@@ -237,14 +254,18 @@ pub async fn record_stop(
     shipment: i64,
     delivered: bool,
     note: &str,
+    any_van: bool,
 ) -> AppResult<()> {
     let note = crate::workflows::order_actions::text(note, "note", 200)?;
     let mut tx = db.begin_write().await?;
     let status: Option<String> = sqlx::query_scalar(
-        "SELECT status FROM route_stops WHERE route_id = $1 AND shipment_id = $2",
+        "SELECT rs.status FROM route_stops rs JOIN routes r ON r.id = rs.route_id JOIN vehicles v ON v.id = r.vehicle_id \
+         WHERE rs.route_id = $1 AND rs.shipment_id = $2 AND ($3 = 1 OR v.driver_id = $4)",
     )
     .bind(route)
     .bind(shipment)
+    .bind(i64::from(any_van))
+    .bind(actor.id.0)
     .fetch_optional(&mut *tx)
     .await?;
     match status.as_deref().and_then(StopStatus::parse) {

@@ -75,10 +75,11 @@ pub async fn allocate_in(
     }
     // claim it: of two staff allocating at once, one finds it claimed
     let claimed = sqlx::query(
-        "UPDATE orders SET allocated_at = $1 WHERE id = $2 AND allocated_at IS NULL AND on_hold = 0",
+        "UPDATE orders SET allocated_at = $1 WHERE id = $2 AND allocated_at IS NULL AND on_hold = 0 AND status = $3",
     )
     .bind(at)
     .bind(order.id)
+    .bind(status.as_str())
     .execute(&mut *conn)
     .await?;
     if claimed.rows_affected() != 1 {

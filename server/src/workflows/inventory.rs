@@ -378,6 +378,21 @@ pub async fn create_stocktake(db: &Db, actor: &ActorRef, req: &NewStocktake) -> 
     };
     let mut tx = db.begin_write().await?;
     seller_of(&mut tx, req.warehouse, "warehouse").await?;
+    // two open sheets over the same shelves would book one variance twice
+    let overlapping: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM stocktakes WHERE warehouse_id = $1 AND status IN ('counting', 'review') \
+         AND (zone IS NULL OR $2 IS NULL OR zone = $2)",
+    )
+    .bind(req.warehouse.0)
+    .bind(zone.as_deref())
+    .fetch_one(&mut *tx)
+    .await?;
+    if overlapping > 0 {
+        return Err(AppError::conflict(
+            "stocktake_open",
+            "A stocktake of these shelves is open already: finish or approve it first",
+        ));
+    }
     let at = now_millis();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO stocktakes (warehouse_id, zone, status, created_by, created_at, updated_at) \

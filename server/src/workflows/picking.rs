@@ -44,6 +44,18 @@ pub async fn create(db: &Db, actor: &ActorRef, warehouse: WarehouseId) -> AppRes
     let note = format!("on pick list {list}");
     let mut taken = 0;
     for shipment in waiting {
+        // claimed while still allocated in this warehouse (not moved meanwhile)
+        let claimed = sqlx::query(
+            "UPDATE shipments SET pick_list_id = $1 WHERE id = $2 AND warehouse_id = $3 AND status = 'allocated' AND pick_list_id IS NULL",
+        )
+        .bind(list)
+        .bind(shipment)
+        .bind(warehouse.0)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
         let step = Move {
             to: ShipmentStatus::Picking,
             only_from: &[ShipmentStatus::Allocated],
@@ -52,14 +64,7 @@ pub async fn create(db: &Db, actor: &ActorRef, warehouse: WarehouseId) -> AppRes
             at,
         };
         match status::change(&mut tx, shipment, step).await {
-            Ok(_) => {
-                sqlx::query("UPDATE shipments SET pick_list_id = $1 WHERE id = $2")
-                    .bind(list)
-                    .bind(shipment)
-                    .execute(&mut *tx)
-                    .await?;
-                taken += 1;
-            }
+            Ok(_) => taken += 1,
             // taken by another list meanwhile
             Err(Refused::Illegal { .. } | Refused::Raced | Refused::Missing) => {}
             Err(Refused::Db(e)) => return Err(e.into()),

@@ -176,7 +176,16 @@ async fn mark_refunded_if_all_back(
         at,
     };
     match status::change(conn, order, step).await {
-        Ok(_) => Ok(()),
+        Ok(from) => {
+            // refunded before anything was allocated: its stock and coupon use go back, as
+            // a cancellation's would (nothing will ship)
+            if from.holds_reservation() {
+                crate::db::orders::release_reservations(conn, order, actor, "refunded in full", at)
+                    .await?;
+                crate::db::coupons::return_coupon_use(conn, order).await?;
+            }
+            Ok(())
+        }
         Err(Refused::Illegal { from, .. }) => {
             let note = "everything paid was refunded (the order stays as it is: cancel it if nothing will ship)";
             status::record(conn, order, Some(from), from, actor, note, at).await?;

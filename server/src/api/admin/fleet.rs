@@ -141,6 +141,7 @@ async fn record_stop(
     ApiJson(req): ApiJson<StopOutcome>,
 ) -> AppResult<StatusCode> {
     staff.require(Permission::DeliverParcels)?;
+    let any_van = staff.roles.allow(Permission::PlanRoutes);
     plan::record_stop(
         &state.db,
         &staff.actor,
@@ -148,6 +149,7 @@ async fn record_stop(
         shipment,
         req.delivered,
         &req.note,
+        any_van,
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)

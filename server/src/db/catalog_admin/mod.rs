@@ -512,7 +512,8 @@ pub async fn ordered_variants(conn: &mut Conn, product: i64) -> Result<Vec<i64>,
 pub async fn stocked_variants(conn: &mut Conn, product: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT DISTINCT s.variant_id FROM stock_levels s JOIN product_variants v ON v.id = s.variant_id \
-         WHERE v.product_id = $1 AND s.on_hand > 0",
+         WHERE v.product_id = $1 AND (s.on_hand > 0 OR EXISTS (SELECT 1 FROM stock_movements m \
+           WHERE m.variant_id = s.variant_id AND m.warehouse_id = s.warehouse_id))",
     )
     .bind(product)
     .fetch_all(conn)

@@ -602,16 +602,21 @@ pub fn complete_pick_list(id: i64) -> impl Future<Output = ApiResult<PickListDet
     )
 }
 
+/// A refund under `key` (new per refund the person asks for; a retry of the same request
+/// keeps it, so it never refunds twice).
 pub fn refund(
     number: &str,
     amount: i64,
     reason: &str,
+    key: &str,
 ) -> impl Future<Output = ApiResult<Vec<RefundView>>> {
-    send(
+    let call = ui::api::send::<Vec<RefundView>>(
         Method::Post,
         order_path(number, "/refunds"),
         Some(serde_json::json!({ "amount": amount, "reason": reason })),
-    )
+        vec![("Idempotency-Key", key.to_string())],
+    );
+    async move { watch(call.await) }
 }
 
 pub fn change_address(number: &str, address: &Address) -> impl Future<Output = ApiResult<()>> {

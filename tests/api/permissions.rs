@@ -857,6 +857,19 @@ async fn call(
             )
             .await;
     }
+    if let Some(number) = url
+        .strip_suffix("/refunds")
+        .and_then(|u| u.rsplit('/').next())
+    {
+        let key = format!(
+            "matrix-refund-{}",
+            cookie.len() + url.len() + body.map_or(0, |b| b.to_string().len())
+        );
+        let key = format!("{key}-{}", server::db::now_millis());
+        return app
+            .refund(number, body.unwrap_or(&Value::Null), cookie, &key)
+            .await;
+    }
     app.send(method, url, body, cookie).await
 }
 

@@ -18,8 +18,20 @@ storekeep_tests::on_both_backends!(
     a_carriers_signed_delivery_delivers_and_completes_the_order,
 );
 
+/// POSTs as staff; a refund goes with a new `Idempotency-Key` each time (a new request).
 async fn post(app: &TestApp, path: &str, body: Value, who: &StaffLogin) -> (u16, Value) {
-    let res = app.post_json(path, &body, &who.cookie).await;
+    static KEYS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let res = match path
+        .strip_suffix("/refunds")
+        .and_then(|p| p.rsplit('/').next())
+    {
+        Some(number) => {
+            let n = KEYS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            app.refund(number, &body, &who.cookie, &format!("test-refund-{n:06}"))
+                .await
+        }
+        None => app.post_json(path, &body, &who.cookie).await,
+    };
     (res.status, res.json)
 }
 
@@ -149,6 +161,40 @@ async fn a_card_order_is_refunded_in_part_then_in_full(backend: Backend) {
     )
     .await;
     assert_eq!((status, body["problem"].as_str()), (409, Some("not_paid")));
+    // a retried request (same key) refunds once; the key with another request is refused
+    let first = app
+        .refund(
+            &number,
+            &json!({"amount": 1, "reason": "retry"}),
+            &clerk.cookie,
+            "same-key-0001",
+        )
+        .await;
+    assert_eq!(
+        first.status, 422,
+        "nothing left to refund: {:?}",
+        first.json
+    );
+    let second = app
+        .refund(
+            &number,
+            &json!({"amount": 2, "reason": "retry"}),
+            &clerk.cookie,
+            "same-key-0001",
+        )
+        .await;
+    assert_eq!(second.status, 422);
+    let missing = app
+        .post_json(
+            &path,
+            &json!({"amount": 1, "reason": "no key"}),
+            &clerk.cookie,
+        )
+        .await;
+    assert_eq!(
+        (missing.status, missing.json["field"].as_str()),
+        (400, Some("Idempotency-Key"))
+    );
     // who may: not the warehouse
     let picker = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let (status, _) = post(&app, &path, json!({"amount": 1, "reason": "x"}), &picker).await;
@@ -176,6 +222,28 @@ async fn two_refunds_at_once_never_pass_the_payment(backend: Backend) {
         .unwrap();
     let path = format!("/api/v1/admin/orders/{number}/refunds");
     let ask = json!({"amount": paid * 2 / 3, "reason": "两人同时退款"});
+    // the same request sent twice (a double click) refunds once
+    let small = json!({"amount": 100, "reason": "双击"});
+    let once = app
+        .refund(&number, &small, &owner.cookie, "double-click-0001")
+        .await;
+    let again = app
+        .refund(&number, &small, &owner.cookie, "double-click-0001")
+        .await;
+    assert_eq!((once.status, again.status), (201, 201));
+    assert_eq!(once.json, again.json, "the first answer, again");
+    let other_body = app
+        .refund(
+            &number,
+            &json!({"amount": 200, "reason": "双击"}),
+            &owner.cookie,
+            "double-click-0001",
+        )
+        .await;
+    assert_eq!(
+        (other_body.status, other_body.json["problem"].as_str()),
+        (422, Some("idempotency_key_reused"))
+    );
     for _ in 0..3 {
         let (a, b) = tokio::join!(
             post(&app, &path, ask.clone(), &owner),
@@ -193,7 +261,11 @@ async fn two_refunds_at_once_never_pass_the_payment(backend: Backend) {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    assert_eq!(refunded, paid * 2 / 3, "one refund, never two");
+    assert_eq!(
+        refunded,
+        100 + paid * 2 / 3,
+        "one refund of the two racing, never both"
+    );
     app.cleanup().await;
 }
 

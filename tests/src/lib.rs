@@ -240,6 +240,27 @@ impl TestApp {
         Posted::read(res).await
     }
 
+    /// A refund as the back office asks for one: JSON, CSRF, and its `Idempotency-Key`.
+    pub async fn refund(
+        &self,
+        number: &str,
+        body: &serde_json::Value,
+        cookies: &str,
+        key: &str,
+    ) -> Posted {
+        let res = self
+            .client
+            .post(self.url(&format!("/api/v1/admin/orders/{number}/refunds")))
+            .header("cookie", format!("sk_csrf=test-csrf-token; {cookies}"))
+            .header("x-csrf-token", "test-csrf-token")
+            .header("idempotency-key", key)
+            .json(body)
+            .send()
+            .await
+            .expect("POST refund");
+        Posted::read(res).await
+    }
+
     /// Any method with a JSON body (or none), as the browser app sends it: CSRF cookie and
     /// header, plus `cookies`.
     pub async fn send(

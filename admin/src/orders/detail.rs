@@ -420,9 +420,15 @@ fn Refunds(number: String, order: OrderDetail, refresh: RwSignal<u32>) -> impl I
             return;
         };
         let (n, why) = (number.clone(), reason.get_untracked());
+        // one key per refund asked for: a double click or a retry refunds once
+        let key = format!(
+            "refund-{}-{}",
+            web_sys::js_sys::Date::now() as u64,
+            (web_sys::js_sys::Math::random() * 1e12) as u64
+        );
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match crate::api::refund(&n, money.minor, &why).await {
+            match crate::api::refund(&n, money.minor, &why, &key).await {
                 Ok(_) => {
                     toasts.say(format!(
                         "{} {}",

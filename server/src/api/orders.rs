@@ -27,7 +27,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// `Idempotency-Key`: 8–100 visible ASCII characters, chosen by the client per checkout.
-fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())

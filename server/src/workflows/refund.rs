@@ -6,9 +6,9 @@
 
 use crate::auth::tokens::new_token;
 use crate::db::audit::{self, ActorRef};
-use crate::db::now_millis;
 use crate::db::refunds::{self as repo, NewRefund as Row};
 use crate::db::status::{self, Move, Refused};
+use crate::db::{idempotency, now_millis};
 use crate::error::{AppError, AppResult};
 use crate::payments::sandbox;
 use crate::state::AppState;
@@ -20,15 +20,38 @@ use shared::orders::refund::{check_refund, NewRefund, RefundProblem, RefundStatu
 use shared::orders::{OrderNumber, OrderStatus};
 use sqlx::AnyConnection;
 
-/// A refund asked for by staff; returns its id.
+/// A refund asked for by staff under an `Idempotency-Key`; returns its id. The same key
+/// again returns the first refund's id without a second refund; with another request, 422.
 pub async fn refund(
     state: &AppState,
     actor: &ActorRef,
     number: &OrderNumber,
     req: &NewRefund,
+    key: &str,
 ) -> AppResult<i64> {
     let reason = crate::workflows::order_actions::text(&req.reason, "reason", 500)?;
     let mut tx = state.db.begin_write().await?;
+    // refund keys live beside order keys, apart by their prefix
+    let key = format!("refund:{key}");
+    let request_hash =
+        crate::auth::tokens::hash_token(&format!("{}|{number}|{}|{reason}", actor.id, req.amount));
+    if let Some((hash, _, body)) =
+        idempotency::claim_idempotency_key(&mut tx, &key, &request_hash, now_millis()).await?
+    {
+        if hash != request_hash {
+            return Err(AppError::validation(
+                "idempotency_key_reused",
+                "this Idempotency-Key was used for a different refund",
+            ));
+        }
+        tx.rollback().await?;
+        return body.parse().map_err(|_| {
+            AppError::conflict(
+                "refund_in_progress",
+                "This refund is being made: reload the order",
+            )
+        });
+    }
     let order = order_by_number(&mut tx, number).await?;
     repo::lock_order(&mut tx, order.id).await?;
     let paid = repo::paid(&mut tx, order.id).await?;
@@ -67,6 +90,7 @@ pub async fn refund(
         at,
     };
     let id = repo::insert(&mut tx, &row).await?;
+    idempotency::store_idempotent_response(&mut tx, &key, 201, &id.to_string()).await?;
     let current = order.status()?;
     let note = if card {
         format!("refund of {money} asked of the card gateway: {reason}")

@@ -63,7 +63,8 @@ struct DayQuery {
     params(DayQuery),
     security(("session" = [])),
     responses((status = 200, description = "The plan", body = DayPlan),
-        (status = 404, description = "Not planned yet", body = ApiError)))]
+        (status = 404, description = "Not planned yet, or no such warehouse", body = ApiError),
+        (status = 409, description = "The warehouse's place is unknown (no_depot)", body = ApiError)))]
 async fn day_plan(
     State(state): State<AppState>,
     staff: Staff,
@@ -72,7 +73,15 @@ async fn day_plan(
     staff.require(Permission::ViewFulfilment)?;
     let day = plan::parse_day(&q.day)?;
     let mut conn = state.db.pool.acquire().await?;
-    let depot = plan::depot(&mut conn, q.warehouse.0).await?;
+    // an unknown warehouse has no plan
+    let depot = plan::depot(&mut conn, q.warehouse.0)
+        .await
+        .map_err(|e| match e {
+            crate::error::AppError::Validation { .. } => {
+                crate::error::AppError::NotFound("warehouse")
+            }
+            other => other,
+        })?;
     let found = repo::day_plan(&mut conn, q.warehouse.0, &day, depot).await?;
     found
         .map(Json)

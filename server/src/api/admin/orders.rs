@@ -320,23 +320,28 @@ async fn mark_many_paid(
 /// Never more than was paid, also when two refunds are asked for at once (permission
 /// `refund_orders`).
 #[utoipa::path(post, path = "/orders/{number}/refunds", tag = ADMIN, operation_id = "adminRefundOrder",
-    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    params(("number" = String, Path, description = "The order number", max_length = 20),
+        ("Idempotency-Key" = String, Header,
+            description = "New per refund, 8 to 100 visible ASCII characters: a repeat returns the first answer",
+            min_length = 8, max_length = 100, pattern = r"^[!-~]+$")),
     request_body = NewRefund,
     security(("session" = [], "csrf" = [])),
     responses(
         (status = 201, description = "Refunded (or asked of the gateway): the order's refunds", body = Vec<RefundView>),
         (status = 404, description = "No order has this number", body = ApiError),
         (status = 409, description = "Nothing was paid for it (not_paid)", body = ApiError),
-        (status = 422, description = "Zero, or more than was paid and not refunded (more_than_paid), or no reason", body = ApiError)))]
+        (status = 422, description = "Zero, or more than was paid and not refunded (more_than_paid), no reason, or the Idempotency-Key used for another refund (idempotency_key_reused)", body = ApiError)))]
 async fn refund(
     State(state): State<AppState>,
     staff: Staff,
+    headers: axum::http::HeaderMap,
     ApiPath(number): ApiPath<String>,
     ApiJson(req): ApiJson<NewRefund>,
 ) -> AppResult<(StatusCode, Json<Vec<RefundView>>)> {
     staff.require(Permission::RefundOrders)?;
+    let key = crate::api::orders::idempotency_key(&headers)?;
     let number = number_of(&number)?;
-    crate::workflows::refund::refund(&state, &staff.actor, &number, &req).await?;
+    crate::workflows::refund::refund(&state, &staff.actor, &number, &req, &key).await?;
     let mut conn = state.db.pool.acquire().await?;
     let order = crate::workflows::allocate::order_by_number(&mut conn, &number).await?;
     let refunds = crate::db::refunds::of_order(&mut conn, order.id).await?;

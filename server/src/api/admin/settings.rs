@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::workflows::settings;
 use axum::extract::State;
 use axum::Json;
-use shared::fulfilment::CarrierSettings;
+use shared::fulfilment::{Carrier, CarrierSettings};
 use shared::staff::{Permission, SecuritySettings};
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
@@ -41,13 +41,20 @@ async fn carriers(State(state): State<AppState>, staff: Staff) -> AppResult<Json
     security(("session" = [], "csrf" = [])),
     responses(
         (status = 200, description = "The carriers now", body = CarrierSettings),
-        (status = 422, description = "None chosen (problem no_carrier)", body = ApiError)))]
+        (status = 422, description = "None chosen (problem no_carrier), or more entries than carriers", body = ApiError)))]
 async fn update_carriers(
     State(state): State<AppState>,
     staff: Staff,
     ApiJson(req): ApiJson<CarrierSettings>,
 ) -> AppResult<Json<CarrierSettings>> {
     staff.require(Permission::ManageShipping)?;
+    if req.enabled.len() > Carrier::ALL.len() {
+        return Err(crate::error::AppError::validation(
+            "too_many_carriers",
+            "At most one entry per carrier",
+        )
+        .at("enabled"));
+    }
     if req.enabled.is_empty() {
         return Err(crate::error::AppError::validation(
             "no_carrier",

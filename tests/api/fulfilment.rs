@@ -21,14 +21,6 @@ storekeep_tests::on_both_backends!(
     only_the_shops_carriers_ship,
 );
 
-async fn warehouse(app: &TestApp, code: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM warehouses WHERE code = $1")
-        .bind(code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
-
 /// A paid bank-transfer order of `quantity` × `variant` to Shanghai; its number.
 async fn paid_order(
     app: &TestApp,
@@ -148,14 +140,6 @@ async fn pack_and_ship(
     .await
 }
 
-async fn books_are_true(app: &TestApp) {
-    let wrong = app.ledger_mismatches().await;
-    assert!(
-        wrong.is_empty(),
-        "levels whose figures are not their ledger's sums: {wrong:?}"
-    );
-}
-
 async fn a_paid_order_goes_from_shelf_to_door(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -164,7 +148,7 @@ async fn a_paid_order_goes_from_shelf_to_door(backend: Backend) {
     let picker = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let variant = app.variant_with_stock("BD-001-01", 10).await;
     let number = paid_order(&app, "flow-0001", variant, 2, &clerk).await;
-    books_are_true(&app).await;
+    app.assert_books_true().await;
 
     // Shanghai address: the Shanghai warehouse sends it all
     let shipments = allocate(&app, &number, &picker).await;
@@ -174,7 +158,7 @@ async fn a_paid_order_goes_from_shelf_to_door(backend: Backend) {
     assert_eq!(order["allocated"], true);
     assert_eq!(order["shipments"][0]["warehouse_code"], "SH-01");
     assert_eq!(order["shipments"][0]["units"], 2);
-    let shanghai = warehouse(&app, "SH-01").await;
+    let shanghai = app.warehouse_id("SH-01").await;
     let (_, w) = app.get_json("/api/v1/admin/warehouses").await;
     assert_eq!(w["code"], "unauthorized", "staff only");
     let ws = app
@@ -279,7 +263,7 @@ async fn a_paid_order_goes_from_shelf_to_door(backend: Backend) {
     .await
     .unwrap();
     assert_eq!((on_hand, reserved), (8, 0));
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     let kinds: Vec<String> = sqlx::query_scalar(
         "SELECT kind FROM stock_movements WHERE variant_id = $1 AND warehouse_id = $2 \
          AND kind NOT IN ('opening', 'adjustment') ORDER BY id",
@@ -307,7 +291,7 @@ async fn a_short_pick_lowers_the_books_and_flags_the_latest_order(backend: Backe
     let second = paid_order(&app, "short-0002", variant, 2, &owner).await;
     let a = allocate(&app, &first, &owner).await[0];
     let b = allocate(&app, &second, &owner).await[0];
-    let shanghai = warehouse(&app, "SH-01").await;
+    let shanghai = app.warehouse_id("SH-01").await;
     let list = pick_list(&app, shanghai, &owner).await;
     assert_eq!(
         list["lines"][0]["quantity"], 4,
@@ -363,7 +347,7 @@ async fn a_short_pick_lowers_the_books_and_flags_the_latest_order(backend: Backe
     .await
     .unwrap();
     assert_eq!((on_hand, reserved), (4, 3));
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     // both ship what was picked; nothing more leaves than was picked
     for s in [a, b] {
         let (status, body) = pack_and_ship(&app, s, &owner, None).await;
@@ -379,7 +363,7 @@ async fn a_short_pick_lowers_the_books_and_flags_the_latest_order(backend: Backe
     .await
     .unwrap();
     assert_eq!((on_hand, reserved), (1, 0));
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }
 
@@ -518,7 +502,7 @@ async fn illegal_moves_are_refused_and_change_nothing(backend: Backend) {
     .await;
     assert_eq!(status, 404);
     // bad input: a weight of nothing, an unknown carrier, a tracking number with markup
-    let list = pick_list(&app, warehouse(&app, "SH-01").await, &owner).await;
+    let list = pick_list(&app, app.warehouse_id("SH-01").await, &owner).await;
     pick_all(&app, &list, &owner, |l| l["quantity"].as_u64().unwrap()).await;
     let (status, _) = post(
         &app,
@@ -599,7 +583,7 @@ async fn illegal_moves_are_refused_and_change_nothing(backend: Backend) {
     let after = detail(&app, &number, &owner).await;
     assert_eq!(before["events"], after["events"], "nothing was written");
     assert_eq!(after["status"], "shipped");
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }
 
@@ -626,7 +610,7 @@ async fn two_staff_at_once_one_wins(backend: Backend) {
         "one allocation"
     );
     let shipment = order["shipments"][0]["id"].as_i64().unwrap();
-    let list = pick_list(&app, warehouse(&app, "SH-01").await, &owner).await;
+    let list = pick_list(&app, app.warehouse_id("SH-01").await, &owner).await;
     pick_all(&app, &list, &owner, |l| l["quantity"].as_u64().unwrap()).await;
     let (status, _) = post(
         &app,
@@ -662,7 +646,7 @@ async fn two_staff_at_once_one_wins(backend: Backend) {
     .await
     .unwrap();
     assert_eq!(shipped, 1, "the units left once");
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }
 
@@ -673,8 +657,8 @@ async fn cancelling_and_moving_give_stock_back(backend: Backend) {
     let owner = app.owner().await;
     let variant = app.variant_with_stock("BD-001-01", 4).await;
     let (shanghai, guangzhou) = (
-        warehouse(&app, "SH-01").await,
-        warehouse(&app, "GZ-01").await,
+        app.warehouse_id("SH-01").await,
+        app.warehouse_id("GZ-01").await,
     );
     let number = paid_order(&app, "move-0001", variant, 3, &owner).await;
     let shipment = allocate(&app, &number, &owner).await[0];
@@ -712,7 +696,7 @@ async fn cancelling_and_moving_give_stock_back(backend: Backend) {
         }
     };
     assert_eq!((held(shanghai).await, held(guangzhou).await), (0, 3));
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     // a second order wants 2 more: Guangzhou has 1 free, Shanghai 4 — it goes to Shanghai
     let second = paid_order(&app, "move-0002", variant, 2, &owner).await;
     allocate(&app, &second, &owner).await;
@@ -761,7 +745,7 @@ async fn cancelling_and_moving_give_stock_back(backend: Backend) {
         1,
         "the buyer's other order"
     );
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }
 
@@ -846,7 +830,7 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
         .await;
         assert_eq!(status, 204);
     }
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     // pick every warehouse, each line short now and then; pack and ship most
     let warehouses = app
         .get_with("/api/v1/admin/warehouses", &owner.cookie)
@@ -876,7 +860,7 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
             }
         })
         .await;
-        books_are_true(&app).await;
+        app.assert_books_true().await;
         for s in list["orders"].as_array().unwrap() {
             let id = s["id"].as_i64().unwrap();
             let picked: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(picked), 0) AS BIGINT) FROM shipment_lines WHERE shipment_id = $1")
@@ -901,12 +885,12 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
             }
         }
     }
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     // a transfer between the warehouses, then a stocktake of Shanghai's first zone with one
     // unit missing where one is free
     let (sh, gz) = (
-        warehouse(&app, "SH-01").await,
-        warehouse(&app, "GZ-01").await,
+        app.warehouse_id("SH-01").await,
+        app.warehouse_id("GZ-01").await,
     );
     let free: i64 = sqlx::query_scalar(
         "SELECT on_hand - reserved FROM stock_levels WHERE variant_id = $1 AND warehouse_id = $2",
@@ -931,7 +915,7 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
             .0,
             200
         );
-        books_are_true(&app).await;
+        app.assert_books_true().await;
         assert_eq!(
             post(
                 &app,
@@ -997,7 +981,7 @@ async fn a_randomized_day_keeps_the_books_true(backend: Backend) {
     )
     .await;
     assert_eq!(status, 200, "{approved:?}");
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     // reserved is never negative, and is what orders hold
     let negative: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM stock_levels WHERE reserved < 0 OR on_hand < 0")
@@ -1069,7 +1053,7 @@ async fn the_order_list_filters_and_views_are_kept(backend: Backend) {
         numbers("/api/v1/admin/orders?shipping_method=standard").await,
         vec![shanghai.clone()]
     );
-    let gz = warehouse(&app, "GZ-01").await;
+    let gz = app.warehouse_id("GZ-01").await;
     assert_eq!(
         numbers(&format!("/api/v1/admin/orders?warehouse={gz}")).await,
         vec![guangzhou.clone()]
@@ -1171,7 +1155,7 @@ async fn only_the_shops_carriers_ship(backend: Backend) {
     let variant = app.variant_with_stock("BD-001-01", 10).await;
     let number = paid_order(&app, "carriers-0001", variant, 1, &owner).await;
     let shipment = allocate(&app, &number, &owner).await[0];
-    let list = pick_list(&app, warehouse(&app, "SH-01").await, &owner).await;
+    let list = pick_list(&app, app.warehouse_id("SH-01").await, &owner).await;
     pick_all(&app, &list, &owner, |l| l["quantity"].as_u64().unwrap()).await;
     let res = app
         .send(

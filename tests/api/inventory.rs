@@ -27,14 +27,6 @@ async fn put(app: &TestApp, path: &str, body: Value, who: &StaffLogin) -> (u16, 
     (res.status, res.json)
 }
 
-async fn warehouse(app: &TestApp, code: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM warehouses WHERE code = $1")
-        .bind(code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
-
 async fn level(app: &TestApp, variant: i64, warehouse: i64) -> (i64, i64) {
     sqlx::query_as(
         "SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1 AND warehouse_id = $2",
@@ -46,21 +38,13 @@ async fn level(app: &TestApp, variant: i64, warehouse: i64) -> (i64, i64) {
     .unwrap()
 }
 
-async fn books_are_true(app: &TestApp) {
-    let wrong = app.ledger_mismatches().await;
-    assert!(
-        wrong.is_empty(),
-        "levels whose figures are not their ledger's sums: {wrong:?}"
-    );
-}
-
 async fn stock_levels_show_reorder_points_and_the_low_list(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
     let keeper = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let variant = app.variant_with_stock("BD-001-01", 4).await;
-    let sh = warehouse(&app, "SH-01").await;
+    let sh = app.warehouse_id("SH-01").await;
     let (status, _) = put(
         &app,
         &format!("/api/v1/admin/stock/{sh}/{variant}/reorder-point"),
@@ -141,8 +125,8 @@ async fn a_transfer_is_in_transit_then_received(backend: Backend) {
     let keeper = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let variant = app.variant_with_stock("BD-001-01", 10).await;
     let (sh, gz) = (
-        warehouse(&app, "SH-01").await,
-        warehouse(&app, "GZ-01").await,
+        app.warehouse_id("SH-01").await,
+        app.warehouse_id("GZ-01").await,
     );
     let (status, body) = post(
         &app,
@@ -241,7 +225,7 @@ async fn a_transfer_is_in_transit_then_received(backend: Backend) {
         .unwrap()
         .iter()
         .any(|e| e["note"] == "received; 1 units did not arrive"));
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }
 
@@ -253,7 +237,7 @@ async fn a_stocktake_counts_against_the_books_of_its_moment(backend: Backend) {
     let finance = app.with_staff(&[StaffRole::Finance]).await;
     let owner = app.owner().await;
     let variant = app.variant_with_stock("BD-001-01", 10).await;
-    let sh = warehouse(&app, "SH-01").await;
+    let sh = app.warehouse_id("SH-01").await;
     let bin: String = sqlx::query_scalar("SELECT b.code FROM stock_levels s JOIN warehouse_bins b ON b.id = s.bin_id WHERE s.variant_id = $1 AND s.warehouse_id = $2")
         .bind(variant)
         .bind(sh)
@@ -429,6 +413,6 @@ async fn a_stocktake_counts_against_the_books_of_its_moment(backend: Backend) {
     );
     let (status, _) = put(&app, &path(variant), json!({"counted": 1}), &keeper).await;
     assert_eq!(status, 409, "approved sheets are closed");
-    books_are_true(&app).await;
+    app.assert_books_true().await;
     app.cleanup().await;
 }

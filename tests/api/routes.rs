@@ -34,10 +34,7 @@ async fn a_day_is_planned_and_driven(backend: Backend) {
             &["310115", "310104", "310106", "310110", "310112", "310101"],
         )
         .await;
-    let sh: i64 = sqlx::query_scalar("SELECT id FROM warehouses WHERE code = 'SH-01'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let sh = app.warehouse_id("SH-01").await;
     let day = today();
     let missing = app
         .get_with(

@@ -603,10 +603,7 @@ impl TestApp {
             assert_eq!(a.status, 200, "{:?}", a.json);
             shipments.push(a.json["shipments"][0].as_i64().expect("a shipment"));
         }
-        let sh: i64 = sqlx::query_scalar("SELECT id FROM warehouses WHERE code = 'SH-01'")
-            .fetch_one(&self.db.pool)
-            .await
-            .expect("the Shanghai warehouse");
+        let sh = self.warehouse_id("SH-01").await;
         let list = self
             .post_json(
                 "/api/v1/admin/pick-lists",
@@ -655,6 +652,24 @@ impl TestApp {
             assert_eq!(shipped.status, 200, "{:?}", shipped.json);
         }
         shipments
+    }
+
+    /// The id of the warehouse `code` (`SH-01`).
+    pub async fn warehouse_id(&self, code: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM warehouses WHERE code = $1")
+            .bind(code)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("a warehouse")
+    }
+
+    /// Panics unless every stock level's figures are its ledger's sums.
+    pub async fn assert_books_true(&self) {
+        let wrong = self.ledger_mismatches().await;
+        assert!(
+            wrong.is_empty(),
+            "levels whose figures are not their ledger's sums: {wrong:?}"
+        );
     }
 
     /// How many audit entries there are.

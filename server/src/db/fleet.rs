@@ -101,6 +101,25 @@ pub async fn parcels_to_plan(
     .await
 }
 
+/// The parcels of a day's plan (not started) still on their way, as `parcels_to_plan`
+/// gives them: planning the day again takes them along.
+pub async fn parcels_of_plan(
+    conn: &mut Conn,
+    warehouse: i64,
+    day: &str,
+) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.id, o.address_json, COALESCE(s.weight_grams, 1000) FROM route_stops rs \
+         JOIN routes r ON r.id = rs.route_id JOIN route_plans p ON p.id = r.plan_id \
+         JOIN shipments s ON s.id = rs.shipment_id JOIN orders o ON o.id = s.order_id \
+         WHERE p.warehouse_id = $1 AND p.day = $2 AND s.status = 'shipped' ORDER BY s.updated_at, s.id",
+    )
+    .bind(warehouse)
+    .bind(day)
+    .fetch_all(conn)
+    .await
+}
+
 #[derive(sqlx::FromRow)]
 struct StopRecord {
     route_id: i64,
@@ -135,7 +154,7 @@ pub async fn day_plan(
     let Some((plan_id, distance_m, naive_distance_m, unplanned)) = plan else {
         return Ok(None);
     };
-    let routes = routes_where(conn, "r.plan_id = $1", plan_id, depot, day).await?;
+    let routes = routes_where(conn, "r.plan_id = $1", &[plan_id], depot, day).await?;
     Ok(Some(DayPlan {
         day: day.to_string(),
         warehouse: WarehouseId(warehouse),
@@ -149,21 +168,39 @@ pub async fn day_plan(
     }))
 }
 
-/// Routes (with their van and stops) chosen by `filter` on `routes r` / `vehicles v` with
-/// one integer parameter.
+/// The plans of `day` with a van `driver` drives: `(plan, warehouse)`.
+pub async fn plans_driven_by(
+    conn: &mut Conn,
+    day: &str,
+    driver: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT p.id, p.warehouse_id FROM route_plans p JOIN routes r ON r.plan_id = p.id \
+         JOIN vehicles v ON v.id = r.vehicle_id WHERE p.day = $1 AND v.driver_id = $2 ORDER BY p.id",
+    )
+    .bind(day)
+    .bind(driver)
+    .fetch_all(conn)
+    .await
+}
+
+/// Routes (with their van and stops) chosen by `filter` on `routes r` / `vehicles v`, its
+/// integer parameters bound in order.
 pub async fn routes_where(
     conn: &mut Conn,
     filter: &str,
-    arg: i64,
+    args: &[i64],
     depot: LatLng,
     day: &str,
 ) -> Result<Vec<RouteView>, sqlx::Error> {
-    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
+    let sql = format!(
         "SELECT r.id, r.vehicle_id, r.distance_m FROM routes r JOIN vehicles v ON v.id = r.vehicle_id WHERE {filter} ORDER BY r.id"
-    ))
-    .bind(arg)
-    .fetch_all(&mut *conn)
-    .await?;
+    );
+    let mut query = sqlx::query_as(&sql);
+    for a in args {
+        query = query.bind(*a);
+    }
+    let rows: Vec<(i64, i64, i64)> = query.fetch_all(&mut *conn).await?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, vehicle, distance_m) in rows {
         let v: VehicleRecord = sqlx::query_as(&format!("{VEHICLE_SELECT} WHERE v.id = $1"))

@@ -214,7 +214,7 @@ pub async fn transfer(conn: &mut Conn, id: i64) -> Result<Option<TransferView>, 
             },
         )
         .collect();
-    view.events = super::shipments::events(conn, "transfer_events", "transfer_id", id).await?;
+    view.events = super::status::history::<TransferStatus>(conn, id).await?;
     Ok(Some(view))
 }
 
@@ -313,7 +313,7 @@ pub async fn stocktake(conn: &mut Conn, id: i64) -> Result<Option<StocktakeView>
             },
         )
         .collect();
-    view.events = super::shipments::events(conn, "stocktake_events", "stocktake_id", id).await?;
+    view.events = super::status::history::<StocktakeStatus>(conn, id).await?;
     Ok(Some(view))
 }
 

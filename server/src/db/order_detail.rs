@@ -16,7 +16,7 @@ pub async fn load(conn: &mut Conn, number: &str) -> Result<Option<OrderDetail>, 
         .bind(state.id)
         .fetch_one(&mut *conn)
         .await?;
-    let events = shipments::events(conn, "order_events", "order_id", state.id).await?;
+    let events = super::status::history::<shared::orders::OrderStatus>(conn, state.id).await?;
     let shipment_rows = shipments::rows_where(conn, shipments::Owner::Order, state.id).await?;
     let notes = orders::notes(conn, state.id).await?;
     let other_orders = orders::others_of(conn, &state.email, number).await?;

@@ -580,3 +580,15 @@ pub async fn state_by_number(
     .fetch_optional(conn)
     .await
 }
+
+/// Locks the order's row until the transaction ends (PostgreSQL; SQLite's writers take
+/// turns anyway): two writers of one order (refunds, cancel and ship) take turns.
+pub async fn lock(conn: &mut Conn, order: i64) -> Result<(), sqlx::Error> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT id FROM orders WHERE id = $1 FOR UPDATE")
+            .bind(order)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -4,18 +4,6 @@ use shared::money::{Currency, Money};
 use shared::orders::refund::{RefundStatus, RefundView};
 use sqlx::AnyConnection as Conn;
 
-/// Locks the order's row until the transaction ends (PostgreSQL; SQLite's writers take
-/// turns anyway): two refunds of one order are checked one after the other.
-pub async fn lock_order(conn: &mut Conn, order: i64) -> Result<(), sqlx::Error> {
-    if conn.backend_name() == "PostgreSQL" {
-        sqlx::query("SELECT id FROM orders WHERE id = $1 FOR UPDATE")
-            .bind(order)
-            .execute(conn)
-            .await?;
-    }
-    Ok(())
-}
-
 /// What the order took: card payments that succeeded; for a bank transfer the total once it
 /// was marked paid, for cash on delivery once it was delivered.
 pub async fn paid(conn: &mut Conn, order: i64) -> Result<i64, sqlx::Error> {

@@ -7,7 +7,7 @@ use shared::fulfilment::{
     Carrier, PackageSize, ShipmentDetail, ShipmentLine, ShipmentRow, ShipmentStatus, WarehouseView,
 };
 use shared::ids::{SellerId, VariantId, WarehouseId};
-use shared::orders::{EventView, OrderNumber};
+use shared::orders::OrderNumber;
 use sqlx::AnyConnection as Conn;
 
 /// The recipient's name on an order's stored address.
@@ -243,43 +243,6 @@ pub enum Owner {
 }
 
 #[derive(sqlx::FromRow)]
-struct EventRecord {
-    at: i64,
-    from_status: Option<String>,
-    to_status: String,
-    actor: String,
-    actor_name: Option<String>,
-    note: String,
-}
-
-/// The history of a shipment or an order, oldest first, with staff names.
-pub async fn events(
-    conn: &mut Conn,
-    table: &str,
-    owner: &str,
-    id: i64,
-) -> Result<Vec<EventView>, sqlx::Error> {
-    let rows: Vec<EventRecord> = sqlx::query_as(&format!(
-        "SELECT e.at, e.from_status, e.to_status, e.actor, u.display_name AS actor_name, e.note FROM {table} e \
-         LEFT JOIN users u ON e.actor = 'staff:' || CAST(u.id AS TEXT) WHERE e.{owner} = $1 ORDER BY e.at, e.id"
-    ))
-    .bind(id)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|e| EventView {
-            at: e.at,
-            from_status: e.from_status,
-            to_status: e.to_status,
-            actor: e.actor,
-            actor_name: e.actor_name,
-            note: e.note,
-        })
-        .collect())
-}
-
-#[derive(sqlx::FromRow)]
 struct DetailRecord {
     seller_id: i64,
     name_zh: String,
@@ -330,7 +293,7 @@ pub async fn detail(conn: &mut Conn, id: i64) -> Result<Option<ShipmentDetail>, 
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let events = events(conn, "shipment_events", "shipment_id", id).await?;
+    let events = super::status::history::<ShipmentStatus>(conn, id).await?;
     let (_, address) = recipient(&d.address_json);
     let Some(address) = address else {
         return Err(sqlx::Error::Decode(

@@ -7,6 +7,7 @@
 //! first left; should the conditional update still find another status, it gets
 //! [`Refused::Raced`] and changes nothing.
 
+use shared::orders::EventView;
 use shared::status::Status;
 use sqlx::AnyConnection;
 
@@ -167,4 +168,40 @@ impl Recorded for shared::stock::StocktakeStatus {
     const TABLE: &'static str = "stocktakes";
     const EVENTS: &'static str = "stocktake_events";
     const OWNER: &'static str = "stocktake_id";
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRecord {
+    at: i64,
+    from_status: Option<String>,
+    to_status: String,
+    actor: String,
+    actor_name: Option<String>,
+    note: String,
+}
+
+/// The history of row `id` of a status machine, oldest first, with staff names.
+pub async fn history<S: Recorded>(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Vec<EventView>, sqlx::Error> {
+    let (table, owner) = (S::EVENTS, S::OWNER);
+    let rows: Vec<EventRecord> = sqlx::query_as(&format!(
+        "SELECT e.at, e.from_status, e.to_status, e.actor, u.display_name AS actor_name, e.note FROM {table} e \
+         LEFT JOIN users u ON e.actor = 'staff:' || CAST(u.id AS TEXT) WHERE e.{owner} = $1 ORDER BY e.at, e.id"
+    ))
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|e| EventView {
+            at: e.at,
+            from_status: e.from_status,
+            to_status: e.to_status,
+            actor: e.actor,
+            actor_name: e.actor_name,
+            note: e.note,
+        })
+        .collect())
 }

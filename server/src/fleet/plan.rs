@@ -79,24 +79,7 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
         .collect();
     // a plan not yet started is planned again with what waits now
     let mut parcels = repo::parcels_to_plan(&mut conn, warehouse).await?;
-    let old: Vec<i64> = sqlx::query_scalar(
-        "SELECT rs.shipment_id FROM route_stops rs JOIN routes r ON r.id = rs.route_id JOIN route_plans p ON p.id = r.plan_id \
-         WHERE p.warehouse_id = $1 AND p.day = $2",
-    )
-    .bind(warehouse)
-    .bind(&day)
-    .fetch_all(&mut *conn)
-    .await?;
-    for shipment in old {
-        let row: Option<(i64, String, i64)> = sqlx::query_as(
-            "SELECT s.id, o.address_json, COALESCE(s.weight_grams, 1000) FROM shipments s JOIN orders o ON o.id = s.order_id \
-             WHERE s.id = $1 AND s.status = 'shipped'",
-        )
-        .bind(shipment)
-        .fetch_optional(&mut *conn)
-        .await?;
-        parcels.extend(row);
-    }
+    parcels.extend(repo::parcels_of_plan(&mut conn, warehouse, &day).await?);
     drop(conn);
     let stops: Vec<Stop> = parcels
         .iter()

@@ -31,7 +31,7 @@ pub async fn cancel(
     let mut tx = db.begin_write().await?;
     let order = order_by_number(&mut tx, number).await?;
     // the order first, shipments after (as shipping does): no parcel leaves meanwhile
-    crate::db::refunds::lock_order(&mut tx, order.id).await?;
+    crate::db::orders::lock(&mut tx, order.id).await?;
     let shipments_now = shipments::statuses_of_order(&mut tx, order.id).await?;
     if shipments_now
         .iter()
@@ -154,7 +154,7 @@ pub async fn change_address(
     }
     let mut tx = db.begin_write().await?;
     let order = order_by_number(&mut tx, number).await?;
-    crate::db::refunds::lock_order(&mut tx, order.id).await?;
+    crate::db::orders::lock(&mut tx, order.id).await?;
     let status = order.status()?;
     let shipped = shipments::statuses_of_order(&mut tx, order.id)
         .await?

@@ -53,7 +53,7 @@ pub async fn refund(
         });
     }
     let order = order_by_number(&mut tx, number).await?;
-    repo::lock_order(&mut tx, order.id).await?;
+    crate::db::orders::lock(&mut tx, order.id).await?;
     let paid = repo::paid(&mut tx, order.id).await?;
     let refunded = repo::refunded(&mut tx, order.id, true).await?;
     check_refund(paid, refunded, req.amount).map_err(|p| match p {

@@ -105,7 +105,7 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
     let mut tx = db.begin_write().await?;
     let s = shipment(&mut tx, id).await?;
     // the order first, then the shipment, as cancelling does
-    crate::db::refunds::lock_order(&mut tx, s.order_id).await?;
+    crate::db::orders::lock(&mut tx, s.order_id).await?;
     let enabled = crate::db::settings::get_text(&mut tx, crate::db::settings::CARRIERS)
         .await?
         .map_or_else(shared::fulfilment::CarrierSettings::all, |t| {

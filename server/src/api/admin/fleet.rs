@@ -115,21 +115,13 @@ async fn my_routes(State(state): State<AppState>, staff: Staff) -> AppResult<Jso
     staff.require(Permission::DeliverParcels)?;
     let today = shared::reports::format_day(shared::reports::shop_day(crate::db::now_millis()));
     let mut conn = state.db.pool.acquire().await?;
-    let warehouses: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT p.warehouse_id FROM route_plans p JOIN routes r ON r.plan_id = p.id JOIN vehicles v ON v.id = r.vehicle_id \
-         WHERE p.day = $1 AND v.driver_id = $2",
-    )
-    .bind(&today)
-    .bind(staff.me.id.0)
-    .fetch_all(&mut *conn)
-    .await?;
     let mut out = Vec::new();
-    for w in warehouses {
-        let depot = plan::depot(&mut conn, w).await?;
-        let filter = format!(
-            "v.driver_id = $1 AND r.plan_id IN (SELECT id FROM route_plans WHERE day = '{today}' AND warehouse_id = {w})"
+    for (plan_id, warehouse) in repo::plans_driven_by(&mut conn, &today, staff.me.id.0).await? {
+        let depot = plan::depot(&mut conn, warehouse).await?;
+        let filter = "r.plan_id = $1 AND v.driver_id = $2";
+        out.extend(
+            repo::routes_where(&mut conn, filter, &[plan_id, staff.me.id.0], depot, &today).await?,
         );
-        out.extend(repo::routes_where(&mut conn, &filter, staff.me.id.0, depot, &today).await?);
     }
     Ok(Json(out))
 }

@@ -10,7 +10,6 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::checkout::Address;
-use shared::orders::refund::RefundStatus;
 use shared::orders::{allocation_refusal, EventView, OrderDetail, OrderStatus};
 use shared::staff::{Page, Permission};
 use ui::i18n::{t, use_locale, Translate};
@@ -363,7 +362,7 @@ fn Order(order: OrderDetail, refresh: RwSignal<u32>) -> impl IntoView {
                     })}
                 </div>
                 {move || editing.get().then(|| view! {
-                    <AddressForm number=number_for_address.clone() address=address_now.clone() open=editing refresh/>
+                    <super::address::AddressForm number=number_for_address.clone() address=address_now.clone() open=editing refresh/>
                 })}
                 <p><strong>{recipient}</strong> " " <span class="mono">{phone}</span></p>
                 <p>{address}</p>
@@ -374,7 +373,7 @@ fn Order(order: OrderDetail, refresh: RwSignal<u32>) -> impl IntoView {
                     {order.coupon_code.clone().map(|c| view! { <dt>{t(O::Coupon)}</dt><dd class="mono">{c}</dd> })}
                 </dl>
             </section>
-            <Refunds number=number.clone() order=order.clone() refresh/>
+            <super::refunds::Refunds number=number.clone() order=order.clone() refresh/>
             <section class="panel">
                 <h2>{t(F::History)}</h2>
                 <Timeline events=order.events.clone()/>
@@ -395,184 +394,5 @@ fn Order(order: OrderDetail, refresh: RwSignal<u32>) -> impl IntoView {
                 <ul class="plain-list">{others}</ul>
             </section>
         </div>
-    }
-}
-
-/// What the order took and gave back, its refunds, and the form to refund (in part or in
-/// full) for those allowed to.
-#[component]
-fn Refunds(number: String, order: OrderDetail, refresh: RwSignal<u32>) -> impl IntoView {
-    let locale = use_locale();
-    let toasts = use_toasts();
-    let session = use_session();
-    let (paid, refunded) = (order.paid, order.refunded);
-    let left = paid.minor - refunded.minor;
-    let can_refund = session.can(Permission::RefundOrders) && left > 0;
-    let amount = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let currency = paid.currency;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let l = locale.get_untracked();
-        let Ok(money) = shared::money::Money::parse_major(&amount.get_untracked(), currency) else {
-            toasts.warn(O::AmountInvalid.text(l));
-            return;
-        };
-        let (n, why) = (number.clone(), reason.get_untracked());
-        // one key per refund asked for: a double click or a retry refunds once
-        let key = format!(
-            "refund-{}-{}",
-            web_sys::js_sys::Date::now() as u64,
-            (web_sys::js_sys::Math::random() * 1e12) as u64
-        );
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match crate::api::refund(&n, money.minor, &why, &key).await {
-                Ok(_) => {
-                    toasts.say(format!(
-                        "{} {}",
-                        O::Refunded.text(l),
-                        ui::format::money(money)
-                    ));
-                    amount.set(String::new());
-                    reason.set(String::new());
-                    refresh.update(|x| *x += 1);
-                }
-                Err(e) => toasts.warn(crate::text::error(l, &e)),
-            }
-            busy.set(false);
-        });
-    };
-    let rows = order
-        .refunds
-        .iter()
-        .map(|r| {
-            let (st, at) = (r.status, r.at);
-            view! {
-                <li data-testid="refund-row">
-                    <strong>{ui::format::money(r.amount)}</strong> " "
-                    <span class=format!("tag tag--{}", if st == RefundStatus::Succeeded { "completed" } else if st == RefundStatus::Failed { "cancelled" } else { "pending_payment" })>
-                        {move || refund_status(locale.get(), st)}</span>
-                    <br/>{r.reason.clone()}
-                    <br/><span class="muted small">{r.by.clone()} " · " {move || ui::format::date_time(locale.get(), at)}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let has_rows = !order.refunds.is_empty();
-    view! {
-        <section class="panel" data-testid="refunds">
-            <h2>{t(O::PaymentsAndRefunds)}</h2>
-            <dl class="facts">
-                <dt>{t(O::Paid)}</dt><dd class="num" data-testid="paid">{ui::format::money(paid)}</dd>
-                <dt>{t(O::Refunded)}</dt><dd class="num" data-testid="refunded">{ui::format::money(refunded)}</dd>
-            </dl>
-            {has_rows.then(|| view! { <ul class="plain-list refunds">{rows}</ul> })}
-            {can_refund.then(|| view! {
-                <form class="form form--inline refund-form" on:submit=submit data-testid="refund-form">
-                    <div class="field">
-                        <label class="field__label" for="refund-amount">{t(O::Amount)} " (≤ " {ui::format::money(shared::money::Money::new(left, currency))} ")"</label>
-                        <input id="refund-amount" class="input input--small" inputmode="decimal" required
-                            prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev)) data-testid="refund-amount"/>
-                    </div>
-                    <div class="field">
-                        <label class="field__label" for="refund-reason">{t(O::Reason)}</label>
-                        <input id="refund-reason" class="input" maxlength="500" required
-                            prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) data-testid="refund-reason"/>
-                    </div>
-                    <button class="btn" type="submit" disabled=move || busy.get() data-testid="refund">{t(O::Refund)}</button>
-                </form>
-            })}
-        </section>
-    }
-}
-
-fn refund_status(locale: shared::Locale, s: RefundStatus) -> &'static str {
-    let (zh, en) = match s {
-        RefundStatus::Pending => ("退款中", "Pending"),
-        RefundStatus::Succeeded => ("已退款", "Refunded"),
-        RefundStatus::Failed => ("退款失败", "Failed"),
-    };
-    locale.pick(zh, en)
-}
-
-/// A new delivery address for a Chinese order that has not shipped.
-#[component]
-fn AddressForm(
-    number: String,
-    address: Address,
-    open: RwSignal<bool>,
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
-    let locale = use_locale();
-    let toasts = use_toasts();
-    let (recipient, phone, division, detail) = match &address {
-        Address::China {
-            recipient,
-            phone,
-            division_code,
-            detail,
-        } => (
-            recipient.clone(),
-            phone.clone(),
-            division_code.clone(),
-            detail.clone(),
-        ),
-        Address::International {
-            recipient, phone, ..
-        } => (
-            recipient.clone(),
-            phone.clone(),
-            String::new(),
-            String::new(),
-        ),
-    };
-    let recipient = RwSignal::new(recipient);
-    let phone = RwSignal::new(phone);
-    let division = RwSignal::new(division);
-    let detail = RwSignal::new(detail);
-    let errors = crate::kit::form::FormErrors::new();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let address = Address::China {
-            recipient: recipient.get_untracked(),
-            phone: phone.get_untracked(),
-            division_code: division.get_untracked(),
-            detail: detail.get_untracked(),
-        };
-        let n = number.clone();
-        errors.clear();
-        leptos::task::spawn_local(async move {
-            match crate::api::change_address(&n, &address).await {
-                Ok(()) => {
-                    toasts.say(O::AddressChanged.text(locale.get_untracked()));
-                    open.set(false);
-                    refresh.update(|x| *x += 1);
-                }
-                Err(e) => {
-                    toasts.warn(crate::text::error(locale.get_untracked(), &e));
-                    errors.set(e);
-                }
-            }
-        });
-    };
-    let input = |id: &'static str, value: RwSignal<String>| {
-        view! {
-            <input id=id name=id class="input" prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) data-testid=format!("address-{id}")/>
-        }
-    };
-    view! {
-        <form class="form" on:submit=save data-testid="address-form">
-            <crate::kit::form::Field label=Signal::derive(t(O::Recipient)) name="address.recipient" errors>{input("recipient", recipient)}</crate::kit::form::Field>
-            <crate::kit::form::Field label=Signal::derive(t(O::Phone)) name="address.phone" errors>{input("phone", phone)}</crate::kit::form::Field>
-            <crate::kit::form::Field label=Signal::derive(t(O::District)) name="address.division_code" errors hint=Signal::derive(t(O::DistrictHint))>{input("division", division)}</crate::kit::form::Field>
-            <crate::kit::form::Field label=Signal::derive(t(O::Street)) name="address.detail" errors>{input("detail", detail)}</crate::kit::form::Field>
-            <div class="row">
-                <button class="btn btn--small" type="submit" data-testid="address-save">{t(crate::text::T::Save)}</button>
-                <button class="btn btn--ghost btn--small" type="button" on:click=move |_| open.set(false)>{t(crate::text::T::Cancel)}</button>
-            </div>
-        </form>
     }
 }

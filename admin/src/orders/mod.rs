@@ -2,7 +2,9 @@
 //! search, sort and page live in the URL; bank transfers are recorded one by one or for
 //! the selected orders at once.
 
+mod address;
 pub mod detail;
+mod refunds;
 pub(crate) mod text;
 
 use crate::kit::list::{

@@ -43,6 +43,15 @@ coded! {
     }
 }
 
+// `coded!` writes the enum, so `#[derive(Default)]` cannot be put on it
+#[allow(clippy::derivable_impls)]
+impl Default for ItemKind {
+    /// Most of what a shop stocks is sold.
+    fn default() -> Self {
+        ItemKind::FinishedGood
+    }
+}
+
 coded! {
     /// A transfer between two warehouses (调拨单).
     pub enum TransferStatus {

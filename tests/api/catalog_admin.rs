@@ -17,6 +17,7 @@ storekeep_tests::on_both_backends!(
     brand_stores_list_their_products,
     bad_catalogue_input_is_explained_and_writes_nothing,
     bad_uploads_are_refused,
+    a_raw_material_is_stocked_but_never_sold,
 );
 
 /// A PNG of `w`×`h` pixels in one colour.
@@ -797,5 +798,58 @@ async fn bad_uploads_are_refused(backend: Backend) {
         )
         .await;
     assert_eq!(res.status, 403);
+    app.cleanup().await;
+}
+
+/// 原材料: an active raw material stays off the shop front (page, search, sitemap, cart) and
+/// keeps its kind in the editor; turned into a finished good it is sold.
+async fn a_raw_material_is_stocked_but_never_sold(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let staff = manager(&app).await;
+    let (category, brand, _) = places(&app, &staff).await;
+    let mut body = draft("fleece-fabric", "FAB-1", category, brand, json!([]));
+    body["status"] = json!("active");
+    body["kind"] = json!("raw_material");
+    let made = create(&app, &staff, &body).await;
+    assert_eq!(made["draft"]["kind"], "raw_material", "{made}");
+    let id = made["id"].as_i64().unwrap();
+    let variant = made["variants"][0]["draft"]["id"].as_i64().unwrap();
+
+    let (status, _) = app.get_json("/api/v1/store/products/fleece-fabric").await;
+    assert_eq!(status, 404);
+    let (_, found) = app.get_json("/api/v1/store/search?q=抓绒外套").await;
+    assert_eq!(found["list"]["total"], 0, "{found}");
+    let (_, sitemap) = app.get_html("/sitemap.xml").await;
+    assert!(!sitemap.contains("fleece-fabric"));
+    let shopper = app.register_customer("fabric@example.cn").await;
+    let add = json!({"variant_id": variant, "quantity": 1});
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/store/cart/items",
+            Some(&add),
+            &shopper,
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("variant_unavailable")),
+        "{:?}",
+        res.json
+    );
+
+    // made a finished good, it is on sale at once
+    let mut body = draft_of(&made);
+    body["kind"] = json!("finished_good");
+    let (status, json) = put(&app, &staff, id, &body).await;
+    assert_eq!(
+        (status, &json["draft"]["kind"]),
+        (200, &json!("finished_good")),
+        "{json}"
+    );
+    let (status, _) = app.get_json("/api/v1/store/products/fleece-fabric").await;
+    assert_eq!(status, 200);
     app.cleanup().await;
 }

@@ -97,7 +97,7 @@ pub async fn remove_ordered(
 pub async fn current_price(conn: &mut Conn, variant: i64) -> Result<Option<Money>, sqlx::Error> {
     let row: Option<(i64, String)> = sqlx::query_as(
         "SELECT v.price, p.currency FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.id = $1 AND p.status = 'active'",
+         WHERE v.id = $1 AND p.status = 'active' AND p.item_kind = 'finished_good'",
     )
     .bind(variant)
     .fetch_optional(conn)
@@ -195,7 +195,7 @@ pub async fn line_infos(
          v.price, p.currency, v.weight_grams, \
          CAST(COALESCE((SELECT SUM(s.on_hand - s.reserved) FROM stock_levels s WHERE s.variant_id = v.id), 0) AS BIGINT) AS available \
          FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE p.status = 'active' AND v.id IN (",
+         WHERE p.status = 'active' AND p.item_kind = 'finished_good' AND v.id IN (",
     );
     for (i, id) in variants.iter().enumerate() {
         if i > 0 {

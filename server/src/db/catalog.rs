@@ -50,7 +50,7 @@ pub async fn list_categories(db: &Db) -> Result<Vec<Category>, sqlx::Error> {
     .fetch_all(&db.pool)
     .await?;
     let counts: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT category_id, COUNT(*) FROM products WHERE status = 'active' GROUP BY category_id",
+        "SELECT category_id, COUNT(*) FROM products WHERE status = 'active' AND item_kind = 'finished_good' GROUP BY category_id",
     )
     .fetch_all(&db.pool)
     .await?;
@@ -163,7 +163,7 @@ pub const PLACEHOLDER_IMAGE: &str = "/img/placeholder.svg";
 
 /// Adds the WHERE clause of a listing (after `FROM products p ...`).
 fn push_filters(b: &mut SqlBuilder, q: &ProductQuery) {
-    b.push(" WHERE p.status = 'active'");
+    b.push(" WHERE p.status = 'active' AND p.item_kind = 'finished_good'");
     if q.category.is_some() {
         // `tree` is the CTE that `start` put in front of the query
         b.push(" AND p.category_id IN (SELECT id FROM tree)");
@@ -292,7 +292,7 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
          p.option1_zh, p.option1_en, p.option2_zh, p.option2_en, p.seo_title_zh, p.seo_title_en, \
          p.seo_description_zh, p.seo_description_en \
          FROM products p JOIN brands b ON b.id = p.brand_id \
-         WHERE p.slug = $1 AND p.status = 'active'",
+         WHERE p.slug = $1 AND p.status = 'active' AND p.item_kind = 'finished_good'",
     )
     .bind(slug)
     .fetch_optional(&db.pool)
@@ -366,7 +366,7 @@ pub async fn product_by_slug(db: &Db, slug: &str) -> Result<Option<ProductDetail
 
 /// Every active product's slug and last change, for the sitemap.
 pub async fn product_slugs(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END FROM products WHERE status = 'active' ORDER BY id")
+    sqlx::query_as("SELECT slug, CASE WHEN updated_at > created_at THEN updated_at ELSE created_at END FROM products WHERE status = 'active' AND item_kind = 'finished_good' ORDER BY id")
         .fetch_all(&db.pool)
         .await
 }

@@ -362,6 +362,7 @@ fn apply(
         status: ProductStatus::Draft,
         publish_at: None,
         featured: false,
+        kind: Default::default(),
         option1,
         option2,
         variants: Vec::new(),

@@ -105,6 +105,10 @@ pub struct ProductDraft {
     pub publish_at: Option<i64>,
     #[serde(default)]
     pub featured: bool,
+    /// Finished goods (成品) are sold; raw materials (原材料) are stocked and bought but never
+    /// shown on the shop front.
+    #[serde(default)]
+    pub kind: crate::stock::ItemKind,
     /// The names of the two option types the variants differ by (e.g. 颜色 / 规格).
     pub option1: Localized,
     pub option2: Localized,

@@ -35,6 +35,8 @@ pub enum P {
     Description,
     DescriptionHint,
     Featured,
+    Kind,
+    KindHint,
     PublishAt,
     PublishAtHint,
     Options,
@@ -128,6 +130,11 @@ impl Translate for P {
                 "Leave a blank line between paragraphs; lines starting with “- ” make a list; the HTML tags strong, em and a work, other markup is removed when saved.",
             ),
             P::Featured => ("首页推荐", "Featured on the home page"),
+            P::Kind => ("物料类型", "Item type"),
+            P::KindHint => (
+                "原材料只在库存和采购中出现，不在商城展示、不能下单。",
+                "Raw materials appear in stock and purchasing only: never shown in the shop, never ordered.",
+            ),
             P::PublishAt => ("定时上架", "Publish at"),
             P::PublishAtHint => (
                 "草稿到这个时间（店铺时区）会自动上架；留空则不定时。",

@@ -26,6 +26,7 @@ use shared::catalog::{plain_text, Localized, Seo};
 use shared::ids::{BrandId, CategoryId, ProductId, VariantId};
 use shared::money::Currency;
 use shared::staff::Permission;
+use shared::stock::ItemKind;
 use shared::{ApiError, ErrorCode};
 use std::collections::HashMap;
 use ui::i18n::{t, use_locale, Translate};
@@ -277,6 +278,20 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
                             {move || brand_options().into_iter().map(|(v, l)| {
                                 let selected = form.brand.get() == v;
                                 view! { <option value=v selected=selected>{l}</option> }
+                            }).collect_view()}
+                        </select>
+                    </Field>
+                    <Field label=Signal::derive(t(P::Kind)) name="kind" errors hint=Signal::derive(t(P::KindHint))>
+                        <select class="input" id="kind" name="kind" data-testid="product-kind"
+                            on:change=move |ev| {
+                                if let Some(k) = ItemKind::parse(&event_target_value(&ev)) {
+                                    form.kind.set(k);
+                                    form.touch();
+                                }
+                            }>
+                            {move || ItemKind::ALL.iter().map(|k| {
+                                let selected = form.kind.get() == *k;
+                                view! { <option value=k.as_str() selected=selected>{crate::inventory::text::kind(locale.get(), *k)}</option> }
                             }).collect_view()}
                         </select>
                     </Field>

@@ -49,7 +49,7 @@ async fn paid_order(
     number
 }
 
-async fn detail(app: &TestApp, number: &str, who: &StaffLogin) -> Value {
+pub(crate) async fn detail(app: &TestApp, number: &str, who: &StaffLogin) -> Value {
     let res = app
         .get_with(&format!("/api/v1/admin/orders/{number}"), &who.cookie)
         .await;
@@ -63,7 +63,7 @@ async fn post(app: &TestApp, path: &str, body: Value, who: &StaffLogin) -> (u16,
 }
 
 /// Allocates; the new shipments' ids.
-async fn allocate(app: &TestApp, number: &str, who: &StaffLogin) -> Vec<i64> {
+pub(crate) async fn allocate(app: &TestApp, number: &str, who: &StaffLogin) -> Vec<i64> {
     let (status, body) = post(
         app,
         &format!("/api/v1/admin/orders/{number}/allocate"),
@@ -81,7 +81,7 @@ async fn allocate(app: &TestApp, number: &str, who: &StaffLogin) -> Vec<i64> {
 }
 
 /// A pick list of the warehouse: its body.
-async fn pick_list(app: &TestApp, warehouse: i64, who: &StaffLogin) -> Value {
+pub(crate) async fn pick_list(app: &TestApp, warehouse: i64, who: &StaffLogin) -> Value {
     let (status, body) = post(
         app,
         "/api/v1/admin/pick-lists",
@@ -94,7 +94,12 @@ async fn pick_list(app: &TestApp, warehouse: i64, who: &StaffLogin) -> Value {
 }
 
 /// Counts every line of the list as `found(line)` and completes it.
-async fn pick_all(app: &TestApp, list: &Value, who: &StaffLogin, found: impl Fn(&Value) -> u64) {
+pub(crate) async fn pick_all(
+    app: &TestApp,
+    list: &Value,
+    who: &StaffLogin,
+    found: impl Fn(&Value) -> u64,
+) {
     let id = list["row"]["id"].as_i64().unwrap();
     for line in list["lines"].as_array().unwrap() {
         let res = app
@@ -117,7 +122,7 @@ async fn pick_all(app: &TestApp, list: &Value, who: &StaffLogin, found: impl Fn(
     assert_eq!(status, 200, "{body:?}");
 }
 
-async fn pack_and_ship(
+pub(crate) async fn pack_and_ship(
     app: &TestApp,
     shipment: i64,
     who: &StaffLogin,

@@ -26,6 +26,7 @@ mod refunds;
 mod reports;
 mod routes;
 mod search;
+mod sellers;
 mod staff;
 mod two_factor;
 mod upgrade;

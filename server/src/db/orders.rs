@@ -11,10 +11,11 @@ use sqlx::AnyConnection;
 
 type Conn = AnyConnection;
 
-/// A variant as the order needs it: current price, weight and names.
+/// A variant as the order needs it: current price, weight, names and who sells it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct VariantForSale {
     pub id: i64,
+    pub seller_id: i64,
     pub sku: String,
     pub price: i64,
     pub weight_grams: i64,
@@ -26,6 +27,7 @@ pub struct VariantForSale {
 #[derive(sqlx::FromRow)]
 struct VariantStockRow {
     id: i64,
+    seller_id: i64,
     sku: String,
     price: i64,
     weight_grams: i64,
@@ -43,11 +45,11 @@ pub async fn variant_for_sale(
     id: i64,
 ) -> Result<Option<(VariantForSale, Vec<(i64, i64)>)>, sqlx::Error> {
     let rows: Vec<VariantStockRow> = sqlx::query_as(
-        "SELECT v.id, v.sku, v.price, v.weight_grams, p.currency, p.name_zh, p.name_en, \
+        "SELECT v.id, v.seller_id, v.sku, v.price, v.weight_grams, p.currency, p.name_zh, p.name_en, \
          s.warehouse_id, s.on_hand - s.reserved AS available \
          FROM product_variants v JOIN products p ON p.id = v.product_id \
          LEFT JOIN stock_levels s ON s.variant_id = v.id \
-         WHERE v.id = $1 AND p.status = 'active' ORDER BY s.warehouse_id",
+         WHERE v.id = $1 AND p.status = 'active' AND p.item_kind = 'finished_good' ORDER BY s.warehouse_id",
     )
     .bind(id)
     .fetch_all(conn)
@@ -60,6 +62,7 @@ pub async fn variant_for_sale(
         (
             VariantForSale {
                 id: r.id,
+                seller_id: r.seller_id,
                 sku: r.sku,
                 price: r.price,
                 weight_grams: r.weight_grams,
@@ -154,8 +157,8 @@ pub async fn insert_line(
     quantity: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO order_lines (order_id, variant_id, sku, name_zh, name_en, unit_price, quantity, line_total) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO order_lines (order_id, variant_id, sku, name_zh, name_en, unit_price, quantity, line_total, \
+         seller_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(order)
     .bind(v.id)
@@ -165,6 +168,7 @@ pub async fn insert_line(
     .bind(v.price)
     .bind(quantity)
     .bind(v.price.saturating_mul(quantity))
+    .bind(v.seller_id)
     .execute(conn)
     .await
     .map(|_| ())

@@ -154,7 +154,7 @@ fn one_statement(rows: &PlacedRows<'_>) -> SqlBuilder {
     if !rows.lines.is_empty() {
         b.push(
             ", l AS (INSERT INTO order_lines (order_id, variant_id, sku, name_zh, name_en, \
-             unit_price, quantity, line_total) SELECT o.id, v.* FROM o, (VALUES ",
+             unit_price, quantity, line_total, seller_id) SELECT o.id, v.* FROM o, (VALUES ",
         );
         for (i, (v, quantity)) in rows.lines.iter().enumerate() {
             if i > 0 {
@@ -170,6 +170,7 @@ fn one_statement(rows: &PlacedRows<'_>) -> SqlBuilder {
                     (int(v.price), "bigint"),
                     (int(*quantity), "bigint"),
                     (int(v.price.saturating_mul(*quantity)), "bigint"),
+                    (int(v.seller_id), "bigint"),
                 ],
             );
         }

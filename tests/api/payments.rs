@@ -266,7 +266,7 @@ async fn webhooks_must_be_signed_fresh_and_new(backend: Backend) {
             .unwrap();
     assert_eq!(
         notes.last().map(String::as_str),
-        Some("payment arrived after cancellation; refund due"),
+        Some(r#"§{"kind":"paid_after_cancel"}"#),
         "{notes:?}"
     );
     app.cleanup().await;

@@ -139,15 +139,15 @@ async fn a_card_order_is_refunded_in_part_then_in_full(backend: Backend) {
     let wrong = app.ledger_mismatches().await;
     assert!(wrong.is_empty(), "{wrong:?}");
     assert_eq!(order["refunded"]["minor"].as_i64(), Some(paid));
-    let notes: Vec<&str> = order["events"]
+    let about: Vec<&Value> = order["events"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["note"].as_str().unwrap())
+        .map(|e| &e["about"])
         .collect();
     assert!(
-        notes.iter().any(|n| n.contains("returned to the card")),
-        "{notes:?}"
+        about.iter().any(|n| n["kind"] == "refund_returned"),
+        "{about:?}"
     );
     // nothing is left to refund; an unpaid order has nothing to refund
     let (status, _) = post(&app, &path, json!({"amount": 1, "reason": "again"}), &clerk).await;
@@ -286,10 +286,11 @@ async fn an_address_changes_until_the_order_ships(backend: Backend) {
     assert_eq!(res.status, 204, "{:?}", res.json);
     let order = detail(&app, &number, &owner).await;
     assert_eq!(order["address"]["recipient"], "韩梅梅");
-    assert!(order["events"].as_array().unwrap().iter().any(|e| e["note"]
-        .as_str()
+    assert!(order["events"]
+        .as_array()
         .unwrap()
-        .starts_with("delivery address changed")));
+        .iter()
+        .any(|e| e["about"]["kind"] == "address_changed"));
     // a made-up district is refused; now it goes to Guangzhou's warehouse
     let bad = json!({"type": "china", "recipient": "韩梅梅", "phone": "13912345678", "division_code": "999999", "detail": "x"});
     let res = app
@@ -466,16 +467,20 @@ async fn a_carriers_signed_delivery_delivers_and_completes_the_order(backend: Ba
             &owner.cookie,
         )
         .await;
-    let notes: Vec<&str> = ship.json["events"]
+    let about: Vec<&Value> = ship.json["events"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["note"].as_str().unwrap())
+        .map(|e| &e["about"])
         .collect();
     assert!(
-        notes.contains(&"in transit: 上海转运中心")
-            && notes.contains(&"delivered, signed for by 本人"),
-        "{notes:?}"
+        about
+            .iter()
+            .any(|n| n["kind"] == "in_transit" && n["detail"] == "上海转运中心")
+            && about
+                .iter()
+                .any(|n| n["kind"] == "delivered" && n["signed_by"] == "本人"),
+        "{about:?}"
     );
     assert_eq!(
         ship.json["events"].as_array().unwrap().last().unwrap()["actor"],

@@ -162,7 +162,8 @@ async fn a_day_is_planned_and_driven(backend: Backend) {
             .as_array()
             .unwrap()
             .iter()
-            .any(|e| e["note"] == "delivery failed: 家中无人，电话未接"));
+            .any(|e| e["about"]["kind"] == "delivery_failed"
+                && e["about"]["reason"] == "家中无人，电话未接"));
     }
     // a day on the road is not planned again
     let (status, body) = post(

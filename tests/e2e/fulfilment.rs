@@ -217,7 +217,7 @@ async fn a_clerk_holds_an_order_and_writes_a_note(backend: Backend) {
     .await;
     let history = b.text(".timeline").await;
     assert!(
-        history.contains("on hold: 地址待客户确认") && history.contains("released: 客户已确认"),
+        history.contains("挂起：地址待客户确认") && history.contains("解除挂起：客户已确认"),
         "{history}"
     );
     b.click(Locator::Css("[data-testid=order-allocate]")).await;

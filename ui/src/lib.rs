@@ -7,4 +7,5 @@
 
 pub mod api;
 pub mod format;
+pub mod history;
 pub mod i18n;

@@ -47,12 +47,21 @@ pub fn Timeline(events: Vec<EventView>) -> impl IntoView {
             let who = e.actor_name.clone().unwrap_or_else(|| e.actor.clone());
             let moved = e.from_status.as_deref() != Some(e.to_status.as_str());
             let at = e.at;
+            let about = e.about.clone();
+            let said = move || {
+                let system = about.as_ref().map(|n| ui::history::note_text(locale.get(), n));
+                match (system, e.note.is_empty()) {
+                    (Some(s), true) => s,
+                    (Some(s), false) => format!("{s} · {}", e.note),
+                    (None, _) => e.note.clone(),
+                }
+            };
             view! {
                 <li class="timeline__item" data-testid="timeline-item">
                     <span class="timeline__when">{move || ui::format::date_time(locale.get(), at)}</span>
                     <span class="timeline__what">
                         {moved.then(|| view! { <span class=format!("tag tag--{}", e.to_status)>{status_name(locale, e.to_status.clone())}</span> })}
-                        " " {e.note.clone()}
+                        " " {said}
                     </span>
                     <span class="timeline__who muted small">{who}</span>
                 </li>

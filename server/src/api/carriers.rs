@@ -13,6 +13,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use serde::Deserialize;
 use shared::fulfilment::{Carrier, ShipmentStatus};
+use shared::orders::note::Note;
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -95,27 +96,27 @@ async fn webhook(
     let at = now_millis();
     let answer = match event.event {
         Happened::Delivered if ShipmentStatus::parse(&status) == Some(ShipmentStatus::Shipped) => {
-            let note = if detail.is_empty() {
-                "delivered".to_string()
-            } else {
-                format!("delivered, signed for by {detail}")
-            };
+            let note = Note::Delivered {
+                shipment,
+                signed_by: detail,
+                own_fleet: false,
+            }
+            .stored();
             shipping::deliver_in(&mut tx, shipment, &provider, &note, at).await?;
             "ok"
         }
         Happened::Delivered => "not on its way",
         Happened::InTransit | Happened::Failed => {
             let current = ShipmentStatus::parse(&status).unwrap_or(ShipmentStatus::Shipped);
-            let what = if matches!(event.event, Happened::Failed) {
-                "delivery failed"
+            let note = if matches!(event.event, Happened::Failed) {
+                Note::DeliveryFailed {
+                    shipment,
+                    reason: detail,
+                }
             } else {
-                "in transit"
-            };
-            let note = if detail.is_empty() {
-                what.to_string()
-            } else {
-                format!("{what}: {detail}")
-            };
+                Note::InTransit { shipment, detail }
+            }
+            .stored();
             crate::db::status::record(
                 &mut tx,
                 shipment,

@@ -13,6 +13,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use serde::Deserialize;
+use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
@@ -175,7 +176,7 @@ async fn webhook(
             to: OrderStatus::Paid,
             only_from: &[],
             actor: "payment:sandbox",
-            reason: "card payment received",
+            reason: &Note::CardPaid.stored(),
             at: now,
         };
         match status::change(&mut tx, order, step).await {
@@ -183,17 +184,18 @@ async fn webhook(
             // paid after the order was cancelled, or paid twice: the money must go back
             Err(Refused::Illegal { from, .. }) => {
                 let note = if from == OrderStatus::Cancelled {
-                    "payment arrived after cancellation; refund due"
+                    Note::PaidAfterCancel
                 } else {
-                    "a second payment for this order; refund due"
-                };
+                    Note::PaidTwice
+                }
+                .stored();
                 status::record(
                     &mut tx,
                     order,
                     Some(from),
                     from,
                     "payment:sandbox",
-                    note,
+                    &note,
                     now,
                 )
                 .await?;

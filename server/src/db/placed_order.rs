@@ -7,6 +7,7 @@
 use crate::db::messages::{self, MessageKind};
 use crate::db::orders::{self, NewOrder, VariantForSale};
 use crate::db::{coupons, idempotency, stock, Arg, SqlBuilder};
+use shared::orders::note::Note;
 use shared::stock::MovementKind;
 use sqlx::AnyConnection;
 
@@ -27,6 +28,7 @@ pub struct PlacedRows<'a> {
     pub answer: (&'a str, &'a str),
 }
 
+/// The ledger rows' reason.
 const NOTE: &str = "order placed";
 
 /// Writes it all; returns the order's id.
@@ -59,7 +61,8 @@ async fn one_by_one(conn: &mut AnyConnection, rows: &PlacedRows<'_>) -> Result<i
         let m = stock::Movement::hold(MovementKind::Reservation, variant, warehouse, quantity, who);
         stock::record(conn, &m).await?;
     }
-    super::status::record(conn, id, None, o.status, rows.actor, NOTE, o.now).await?;
+    let placed = Note::Placed.stored();
+    super::status::record(conn, id, None, o.status, rows.actor, &placed, o.now).await?;
     if let Some(coupon) = rows.coupon {
         coupons::record_redemption(conn, coupon, id, o.user_id, o.email, o.now).await?;
     }
@@ -205,7 +208,7 @@ fn one_statement(rows: &PlacedRows<'_>) -> SqlBuilder {
         .push("::text, ")
         .bind(text(rows.actor))
         .push("::text, ")
-        .bind(text(NOTE))
+        .bind(text(&Note::Placed.stored()))
         .push("::text, ")
         .bind(now.clone())
         .push("::bigint FROM o)");

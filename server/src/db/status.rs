@@ -7,6 +7,7 @@
 //! first left; should the conditional update still find another status, it gets
 //! [`Refused::Raced`] and changes nothing.
 
+use shared::orders::note::Note;
 use shared::orders::EventView;
 use shared::status::Status;
 use sqlx::AnyConnection;
@@ -195,13 +196,21 @@ pub async fn history<S: Recorded>(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|e| EventView {
-            at: e.at,
-            from_status: e.from_status,
-            to_status: e.to_status,
-            actor: e.actor,
-            actor_name: e.actor_name,
-            note: e.note,
+        .map(|e| {
+            let about = Note::read(&e.note);
+            EventView {
+                at: e.at,
+                from_status: e.from_status,
+                to_status: e.to_status,
+                actor: e.actor,
+                actor_name: e.actor_name,
+                note: if about.is_some() {
+                    String::new()
+                } else {
+                    e.note
+                },
+                about,
+            }
         })
         .collect())
 }

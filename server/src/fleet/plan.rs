@@ -14,6 +14,7 @@ use shared::audit::{AuditAction, Changes};
 use shared::checkout::Address;
 use shared::fleet::{naive_routes, tour_metres, DayPlan, LatLng, StopStatus, ZoneView};
 use shared::fulfilment::ShipmentStatus;
+use shared::orders::note::Note;
 use sqlx::AnyConnection;
 
 /// A van's planned stops `(shipment, eta)` and the tour's metres.
@@ -285,7 +286,12 @@ pub async fn record_stop(
             &mut tx,
             shipment,
             &who,
-            &format!("delivered by the own fleet, signed for by {note}"),
+            &Note::Delivered {
+                shipment,
+                signed_by: note.clone(),
+                own_fleet: true,
+            }
+            .stored(),
             at,
         )
         .await?;
@@ -296,7 +302,11 @@ pub async fn record_stop(
             Some(ShipmentStatus::Shipped),
             ShipmentStatus::Shipped,
             &who,
-            &format!("delivery failed: {note}"),
+            &Note::DeliveryFailed {
+                shipment,
+                reason: note.clone(),
+            }
+            .stored(),
             at,
         )
         .await?;

@@ -4,6 +4,7 @@
 
 use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, Db};
+use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ pub async fn complete_delivered(db: &Db, days: i64, now: i64) -> Result<u64, sql
             to: OrderStatus::Completed,
             only_from: &[OrderStatus::Delivered],
             actor: "system",
-            reason: "completed automatically after delivery",
+            reason: &Note::Completed.stored(),
             at: now,
         };
         match status::change(&mut tx, order, step).await {

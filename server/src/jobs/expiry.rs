@@ -5,6 +5,7 @@
 use crate::db::orders as repo;
 use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, Db};
+use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use std::time::Duration;
 
@@ -21,7 +22,7 @@ pub async fn cancel_overdue(db: &Db, now: i64) -> Result<usize, sqlx::Error> {
             to: OrderStatus::Cancelled,
             only_from: &[OrderStatus::PendingPayment],
             actor: "system",
-            reason: "payment not received in time",
+            reason: &Note::PaymentExpired.stored(),
             at: now,
         };
         match status::change(&mut tx, order, step).await {

@@ -393,6 +393,7 @@ async fn write_orders(
 
     let mut event_id = event_base;
     let mut vals = Vec::with_capacity(batch.len() * 2 * EVENT_COLS);
+    let placed = shared::orders::note::Note::Placed.stored();
     for (i, o) in batch.iter().enumerate() {
         let order_id = order_base + 1 + i as i64;
         event_id += 1;
@@ -402,7 +403,7 @@ async fn write_orders(
             Val::NullText,
             Val::Text(o.initial.as_str()),
             Val::Text(o.actor.as_str()),
-            Val::Text("order placed"),
+            Val::Text(placed.as_str()),
             Val::Int(o.at),
         ]);
         if o.status != o.initial {
@@ -413,7 +414,7 @@ async fn write_orders(
                 Val::Text(o.initial.as_str()),
                 Val::Text(o.status.as_str()),
                 Val::Text("system"),
-                Val::Text("history seed"),
+                Val::Text(""),
                 Val::Int(o.updated_at),
             ]);
         }

@@ -13,6 +13,7 @@ use shared::audit::{AuditAction, Changes};
 use shared::checkout::Address;
 use shared::fulfilment::{allocate as plan, Holding, Line, ShipmentStatus};
 use shared::ids::{SellerId, VariantId, WarehouseId};
+use shared::orders::note::{Note, WarehouseUnits};
 use shared::orders::{allocation_refusal, OrderNumber, OrderStatus};
 use shared::stock::MovementKind;
 use sqlx::AnyConnection;
@@ -159,18 +160,23 @@ pub async fn allocate_in(
             None,
             ShipmentStatus::Allocated,
             actor,
-            &format!("from order {number}"),
+            &Note::ForOrder {
+                number: number.as_str().to_string(),
+            }
+            .stored(),
             at,
         )
         .await?;
-        let units: i64 = lines.iter().map(|l| l.1).sum();
-        summary.push(format!(
-            "{} ({units})",
-            warehouse_code(conn, s.warehouse).await?
-        ));
+        summary.push(WarehouseUnits {
+            warehouse: warehouse_code(conn, s.warehouse).await?,
+            units: lines.iter().map(|l| l.1).sum(),
+        });
         ids.push(id);
     }
-    let note = format!("allocated: {}", summary.join(", "));
+    let note = Note::Allocated {
+        warehouses: summary,
+    }
+    .stored();
     if status == OrderStatus::Paid {
         let step = Move {
             to: OrderStatus::Processing,
@@ -310,7 +316,12 @@ pub async fn reallocate(
         warehouse_code(&mut tx, WarehouseId(s.warehouse_id)).await?,
         warehouse_code(&mut tx, to).await?,
     );
-    let note = format!("moved from {from_code} to {to_code}");
+    let note = Note::Moved {
+        shipment,
+        from: from_code.clone(),
+        to: to_code.clone(),
+    }
+    .stored();
     status::record(
         &mut tx,
         shipment,
@@ -332,7 +343,7 @@ pub async fn reallocate(
         Some(order_status),
         order_status,
         &actor_text,
-        &format!("shipment {shipment} {note}"),
+        &note,
         at,
     )
     .await?;

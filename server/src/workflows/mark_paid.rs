@@ -7,6 +7,7 @@ use crate::db::status::{self, Move, Refused};
 use crate::db::{now_millis, orders as repo, Db};
 use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
+use shared::orders::note::Note;
 use shared::orders::{OrderNumber, OrderStatus};
 
 pub async fn mark_paid(db: &Db, actor: &ActorRef, number: &OrderNumber) -> AppResult<()> {
@@ -14,12 +15,12 @@ pub async fn mark_paid(db: &Db, actor: &ActorRef, number: &OrderNumber) -> AppRe
     let Some(order) = repo::bank_transfer_order(&mut tx, number.as_str()).await? else {
         return Err(AppError::NotFound("bank-transfer order"));
     };
-    let reason = "bank transfer received";
+    let note = Note::TransferReceived.stored();
     let step = Move {
         to: OrderStatus::Paid,
         only_from: &[],
         actor: &format!("staff:{}", actor.id),
-        reason,
+        reason: &note,
         at: now_millis(),
     };
     let from = status::change(&mut tx, order, step)
@@ -38,7 +39,7 @@ pub async fn mark_paid(db: &Db, actor: &ActorRef, number: &OrderNumber) -> AppRe
         AuditAction::OrderMarkPaid,
         number.as_str(),
         changes,
-        reason,
+        "bank transfer received",
     )
     .await?;
     tx.commit().await?;

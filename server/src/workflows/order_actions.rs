@@ -10,6 +10,7 @@ use crate::workflows::allocate::order_by_number;
 use shared::audit::{AuditAction, Changes};
 use shared::checkout::{Address, AddressProblem};
 use shared::fulfilment::ShipmentStatus;
+use shared::orders::note::Note;
 use shared::orders::{OrderNumber, OrderStatus};
 
 /// A reason or note as typed: trimmed, 1 to `max` characters.
@@ -63,7 +64,7 @@ pub async fn cancel(
             to: ShipmentStatus::Cancelled,
             only_from: &[],
             actor: &who,
-            reason: "order cancelled",
+            reason: &Note::OrderCancelled.stored(),
             at,
         };
         status::change(&mut tx, shipment, step).await?;
@@ -117,7 +118,16 @@ pub async fn hold(
     }
     let at = now_millis();
     let who = format!("staff:{}", actor.id);
-    let note = format!("{}: {reason}", if hold { "on hold" } else { "released" });
+    let note = if hold {
+        Note::Held {
+            reason: reason.clone(),
+        }
+    } else {
+        Note::Released {
+            reason: reason.clone(),
+        }
+    }
+    .stored();
     status::record(&mut tx, order.id, Some(status), status, &who, &note, at).await?;
     let (action, before, after) = if hold {
         (AuditAction::OrderHold, "0", "1")
@@ -175,17 +185,11 @@ pub async fn change_address(
     let at = now_millis();
     let who = format!("staff:{}", actor.id);
     let region = crate::divisions::region(&address).unwrap_or_default();
-    let note = format!("delivery address changed ({region})");
-    status::record(
-        &mut tx,
-        order.id,
-        Some(status),
-        status,
-        &who,
-        note.trim(),
-        at,
-    )
-    .await?;
+    let note = Note::AddressChanged {
+        region: region.trim().to_string(),
+    }
+    .stored();
+    status::record(&mut tx, order.id, Some(status), status, &who, &note, at).await?;
     audit::record(
         &mut tx,
         actor,

@@ -13,6 +13,7 @@ use shared::audit::{AuditAction, Changes};
 use shared::fulfilment::picking::share_picked;
 use shared::fulfilment::{PickListStatus, ShipmentStatus};
 use shared::ids::WarehouseId;
+use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use shared::stock::MovementKind;
 
@@ -41,7 +42,7 @@ pub async fn create(db: &Db, actor: &ActorRef, warehouse: WarehouseId) -> AppRes
     let at = now_millis();
     let who = format!("staff:{}", actor.id);
     let list = pick_lists::insert(&mut tx, warehouse.0, &who, at).await?;
-    let note = format!("on pick list {list}");
+    let note = Note::OnPickList { list }.stored();
     let mut taken = 0;
     for shipment in waiting {
         // claimed while still allocated in this warehouse (not moved meanwhile)
@@ -241,8 +242,13 @@ pub async fn complete(db: &Db, actor: &ActorRef, list: i64) -> AppResult<()> {
                     .map(|o| o.status())
                     .transpose()?
                     .unwrap_or(OrderStatus::Processing);
-                let note =
-                    format!("short pick: {got} of {quantity} × {sku} found (shipment {shipment})");
+                let note = Note::ShortPick {
+                    shipment,
+                    sku,
+                    found: got,
+                    wanted: quantity,
+                }
+                .stored();
                 status::record(
                     &mut tx,
                     order,
@@ -267,7 +273,7 @@ pub async fn complete(db: &Db, actor: &ActorRef, list: i64) -> AppResult<()> {
             to: ShipmentStatus::Picked,
             only_from: &[ShipmentStatus::Picking],
             actor: &who,
-            reason: &format!("pick list {list} completed"),
+            reason: &Note::Picked { list }.stored(),
             at,
         };
         status::change(&mut tx, shipment, step).await?;

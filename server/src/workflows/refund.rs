@@ -16,6 +16,7 @@ use crate::workflows::allocate::order_by_number;
 use shared::audit::{AuditAction, Changes};
 use shared::checkout::PaymentMethod;
 use shared::money::{Currency, Money};
+use shared::orders::note::Note;
 use shared::orders::refund::{check_refund, NewRefund, RefundProblem, RefundStatus};
 use shared::orders::{OrderNumber, OrderStatus};
 use sqlx::AnyConnection;
@@ -92,11 +93,12 @@ pub async fn refund(
     let id = repo::insert(&mut tx, &row).await?;
     idempotency::store_idempotent_response(&mut tx, &key, 201, &id.to_string()).await?;
     let current = order.status()?;
-    let note = if card {
-        format!("refund of {money} asked of the card gateway: {reason}")
-    } else {
-        format!("refund of {money} paid back by bank transfer: {reason}")
-    };
+    let note = Note::RefundAsked {
+        amount: money,
+        card,
+        reason: reason.clone(),
+    }
+    .stored();
     status::record(&mut tx, order.id, Some(current), current, &who, &note, at).await?;
     if !card {
         mark_refunded_if_all_back(&mut tx, order.id, &who, at).await?;
@@ -151,10 +153,11 @@ pub async fn settle(
     let current = orders_status(conn, order).await?;
     let money = Money::new(amount, Currency::parse(currency).unwrap_or_default());
     let note = if succeeded {
-        format!("refund of {money} returned to the card")
+        Note::RefundReturned { amount: money }
     } else {
-        format!("the card gateway refused the refund of {money}")
-    };
+        Note::RefundRefused { amount: money }
+    }
+    .stored();
     status::record(
         conn,
         order,
@@ -196,7 +199,7 @@ async fn mark_refunded_if_all_back(
         to: OrderStatus::Refunded,
         only_from: &[],
         actor,
-        reason: "everything paid was refunded",
+        reason: &Note::RefundedInFull.stored(),
         at,
     };
     match status::change(conn, order, step).await {
@@ -211,8 +214,8 @@ async fn mark_refunded_if_all_back(
             Ok(())
         }
         Err(Refused::Illegal { from, .. }) => {
-            let note = "everything paid was refunded (the order stays as it is: cancel it if nothing will ship)";
-            status::record(conn, order, Some(from), from, actor, note, at).await?;
+            let note = Note::RefundedInFull.stored();
+            status::record(conn, order, Some(from), from, actor, &note, at).await?;
             Ok(())
         }
         Err(other) => Err(other.into()),

@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
 use shared::fulfilment::shipment::{parse_tracking_number, MAX_PARCEL_GRAMS};
 use shared::fulfilment::{PackShipment, ShipShipment, ShipmentStatus};
+use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use shared::stock::MovementKind;
 use sqlx::AnyConnection;
@@ -50,7 +51,11 @@ pub async fn pack(db: &Db, actor: &ActorRef, id: i64, req: &PackShipment) -> App
     }
     let at = now_millis();
     let who = staff(actor);
-    let note = format!("{} carton, {} g", req.package.as_str(), req.weight_grams);
+    let note = Note::Packed {
+        package: req.package,
+        weight_grams: i64::from(req.weight_grams),
+    }
+    .stored();
     let step = Move {
         to: ShipmentStatus::Packed,
         only_from: &[],
@@ -140,7 +145,12 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
         .at("tracking_number"));
     }
     let who = staff(actor);
-    let note = format!("{} {tracking}", req.carrier.as_str());
+    let note = Note::Shipped {
+        shipment: id,
+        carrier: req.carrier,
+        tracking: tracking.clone(),
+    }
+    .stored();
     let step = Move {
         to: ShipmentStatus::Shipped,
         only_from: &[],
@@ -157,9 +167,10 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
         .await?;
     // the picked units leave the warehouse and the order's hold on them ends
     let document = format!("shipment:{id}");
+    let ledger_reason = format!("{} {tracking}", req.carrier.as_str());
     let w = Who {
         document: &document,
-        reason: &note,
+        reason: &ledger_reason,
         actor: &who,
         at,
     };
@@ -177,14 +188,13 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
         }
         stock::adjust_reservation(&mut tx, s.order_id, variant, s.warehouse_id, -units).await?;
     }
-    let order_note = format!("shipment {id}: {} {tracking}", req.carrier.names().0);
     follow(
         &mut tx,
         &s,
         OrderStatus::Shipped,
         ShipmentStatus::holds_stock,
         &who,
-        &order_note,
+        &note,
         at,
     )
     .await?;
@@ -218,7 +228,12 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
 /// Staff confirm a parcel arrived.
 pub async fn deliver(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
-    deliver_in(&mut tx, id, &staff(actor), "delivered", now_millis()).await?;
+    let note = Note::Delivered {
+        shipment: id,
+        signed_by: String::new(),
+        own_fleet: false,
+    };
+    deliver_in(&mut tx, id, &staff(actor), &note.stored(), now_millis()).await?;
     audit::record(
         &mut tx,
         actor,
@@ -253,18 +268,7 @@ pub async fn deliver_in(
     status::change(conn, id, step).await?;
     let still_out =
         |st: ShipmentStatus| st != ShipmentStatus::Delivered && st != ShipmentStatus::Cancelled;
-    let order_note = format!("shipment {id}: {note}");
-    if follow(
-        conn,
-        &s,
-        OrderStatus::Delivered,
-        still_out,
-        actor,
-        &order_note,
-        at,
-    )
-    .await?
-    {
+    if follow(conn, &s, OrderStatus::Delivered, still_out, actor, note, at).await? {
         sqlx::query("UPDATE orders SET delivered_at = $1 WHERE id = $2")
             .bind(at)
             .bind(s.order_id)

@@ -18,7 +18,10 @@ pub struct EventView {
     pub actor: String,
     /// The staff member's name when a staff member acted.
     pub actor_name: Option<String>,
+    /// What a person wrote (a reason, a note); empty when `about` says it all.
     pub note: String,
+    /// What the system recorded, for each app to say in its reader's language.
+    pub about: Option<super::note::Note>,
 }
 
 /// An internal note (内部备注): staff only, never shown to the customer.

@@ -2,6 +2,7 @@
 
 mod detail;
 mod list;
+pub mod note;
 pub mod refund;
 
 pub use detail::{allocation_refusal, EventView, NewNote, OrderAction, OrderDetail, OrderNote};

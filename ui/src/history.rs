@@ -1,0 +1,247 @@
+//! What the system wrote in a history (`shared::orders::note::Note`), said in the reader's
+//! language: the order's timeline in the back office and the customer's tracking page say
+//! the same facts alike.
+
+use crate::format::money;
+use shared::fulfilment::PackageSize;
+use shared::orders::note::Note;
+use shared::Locale;
+
+/// The sentence for a note, in `locale`.
+pub fn note_text(locale: Locale, note: &Note) -> String {
+    let zh = locale == Locale::ZhCn;
+    let pick = |c: &str, e: &str| if zh { c.to_string() } else { e.to_string() };
+    let parcel = |id: i64| {
+        if zh {
+            format!("包裹 #{id}")
+        } else {
+            format!("Parcel #{id}")
+        }
+    };
+    match note {
+        Note::Placed => pick("订单已提交", "Order placed"),
+        Note::TransferReceived => pick("银行转账已到账", "Bank transfer received"),
+        Note::CardPaid => pick("银行卡支付成功", "Card payment received"),
+        Note::PaidAfterCancel => pick(
+            "订单取消后收到付款，需退款",
+            "Payment arrived after cancellation; a refund is due",
+        ),
+        Note::PaidTwice => pick("重复付款，需退款", "Paid twice; a refund is due"),
+        Note::PaymentExpired => pick(
+            "未在期限内付款，订单已自动取消",
+            "Not paid in time: cancelled automatically",
+        ),
+        Note::ForOrder { number } => {
+            if zh {
+                format!("来自订单 {number}")
+            } else {
+                format!("For order {number}")
+            }
+        }
+        Note::Allocated { warehouses } => {
+            let parts: Vec<String> = warehouses
+                .iter()
+                .map(|w| {
+                    if zh {
+                        format!("{} {} 件", w.warehouse, w.units)
+                    } else {
+                        format!("{} ({} units)", w.warehouse, w.units)
+                    }
+                })
+                .collect();
+            if zh {
+                format!("已分配仓库：{}", parts.join("，"))
+            } else {
+                format!("Allocated: {}", parts.join(", "))
+            }
+        }
+        Note::Moved { shipment, from, to } => {
+            if zh {
+                format!("{} 由 {from} 改为 {to} 发货", parcel(*shipment))
+            } else {
+                format!("{} moved from {from} to {to}", parcel(*shipment))
+            }
+        }
+        Note::OnPickList { list } => {
+            if zh {
+                format!("已加入拣货单 #{list}")
+            } else {
+                format!("On pick list #{list}")
+            }
+        }
+        Note::Picked { list } => {
+            if zh {
+                format!("拣货单 #{list} 已完成")
+            } else {
+                format!("Pick list #{list} completed")
+            }
+        }
+        Note::ShortPick {
+            shipment,
+            sku,
+            found,
+            wanted,
+        } => {
+            if zh {
+                format!(
+                    "{}：{sku} 缺货，应拣 {wanted} 件，实拣 {found} 件",
+                    parcel(*shipment)
+                )
+            } else {
+                format!(
+                    "{}: short pick of {sku}, {found} of {wanted} found",
+                    parcel(*shipment)
+                )
+            }
+        }
+        Note::Packed {
+            package,
+            weight_grams,
+        } => {
+            let (c, e) = package_name(*package);
+            if zh {
+                format!("已打包：{c}纸箱，{weight_grams} 克")
+            } else {
+                format!("Packed: {e} carton, {weight_grams} g")
+            }
+        }
+        Note::Shipped {
+            shipment,
+            carrier,
+            tracking,
+        } => {
+            let (c, e) = carrier.names();
+            if zh {
+                format!("{} 已由{c}揽收，运单号 {tracking}", parcel(*shipment))
+            } else {
+                format!(
+                    "{} handed to {e}, tracking number {tracking}",
+                    parcel(*shipment)
+                )
+            }
+        }
+        Note::InTransit { shipment, detail } => {
+            let p = parcel(*shipment);
+            match (zh, detail.is_empty()) {
+                (true, true) => format!("{p} 运输中"),
+                (true, false) => format!("{p} 运输中：{detail}"),
+                (false, true) => format!("{p} in transit"),
+                (false, false) => format!("{p} in transit: {detail}"),
+            }
+        }
+        Note::Delivered {
+            shipment,
+            signed_by,
+            own_fleet,
+        } => {
+            let p = parcel(*shipment);
+            let by = match (zh, *own_fleet) {
+                (true, true) => "（自有车队配送）",
+                (false, true) => " by our own fleet",
+                _ => "",
+            };
+            match (zh, signed_by.is_empty()) {
+                (true, true) => format!("{p} 已送达{by}"),
+                (true, false) => format!("{p} 已送达{by}，签收人：{signed_by}"),
+                (false, true) => format!("{p} delivered{by}"),
+                (false, false) => format!("{p} delivered{by}, signed for by {signed_by}"),
+            }
+        }
+        Note::DeliveryFailed { shipment, reason } => {
+            if zh {
+                format!("{} 配送失败：{reason}", parcel(*shipment))
+            } else {
+                format!("{} delivery failed: {reason}", parcel(*shipment))
+            }
+        }
+        Note::Completed => pick(
+            "签收后自动确认完成",
+            "Completed automatically after delivery",
+        ),
+        Note::OrderCancelled => pick("订单已取消", "The order was cancelled"),
+        Note::Held { reason } => {
+            if zh {
+                format!("挂起：{reason}")
+            } else {
+                format!("On hold: {reason}")
+            }
+        }
+        Note::Released { reason } => {
+            if zh {
+                format!("解除挂起：{reason}")
+            } else {
+                format!("Released: {reason}")
+            }
+        }
+        Note::AddressChanged { region } => {
+            if zh {
+                format!("收货地址已修改（{region}）")
+            } else {
+                format!("Delivery address changed ({region})")
+            }
+        }
+        Note::RefundAsked {
+            amount,
+            card,
+            reason,
+        } => {
+            let m = money(*amount);
+            match (zh, *card) {
+                (true, true) => format!("已向银行卡发起退款 {m}：{reason}"),
+                (true, false) => format!("已通过银行转账退款 {m}：{reason}"),
+                (false, true) => format!("Refund of {m} asked of the card gateway: {reason}"),
+                (false, false) => format!("Refund of {m} paid back by bank transfer: {reason}"),
+            }
+        }
+        Note::RefundReturned { amount } => {
+            let m = money(*amount);
+            if zh {
+                format!("退款 {m} 已退回银行卡")
+            } else {
+                format!("Refund of {m} returned to the card")
+            }
+        }
+        Note::RefundRefused { amount } => {
+            let m = money(*amount);
+            if zh {
+                format!("支付网关拒绝了 {m} 的退款")
+            } else {
+                format!("The card gateway refused the refund of {m}")
+            }
+        }
+        Note::RefundedInFull => pick("已全额退款", "Everything paid was refunded"),
+    }
+}
+
+/// A carton's name: 小号 / small…
+pub fn package_name(p: PackageSize) -> (&'static str, &'static str) {
+    match p {
+        PackageSize::Small => ("小号", "small"),
+        PackageSize::Medium => ("中号", "medium"),
+        PackageSize::Large => ("大号", "large"),
+        PackageSize::ExtraLarge => ("超大号", "extra large"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::fulfilment::Carrier;
+
+    #[test]
+    fn a_note_is_said_in_both_languages() {
+        let shipped = Note::Shipped {
+            shipment: 4,
+            carrier: Carrier::SfExpress,
+            tracking: "SF1234".into(),
+        };
+        assert_eq!(
+            note_text(Locale::ZhCn, &shipped),
+            "包裹 #4 已由顺丰速运揽收，运单号 SF1234"
+        );
+        assert_eq!(
+            note_text(Locale::En, &shipped),
+            "Parcel #4 handed to SF Express, tracking number SF1234"
+        );
+    }
+}

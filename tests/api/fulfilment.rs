@@ -13,6 +13,7 @@ use storekeep_tests::{guest_order, StaffLogin, TestApp};
 storekeep_tests::on_both_backends!(
     a_paid_order_goes_from_shelf_to_door,
     a_short_pick_lowers_the_books_and_flags_the_latest_order,
+    a_shipment_none_of_which_was_found_moves_to_another_warehouse,
     illegal_moves_are_refused_and_change_nothing,
     two_staff_at_once_one_wins,
     cancelling_and_moving_give_stock_back,
@@ -375,6 +376,86 @@ async fn a_short_pick_lowers_the_books_and_flags_the_latest_order(backend: Backe
     .await
     .unwrap();
     assert_eq!((on_hand, reserved), (1, 0));
+    app.assert_books_true().await;
+    app.cleanup().await;
+}
+
+/// The picker found none of it: it cannot be packed, but it can go to another warehouse,
+/// where it is allocated afresh, picked and shipped — the order is not stuck.
+async fn a_shipment_none_of_which_was_found_moves_to_another_warehouse(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let owner = app.owner().await;
+    let variant = app.variant_with_stock("BD-001-01", 5).await;
+    let number = paid_order(&app, "none-found-1", variant, 2, &owner).await;
+    let shipment = allocate(&app, &number, &owner).await[0];
+    let (shanghai, guangzhou) = (
+        app.warehouse_id("SH-01").await,
+        app.warehouse_id("GZ-01").await,
+    );
+    let list = pick_list(&app, shanghai, &owner).await;
+    pick_all(&app, &list, &owner, |_| 0).await;
+    let path = format!("/api/v1/admin/shipments/{shipment}");
+    let (status, body) = post(
+        &app,
+        &format!("{path}/pack"),
+        json!({"package": "small", "weight_grams": 100}),
+        &owner,
+    )
+    .await;
+    assert_eq!(
+        (status, body["problem"].as_str()),
+        (409, Some("nothing_to_pack"))
+    );
+    app.assert_books_true().await;
+
+    let (status, body) = post(
+        &app,
+        &format!("{path}/reallocate"),
+        json!({"warehouse": guangzhou}),
+        &owner,
+    )
+    .await;
+    assert_eq!(status, 204, "{body:?}");
+    let moved = app.get_with(&path, &owner.cookie).await.json;
+    assert_eq!(
+        (
+            &moved["row"]["status"],
+            &moved["row"]["warehouse_code"],
+            &moved["row"]["short"]
+        ),
+        (&json!("allocated"), &json!("GZ-01"), &json!(false)),
+        "{moved:?}"
+    );
+    assert!(moved["lines"][0]["picked"].is_null(), "counted afresh");
+    let held: i64 = sqlx::query_scalar(
+        "SELECT reserved FROM stock_levels WHERE variant_id = $1 AND warehouse_id = $2",
+    )
+    .bind(variant)
+    .bind(guangzhou)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(held, 2, "held in Guangzhou now");
+    app.assert_books_true().await;
+    // a shipment of which something was picked stays where it is
+    let list = pick_list(&app, guangzhou, &owner).await;
+    pick_all(&app, &list, &owner, |l| l["quantity"].as_u64().unwrap()).await;
+    let (status, body) = post(
+        &app,
+        &format!("{path}/reallocate"),
+        json!({"warehouse": shanghai}),
+        &owner,
+    )
+    .await;
+    assert_eq!(
+        (status, body["problem"].as_str()),
+        (409, Some("not_allocated"))
+    );
+    let (status, body) = pack_and_ship(&app, shipment, &owner, None).await;
+    assert_eq!(status, 200, "{body:?}");
+    assert_eq!(detail(&app, &number, &owner).await["status"], "shipped");
     app.assert_books_true().await;
     app.cleanup().await;
 }

@@ -235,8 +235,10 @@ fn Shipment(
             crate::api::deliver(id),
         )
     };
+    // nothing found at picking: it can only go to another warehouse (or the order be cancelled)
+    let picked: u32 = shipment.lines.iter().filter_map(|l| l.picked).sum();
     let action = match status {
-        ShipmentStatus::Allocated if session.can(Permission::AllocateOrders) && !others.is_empty() => {
+        s if s.can_move(picked) && session.can(Permission::AllocateOrders) && !others.is_empty() => {
             let choices = others
                 .iter()
                 .map(|w| {

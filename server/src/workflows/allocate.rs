@@ -227,8 +227,9 @@ async fn holdings(conn: &mut AnyConnection, order: i64) -> Result<Vec<Holding>, 
         .collect())
 }
 
-/// Moves a shipment that is not on a pick list yet to another warehouse of its seller: the
-/// order's hold moves with it (409 when the other warehouse lacks the stock).
+/// Moves a shipment to another warehouse of its seller while nothing of it has left a shelf
+/// (not on a pick list yet, or picked and none of it found): the order's hold moves with it
+/// (409 when the other warehouse lacks the stock).
 pub async fn reallocate(
     db: &Db,
     actor: &ActorRef,
@@ -239,10 +240,13 @@ pub async fn reallocate(
     let s = shipments::state(&mut tx, shipment)
         .await?
         .ok_or(AppError::NotFound("shipment"))?;
-    if ShipmentStatus::parse(&s.status) != Some(ShipmentStatus::Allocated) {
+    let status = ShipmentStatus::parse(&s.status).unwrap_or(ShipmentStatus::Cancelled);
+    let lines = shipments::lines(&mut tx, shipment).await?;
+    let picked: i64 = lines.iter().filter_map(|l| l.2).sum();
+    if !status.can_move(u32::try_from(picked).unwrap_or(u32::MAX)) {
         return Err(AppError::conflict(
             "not_allocated",
-            "Only a shipment that is not on a pick list yet can move to another warehouse",
+            "Only a shipment that is not on a pick list yet, or of which nothing was found, can move to another warehouse",
         ));
     }
     let seller: Option<i64> = sqlx::query_scalar("SELECT seller_id FROM warehouses WHERE id = $1")
@@ -271,47 +275,6 @@ pub async fn reallocate(
         }
         Some(_) => {}
     }
-    // the row is claimed before stock moves: two staff moving it at once, one gets 409
-    let at = now_millis();
-    let moved = sqlx::query("UPDATE shipments SET warehouse_id = $1, updated_at = $2 WHERE id = $3 AND warehouse_id = $4 AND status = 'allocated'")
-        .bind(to.0)
-        .bind(at)
-        .bind(shipment)
-        .bind(s.warehouse_id)
-        .execute(&mut *tx)
-        .await?;
-    if moved.rows_affected() != 1 {
-        return Err(AppError::conflict(
-            "status_changed",
-            "The shipment changed meanwhile. Reload it and try again",
-        ));
-    }
-    let actor_text = format!("staff:{}", actor.id);
-    let document = format!("shipment:{shipment}");
-    let w = Who {
-        document: &document,
-        reason: "moved to another warehouse",
-        actor: &actor_text,
-        at,
-    };
-    for (variant, quantity, _) in shipments::lines(&mut tx, shipment).await? {
-        let out = Movement::hold(
-            MovementKind::Allocation,
-            variant,
-            s.warehouse_id,
-            -quantity,
-            w,
-        );
-        let into = Movement::hold(MovementKind::Allocation, variant, to.0, quantity, w);
-        if !stock::apply(&mut tx, &out).await? || !stock::apply(&mut tx, &into).await? {
-            return Err(AppError::conflict(
-                "out_of_stock",
-                "That warehouse does not hold enough of this shipment's items",
-            ));
-        }
-        stock::adjust_reservation(&mut tx, s.order_id, variant, s.warehouse_id, -quantity).await?;
-        stock::adjust_reservation(&mut tx, s.order_id, variant, to.0, quantity).await?;
-    }
     let (from_code, to_code) = (
         warehouse_code(&mut tx, WarehouseId(s.warehouse_id)).await?,
         warehouse_code(&mut tx, to).await?,
@@ -322,16 +285,79 @@ pub async fn reallocate(
         to: to_code.clone(),
     }
     .stored();
-    status::record(
-        &mut tx,
-        shipment,
-        Some(ShipmentStatus::Allocated),
-        ShipmentStatus::Allocated,
-        &actor_text,
-        &note,
-        at,
+    let actor_text = format!("staff:{}", actor.id);
+    let at = now_millis();
+    if status == ShipmentStatus::Picked {
+        // none of it was found: it starts again, allocated, in the other warehouse
+        let step = Move {
+            to: ShipmentStatus::Allocated,
+            only_from: &[ShipmentStatus::Picked],
+            actor: &actor_text,
+            reason: &note,
+            at,
+        };
+        status::change(&mut tx, shipment, step).await?;
+        sqlx::query("UPDATE shipment_lines SET picked = NULL WHERE shipment_id = $1")
+            .bind(shipment)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        status::record(
+            &mut tx,
+            shipment,
+            Some(status),
+            status,
+            &actor_text,
+            &note,
+            at,
+        )
+        .await?;
+    }
+    // the row is claimed before stock moves: two staff moving it at once, one gets 409
+    let moved = sqlx::query(
+        "UPDATE shipments SET warehouse_id = $1, updated_at = $2, pick_list_id = NULL, short = 0 \
+         WHERE id = $3 AND warehouse_id = $4 AND status = 'allocated'",
     )
+    .bind(to.0)
+    .bind(at)
+    .bind(shipment)
+    .bind(s.warehouse_id)
+    .execute(&mut *tx)
     .await?;
+    if moved.rows_affected() != 1 {
+        return Err(AppError::conflict(
+            "status_changed",
+            "The shipment changed meanwhile. Reload it and try again",
+        ));
+    }
+    let document = format!("shipment:{shipment}");
+    let w = Who {
+        document: &document,
+        reason: "moved to another warehouse",
+        actor: &actor_text,
+        at,
+    };
+    for (variant, quantity, picked) in lines {
+        // what the old warehouse still holds for it: all of it before picking, what was
+        // found after (a short pick gave the rest back already)
+        let held = if status == ShipmentStatus::Picked {
+            picked.unwrap_or(0)
+        } else {
+            quantity
+        };
+        let out = Movement::hold(MovementKind::Allocation, variant, s.warehouse_id, -held, w);
+        let into = Movement::hold(MovementKind::Allocation, variant, to.0, quantity, w);
+        if (held > 0 && !stock::apply(&mut tx, &out).await?)
+            || !stock::apply(&mut tx, &into).await?
+        {
+            return Err(AppError::conflict(
+                "out_of_stock",
+                "That warehouse does not hold enough of this shipment's items",
+            ));
+        }
+        stock::adjust_reservation(&mut tx, s.order_id, variant, s.warehouse_id, -held).await?;
+        stock::adjust_reservation(&mut tx, s.order_id, variant, to.0, quantity).await?;
+    }
     let order_status = OrderState::status(
         &repo::state_by_number(&mut tx, &s.number)
             .await?

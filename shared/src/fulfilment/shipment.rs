@@ -32,10 +32,18 @@ impl ShipmentStatus {
             (self, to),
             (Allocated, Picking | Cancelled)
                 | (Picking, Picked | Cancelled)
-                | (Picked, Packed | Cancelled)
+                | (Picked, Packed | Cancelled | Allocated)
                 | (Packed, Shipped | Cancelled)
                 | (Shipped, Delivered)
         )
+    }
+
+    /// Whether the shipment may move to another warehouse of its seller: while nothing of it
+    /// has left a shelf — before its pick list, or when its pick found none of it (then it
+    /// is allocated afresh in the other warehouse; `Picked → Allocated` is for that alone).
+    pub fn can_move(self, picked_units: u32) -> bool {
+        use ShipmentStatus::*;
+        self == Allocated || (self == Picked && picked_units == 0)
     }
 
     /// Its stock is still in the warehouse, held for the order.
@@ -226,6 +234,14 @@ mod tests {
         );
         assert!(!Delivered.can_transition(Allocated));
         assert!(Packed.holds_stock() && !Shipped.holds_stock() && !Cancelled.holds_stock());
+    }
+
+    #[test]
+    fn a_shipment_moves_only_while_nothing_of_it_left_a_shelf() {
+        assert!(Allocated.can_move(0));
+        assert!(Picked.can_move(0), "none of it was found");
+        assert!(!Picked.can_move(1));
+        assert!(!Picking.can_move(0) && !Packed.can_move(0) && !Shipped.can_move(0));
     }
 
     #[test]

@@ -53,6 +53,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/fulfilment/pick-lists/:id") view=fulfilment::pick_lists::PickListPage/>
                     <Route path=path!("/fulfilment/shipments") view=fulfilment::shipments::ShipmentsPage/>
                     <Route path=path!("/fulfilment/routes") view=fulfilment::routes::RoutesPage/>
+                    <Route path=path!("/fulfilment/fleet") view=fulfilment::fleet::FleetPage/>
                     <Route path=path!("/fulfilment/driver") view=fulfilment::routes::DriverPage/>
                     <Route path=path!("/fulfilment/shipments/:id") view=fulfilment::shipments::ShipmentPage/>
                     <Route path=path!("/fulfilment/shipments/:id/label") view=fulfilment::print::LabelPage/>

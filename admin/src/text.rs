@@ -116,6 +116,7 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::PickLists => ("拣货单", "Pick lists"),
         Page::Shipments => ("发货单", "Shipments"),
         Page::Routes => ("配送路线", "Delivery routes"),
+        Page::Fleet => ("配送车队", "Delivery fleet"),
         Page::Driver => ("我的配送", "My deliveries"),
         Page::Stock => ("库存", "Stock"),
         Page::Transfers => ("调拨", "Transfers"),
@@ -330,6 +331,7 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
         Some("not_found") => Some(("没有找到该订单。", "No such order.")),
         Some(code) => catalogue_problem(code)
             .or_else(|| crate::fulfilment::text::problem(code))
+            .or_else(|| crate::fulfilment::fleet::text::problem(code))
             .or_else(|| crate::inventory::text::problem(code)),
         None => None,
     };

@@ -112,10 +112,20 @@ pub enum AuditAction {
     RouteStop,
     #[serde(rename = "settings.carriers")]
     SettingsCarriers,
+    #[serde(rename = "zone.create")]
+    ZoneCreate,
+    #[serde(rename = "zone.update")]
+    ZoneUpdate,
+    #[serde(rename = "zone.delete")]
+    ZoneDelete,
+    #[serde(rename = "vehicle.create")]
+    VehicleCreate,
+    #[serde(rename = "vehicle.update")]
+    VehicleUpdate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 52] = [
+    pub const ALL: [AuditAction; 57] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -168,6 +178,11 @@ impl AuditAction {
         AuditAction::RoutePlan,
         AuditAction::RouteStop,
         AuditAction::SettingsCarriers,
+        AuditAction::ZoneCreate,
+        AuditAction::ZoneUpdate,
+        AuditAction::ZoneDelete,
+        AuditAction::VehicleCreate,
+        AuditAction::VehicleUpdate,
     ];
 
     pub fn code(self) -> &'static str {
@@ -224,6 +239,11 @@ impl AuditAction {
             AuditAction::RoutePlan => "route.plan",
             AuditAction::RouteStop => "route.stop",
             AuditAction::SettingsCarriers => "settings.carriers",
+            AuditAction::ZoneCreate => "zone.create",
+            AuditAction::ZoneUpdate => "zone.update",
+            AuditAction::ZoneDelete => "zone.delete",
+            AuditAction::VehicleCreate => "vehicle.create",
+            AuditAction::VehicleUpdate => "vehicle.update",
         }
     }
 
@@ -259,6 +279,10 @@ impl AuditAction {
             | AuditAction::StocktakeSubmit
             | AuditAction::StocktakeApprove => EntityType::Stocktake,
             AuditAction::RoutePlan | AuditAction::RouteStop => EntityType::Route,
+            AuditAction::ZoneCreate | AuditAction::ZoneUpdate | AuditAction::ZoneDelete => {
+                EntityType::DeliveryZone
+            }
+            AuditAction::VehicleCreate | AuditAction::VehicleUpdate => EntityType::Vehicle,
             AuditAction::SettingsSecurity | AuditAction::SettingsCarriers => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
@@ -296,10 +320,12 @@ pub enum EntityType {
     Transfer,
     Stocktake,
     Route,
+    DeliveryZone,
+    Vehicle,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 13] = [
+    pub const ALL: [EntityType; 15] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -313,6 +339,8 @@ impl EntityType {
         EntityType::Transfer,
         EntityType::Stocktake,
         EntityType::Route,
+        EntityType::DeliveryZone,
+        EntityType::Vehicle,
     ];
 
     pub fn code(self) -> &'static str {
@@ -330,6 +358,8 @@ impl EntityType {
             EntityType::Transfer => "transfer",
             EntityType::Stocktake => "stocktake",
             EntityType::Route => "route",
+            EntityType::DeliveryZone => "delivery_zone",
+            EntityType::Vehicle => "vehicle",
         }
     }
 

@@ -13,6 +13,7 @@ mod catalog_cache;
 mod catalog_csv;
 mod contract;
 mod crash;
+mod fleet_setup;
 mod fulfilment;
 mod inventory;
 mod order_expiry;

@@ -158,6 +158,32 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/routes/{route}/stops/{shipment}",
         Some(Permission::DeliverParcels),
     ),
+    // the fleet kept: a zone made, edited and deleted, a van added and deactivated
+    (
+        "post",
+        "/api/v1/admin/fleet/zones",
+        Some(Permission::ManageFleet),
+    ),
+    (
+        "put",
+        "/api/v1/admin/fleet/zones/{id}",
+        Some(Permission::ManageFleet),
+    ),
+    (
+        "delete",
+        "/api/v1/admin/fleet/zones/{id}",
+        Some(Permission::ManageFleet),
+    ),
+    (
+        "post",
+        "/api/v1/admin/fleet/vehicles",
+        Some(Permission::ManageFleet),
+    ),
+    (
+        "put",
+        "/api/v1/admin/fleet/vehicles/{id}",
+        Some(Permission::ManageFleet),
+    ),
     // inventory: a transfer sent and received, one cancelled, a stocktake counted and approved
     ("get", "/api/v1/admin/stock", Some(Permission::ViewStock)),
     (
@@ -442,6 +468,9 @@ struct Fixtures {
     day: String,
     route: i64,
     route_shipment: i64,
+    /// The zone and the van the matrix makes (in Guangzhou: the Shanghai plan stays as it is).
+    zone: i64,
+    vehicle: i64,
     /// A transfer (sent and received), another one (cancelled), a stocktake (counted,
     /// sent back, counted again and approved): made by the matrix's own calls.
     transfer: i64,
@@ -484,6 +513,10 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.category
     } else if path.starts_with("/api/v1/admin/brands") {
         f.brand
+    } else if path.starts_with("/api/v1/admin/fleet/zones") {
+        f.zone
+    } else if path.starts_with("/api/v1/admin/fleet/vehicles") {
+        f.vehicle
     } else {
         f.member
     };
@@ -528,6 +561,18 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("post", "/api/v1/admin/routes/{route}/stops/{shipment}") => {
             json!({"delivered": true, "note": "矩阵"})
         }
+        ("post", "/api/v1/admin/fleet/zones") => json!({"warehouse": f.guangzhou,
+            "name": {"zh": "矩阵区域", "en": "Matrix zone"}, "divisions": ["4401"],
+            "slots": [{"starts": 540, "ends": 720}]}),
+        ("put", "/api/v1/admin/fleet/zones/{id}") => json!({"warehouse": f.guangzhou,
+            "name": {"zh": "矩阵区域二", "en": "Matrix zone two"}, "divisions": ["4401", "4406"],
+            "slots": [{"starts": 540, "ends": 720}, {"starts": 780, "ends": 1080}]}),
+        ("post", "/api/v1/admin/fleet/vehicles") => json!({"warehouse": f.guangzhou,
+            "plate": format!("粤A·M{n:04}"), "max_weight_grams": 500_000, "max_parcels": 80,
+            "driver": null, "active": true}),
+        ("put", "/api/v1/admin/fleet/vehicles/{id}") => json!({"warehouse": f.guangzhou,
+            "plate": "粤A·M9999", "max_weight_grams": 400_000, "max_parcels": 60,
+            "driver": null, "active": false}),
         ("post", p)
             if p.ends_with("/hold") || p.ends_with("/release") || p.ends_with("/cancel") =>
         {
@@ -697,6 +742,8 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         },
         route: 0,
         route_shipment: 0,
+        zone: 0,
+        vehicle: 0,
         transfer: 0,
         cancelled_transfer: 0,
         stocktake: 0,
@@ -781,6 +828,12 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         }
         if *method == "post" && *path == "/api/v1/admin/me/views" {
             f.view = res.json[0]["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/fleet/zones" {
+            f.zone = res.json["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/fleet/vehicles" {
+            f.vehicle = res.json["id"].as_i64().unwrap();
         }
         if path.ends_with("/allocate") {
             f.shipment = res.json["shipments"][0].as_i64().unwrap();

@@ -7,7 +7,10 @@ use serde_json::{json, Value};
 use server::db::Backend;
 use storekeep_tests::{StaffLogin, TestApp};
 
-storekeep_tests::on_both_backends!(a_day_is_planned_and_driven);
+storekeep_tests::on_both_backends!(
+    a_day_is_planned_and_driven,
+    a_parcel_keeps_its_delivery_slot
+);
 
 async fn post(app: &TestApp, path: &str, body: Value, who: &StaffLogin) -> (u16, Value) {
     let res = app.post_json(path, &body, &who.cookie).await;
@@ -185,5 +188,105 @@ async fn a_day_is_planned_and_driven(backend: Backend) {
     )
     .await;
     assert_eq!(status, 400);
+    app.cleanup().await;
+}
+
+/// A parcel shipped with the own fleet is promised one of its zone's slots; the planner
+/// keeps to that window. A slot is for the own fleet only, and only one of a zone that
+/// covers the address.
+async fn a_parcel_keeps_its_delivery_slot(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let owner = app.owner().await;
+    let parcels = app
+        .packed_parcels(&owner.cookie, "slots", &["310115", "310104"])
+        .await;
+    let fleet = app.get_with("/api/v1/admin/fleet", &owner.cookie).await;
+    assert_eq!(fleet.status, 200, "{:?}", fleet.json);
+    let sh = app.warehouse_id("SH-01").await;
+    let zone = |warehouse: i64| {
+        fleet.json["zones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|z| z["warehouse"] == warehouse)
+            .unwrap()
+            .clone()
+    };
+    let afternoon = &zone(sh)["slots"][1];
+    assert_eq!(afternoon["starts"], 13 * 60, "{afternoon:?}");
+    let guangzhou = &zone(app.warehouse_id("GZ-01").await)["slots"][0];
+    let ship = |body: Value| {
+        let path = format!("/api/v1/admin/shipments/{}/ship", parcels[0]);
+        let cookie = owner.cookie.clone();
+        let app = &app;
+        async move { app.post_json(&path, &body, &cookie).await }
+    };
+    for (body, problem) in [
+        (
+            json!({"carrier": "sf_express", "slot": afternoon["id"]}),
+            "slot_not_own_fleet",
+        ),
+        (
+            json!({"carrier": "own_fleet", "slot": guangzhou["id"]}),
+            "no_such_slot",
+        ),
+    ] {
+        let res = ship(body).await;
+        assert_eq!(
+            (
+                res.status,
+                res.json["problem"].as_str(),
+                res.json["field"].as_str()
+            ),
+            (422, Some(problem), Some("slot")),
+            "{:?}",
+            res.json
+        );
+    }
+    let res = ship(json!({"carrier": "own_fleet", "slot": afternoon["id"]})).await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    let res = app
+        .post_json(
+            &format!("/api/v1/admin/shipments/{}/ship", parcels[1]),
+            &json!({"carrier": "own_fleet"}),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+
+    let (status, plan) = post(
+        &app,
+        "/api/v1/admin/routes/plan",
+        json!({"warehouse": sh, "day": today()}),
+        &owner,
+    )
+    .await;
+    assert_eq!(status, 200, "{plan:?}");
+    let window = |shipment: i64| {
+        plan["routes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["stops"].as_array().unwrap().iter())
+            .find(|s| s["shipment"] == shipment)
+            .map(|s| {
+                (
+                    s["window"][0].as_i64().unwrap(),
+                    s["window"][1].as_i64().unwrap(),
+                )
+            })
+    };
+    assert_eq!(
+        window(parcels[0]),
+        Some((13 * 60, 18 * 60)),
+        "the slot chosen"
+    );
+    assert_eq!(
+        window(parcels[1]),
+        Some((9 * 60, 12 * 60)),
+        "the zone's first slot"
+    );
     app.cleanup().await;
 }

@@ -77,7 +77,7 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
     assert_eq!(
         me.json["modules"],
         json!([
-            {"module": "orders", "pages": ["orders", "fulfilment", "pick_lists", "shipments", "routes"]},
+            {"module": "orders", "pages": ["orders", "fulfilment", "pick_lists", "shipments", "routes", "fleet"]},
             {"module": "catalogue", "pages": ["products", "categories", "brands"]},
             {"module": "inventory", "pages": ["stock", "transfers", "stocktakes", "valuation"]},
             {"module": "reports", "pages": ["dashboard"]},

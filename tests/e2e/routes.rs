@@ -8,7 +8,10 @@ use server::db::Backend;
 use storekeep_tests::browser::Browser;
 use storekeep_tests::TestApp;
 
-storekeep_tests::on_both_backends!(a_driver_completes_a_planned_route);
+storekeep_tests::on_both_backends!(
+    a_driver_completes_a_planned_route,
+    a_clerk_sets_up_a_zone_and_a_van
+);
 
 async fn a_driver_completes_a_planned_route(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -93,5 +96,69 @@ async fn a_driver_completes_a_planned_route(backend: Backend) {
     .await
     .unwrap();
     assert_eq!(delivered, 2, "two delivered, one to try again");
+    app.cleanup().await;
+}
+
+/// The fleet's set-up page: a new delivery zone with two slots, and a new van.
+async fn a_clerk_sets_up_a_zone_and_a_van(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let b = Browser::start("zh-CN").await;
+    sign_in_staff(&b, &app, "orders@storekeep.test", "orders-demo-2026").await;
+    b.goto(&app.url("/admin/fulfilment/fleet")).await;
+    b.wait_text(
+        "[data-testid=zone-table]",
+        |t| t.contains("上海市区"),
+        "the seeded zones",
+    )
+    .await;
+    b.click(Locator::Css("[data-testid=zone-new]")).await;
+    b.type_into("[data-testid=zone-name-zh]", "浦东新区").await;
+    b.type_into("[data-testid=zone-name-en]", "Pudong").await;
+    b.type_into("[data-testid=zone-divisions]", "310115").await;
+    b.click(Locator::Css("[data-testid=slot-add]")).await;
+    // time inputs take their value as the browser's own picker would give it
+    b.eval(
+        "for (const [id, v] of [['slot-starts-1', '14:00'], ['slot-ends-1', '18:00']]) { \
+           const el = document.querySelector(`[data-testid=${id}]`); \
+           el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
+    )
+    .await;
+    b.click(Locator::Css("[data-testid=zone-save]")).await;
+    b.wait_text(
+        "[data-testid=zone-table]",
+        |t| t.contains("浦东新区") && t.contains("14:00–18:00"),
+        "the new zone with its slots",
+    )
+    .await;
+    let slots: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM delivery_slots s JOIN delivery_zones z ON z.id = s.zone_id WHERE z.name_en = 'Pudong'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(slots, 2);
+
+    b.click(Locator::Css("[data-testid=van-new]")).await;
+    b.type_into("[data-testid=van-plate]", "沪A·D1003").await;
+    b.type_into("[data-testid=van-weight]", "500").await;
+    b.type_into("[data-testid=van-parcels]", "80").await;
+    b.click(Locator::Css("[data-testid=van-save]")).await;
+    b.wait_text(
+        "[data-testid=van-table]",
+        |t| t.contains("沪A·D1003"),
+        "the new van",
+    )
+    .await;
+    let (weight, parcels): (i64, i64) = sqlx::query_as(
+        "SELECT max_weight_grams, max_parcels FROM vehicles WHERE plate = '沪A·D1003'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((weight, parcels), (500_000, 80));
+    b.screenshot("fleet").await;
+    b.close().await;
     app.cleanup().await;
 }

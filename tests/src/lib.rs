@@ -579,6 +579,23 @@ impl TestApp {
     /// Cash-on-delivery orders to these Shanghai districts, allocated, picked, packed and
     /// shipped with the own fleet by the staff member `cookie`; their shipments.
     pub async fn own_fleet_parcels(&self, cookie: &str, key: &str, districts: &[&str]) -> Vec<i64> {
+        let shipments = self.packed_parcels(cookie, key, districts).await;
+        for s in &shipments {
+            let shipped = self
+                .post_json(
+                    &format!("/api/v1/admin/shipments/{s}/ship"),
+                    &serde_json::json!({"carrier": "own_fleet"}),
+                    cookie,
+                )
+                .await;
+            assert_eq!(shipped.status, 200, "{:?}", shipped.json);
+        }
+        shipments
+    }
+
+    /// Packed parcels from Shanghai's warehouse, one per district (as `own_fleet_parcels`),
+    /// waiting for a carrier.
+    pub async fn packed_parcels(&self, cookie: &str, key: &str, districts: &[&str]) -> Vec<i64> {
         use serde_json::json;
         let variant = self.variant_with_stock("BD-001-01", 100).await;
         let mut shipments = Vec::new();
@@ -642,14 +659,6 @@ impl TestApp {
                 )
                 .await;
             assert_eq!(packed.status, 204);
-            let shipped = self
-                .post_json(
-                    &format!("/api/v1/admin/shipments/{s}/ship"),
-                    &json!({"carrier": "own_fleet"}),
-                    cookie,
-                )
-                .await;
-            assert_eq!(shipped.status, 200, "{:?}", shipped.json);
         }
         shipments
     }

@@ -241,6 +241,48 @@ pub fn record_stop(
     )
 }
 
+pub fn fleet() -> impl Future<Output = ApiResult<shared::fleet::FleetView>> {
+    get("/api/v1/admin/fleet".into())
+}
+
+/// Creates (`id` = `None`) or saves a delivery zone with its slots; answers it as saved.
+pub fn save_zone(
+    id: Option<i64>,
+    d: &shared::fleet::ZoneDraft,
+) -> impl Future<Output = ApiResult<shared::fleet::ZoneView>> {
+    match id {
+        None => send(Method::Post, "/api/v1/admin/fleet/zones".into(), json(d)),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/fleet/zones/{id}"),
+            json(d),
+        ),
+    }
+}
+
+pub fn delete_zone(id: i64) -> impl Future<Output = ApiResult<()>> {
+    send(
+        Method::Delete,
+        format!("/api/v1/admin/fleet/zones/{id}"),
+        None,
+    )
+}
+
+/// Creates (`id` = `None`) or saves a van; answers it as saved.
+pub fn save_vehicle(
+    id: Option<i64>,
+    d: &shared::fleet::VehicleDraft,
+) -> impl Future<Output = ApiResult<shared::fleet::VehicleView>> {
+    match id {
+        None => send(Method::Post, "/api/v1/admin/fleet/vehicles".into(), json(d)),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/fleet/vehicles/{id}"),
+            json(d),
+        ),
+    }
+}
+
 pub fn carriers() -> impl Future<Output = ApiResult<shared::fulfilment::CarrierSettings>> {
     get("/api/v1/admin/settings/carriers".into())
 }

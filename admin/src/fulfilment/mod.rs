@@ -1,7 +1,9 @@
 //! 订单履行: the overview (each warehouse with what waits to be picked, the orders waiting
-//! to be allocated), batch pick lists, and shipments from packing to delivery with their
-//! printable label and packing slip.
+//! to be allocated), batch pick lists, shipments from packing to delivery with their
+//! printable label and packing slip, the own fleet's routes, and the fleet itself (zones
+//! with their slots, vans with their drivers).
 
+pub mod fleet;
 pub mod pick_lists;
 pub mod print;
 pub mod routes;

@@ -106,13 +106,28 @@ pub fn ShipmentPage() -> impl IntoView {
                 .await
                 .map(|c| c.enabled)
                 .unwrap_or_else(|_| Carrier::ALL.to_vec());
-            Ok((shipment, warehouses, carriers))
+            // the own fleet's slots for this address (none when the fleet does not go there)
+            let division = match &shipment.address {
+                shared::checkout::Address::China { division_code, .. } => division_code.clone(),
+                shared::checkout::Address::International { .. } => String::new(),
+            };
+            let zones: Vec<_> = crate::api::fleet()
+                .await
+                .map(|f| f.zones)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|z| z.warehouse == shipment.row.warehouse)
+                .collect();
+            let slots = shared::fleet::zone_for(&zones, &division)
+                .map(|z| z.slots.clone())
+                .unwrap_or_default();
+            Ok((shipment, warehouses, carriers, slots))
         }
     });
     use_page(move |l| super::crumbs(l, Some(Page::Shipments), Some(format!("#{}", id()))));
     view! {
-        {loaded(data, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |(s, w, c)| {
-            view! { <Shipment shipment=s warehouses=w carriers=c refresh/> }
+        {loaded(data, Some(Callback::new(move |()| refresh.update(|n| *n += 1))), move |(s, w, c, slots)| {
+            view! { <Shipment shipment=s warehouses=w carriers=c slots refresh/> }
         })}
     }
 }
@@ -141,6 +156,7 @@ fn Shipment(
     shipment: ShipmentDetail,
     warehouses: Vec<WarehouseView>,
     carriers: Vec<Carrier>,
+    slots: Vec<shared::fleet::SlotView>,
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -170,6 +186,7 @@ fn Shipment(
             .to_string(),
     );
     let tracking = RwSignal::new(String::new());
+    let slot = RwSignal::new(slots.first().map(|s| s.id.to_string()).unwrap_or_default());
     let move_it = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(w) = target.get_untracked().parse::<i64>() else {
@@ -214,6 +231,11 @@ fn Shipment(
         let req = ShipShipment {
             carrier: c,
             tracking_number: (!typed.trim().is_empty()).then_some(typed),
+            slot: if c == Carrier::OwnFleet {
+                slot.get_untracked().parse().ok()
+            } else {
+                None
+            },
         };
         let toasts = use_toasts();
         leptos::task::spawn_local(async move {
@@ -300,6 +322,23 @@ fn Shipment(
                             prop:value=move || tracking.get() on:input=move |ev| tracking.set(event_target_value(&ev)) data-testid="ship-tracking"/>
                         <p class="field__hint">{t(F::TrackingHint)}</p>
                     </div>
+                    {(!slots.is_empty()).then(|| {
+                        let own = move || carrier.get() == Carrier::OwnFleet.as_str();
+                        let options = slots
+                            .iter()
+                            .map(|s| {
+                                let label = format!("{}–{}", shared::fleet::clock(s.starts), shared::fleet::clock(s.ends));
+                                view! { <option value=s.id.to_string()>{label}</option> }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="field" hidden=move || !own()>
+                                <label class="field__label" for="slot">{t(F::DeliverySlot)}</label>
+                                <select id="slot" class="input" prop:value=move || slot.get()
+                                    on:change=move |ev| slot.set(event_target_value(&ev)) data-testid="ship-slot">{options}</select>
+                            </div>
+                        }
+                    })}
                     <button class="btn" type="submit" data-testid="ship">{t(F::Ship)}</button>
                 </form>
             }

@@ -41,6 +41,7 @@ pub enum F {
     Carrier,
     Tracking,
     TrackingHint,
+    DeliverySlot,
     Package,
     Weight,
     Pack,
@@ -125,6 +126,7 @@ impl Translate for F {
             F::Recipient => ("收件人", "Recipient"),
             F::Carrier => ("承运商", "Carrier"),
             F::Tracking => ("运单号", "Tracking number"),
+            F::DeliverySlot => ("配送时段", "Delivery slot"),
             F::TrackingHint => ("留空则自动生成。", "Leave empty to have one made up."),
             F::Package => ("包装规格", "Carton"),
             F::Weight => ("重量（克）", "Weight (grams)"),
@@ -239,8 +241,8 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
         ),
         "out_of_stock" => ("库存不足。", "Not enough stock."),
         "not_allocated" => (
-            "发货单已在拣货中，不能改派。",
-            "The shipment is on a pick list already: it cannot move.",
+            "发货单已有商品出库拣货，不能改派。",
+            "Some of this shipment has been picked already: it cannot move.",
         ),
         "same_warehouse" => (
             "发货单已在该仓库。",
@@ -261,8 +263,20 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
             "More cannot be picked than the line asks for.",
         ),
         "nothing_to_pack" => (
-            "拣货时一件也没有找到，无法打包。",
-            "Nothing was found when picking: there is nothing to pack.",
+            "拣货时一件也没有找到，无法打包：请改派到其他仓库，或取消订单。",
+            "Nothing was found when picking: move it to another warehouse, or cancel the order.",
+        ),
+        "slot_not_own_fleet" => (
+            "配送时段只适用于自有车队配送的包裹。",
+            "Delivery slots are for parcels our own fleet delivers.",
+        ),
+        "no_such_slot" => (
+            "该仓库的车队没有这个配送时段。",
+            "This warehouse's fleet has no such delivery slot.",
+        ),
+        "slot_other_zone" => (
+            "该时段所属的配送区域不覆盖这个地址。",
+            "That slot belongs to a zone that does not cover this address.",
         ),
         "weight" => (
             "重量须在 1 至 50,000 克之间。",

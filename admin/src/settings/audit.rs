@@ -107,6 +107,9 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
                 EntityType::Stocktake => Some(format!("/admin/inventory/stocktakes/{}", e.entity_id)),
                 EntityType::Stock => Some("/admin/inventory/stock".to_string()),
                 EntityType::Route => Some("/admin/fulfilment/routes".to_string()),
+                EntityType::DeliveryZone | EntityType::Vehicle => {
+                    Some("/admin/fulfilment/fleet".to_string())
+                }
                 EntityType::Product => Some(format!("/admin/catalogue/products/{}", e.entity_id)),
                 EntityType::Category => Some("/admin/catalogue/categories".to_string()),
                 EntityType::Brand => Some("/admin/catalogue/brands".to_string()),

@@ -166,6 +166,11 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::RoutePlan => ("规划配送路线", "Planned delivery routes"),
         AuditAction::SettingsCarriers => ("修改可用承运商", "Changed the carriers"),
         AuditAction::RouteStop => ("登记配送结果", "Recorded a delivery stop"),
+        AuditAction::ZoneCreate => ("新建配送区域", "Created a delivery zone"),
+        AuditAction::ZoneUpdate => ("编辑配送区域", "Edited a delivery zone"),
+        AuditAction::ZoneDelete => ("删除配送区域", "Deleted a delivery zone"),
+        AuditAction::VehicleCreate => ("新增配送车辆", "Added a van"),
+        AuditAction::VehicleUpdate => ("编辑配送车辆", "Edited a van"),
     };
     locale.pick(zh, en)
 }
@@ -185,6 +190,8 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Transfer => ("调拨单", "Transfer"),
         EntityType::Stocktake => ("盘点单", "Stocktake"),
         EntityType::Route => ("配送路线", "Delivery route"),
+        EntityType::DeliveryZone => ("配送区域", "Delivery zone"),
+        EntityType::Vehicle => ("配送车辆", "Van"),
     };
     locale.pick(zh, en)
 }

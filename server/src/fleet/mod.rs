@@ -1,8 +1,9 @@
 //! Own-fleet delivery: where addresses are (district centroids shipped as data, converted
-//! by `cargo xtask centroids`), planning a day's routes (`plan`) with the solver
-//! (`solver`), and what drivers record at each door.
+//! by `cargo xtask centroids`), the zones and vans staff keep (`setup`), planning a day's
+//! routes (`plan`) with the solver (`solver`), and what drivers record at each door.
 
 pub mod plan;
+pub mod setup;
 pub mod solver;
 
 use shared::checkout::Address;

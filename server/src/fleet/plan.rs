@@ -49,11 +49,10 @@ pub async fn depot(conn: &mut AnyConnection, warehouse: i64) -> AppResult<LatLng
     })
 }
 
-/// The delivery window of an address: its zone's first slot, else the fleet's day.
+/// The delivery window of a parcel shipped without a slot: its zone's first slot, else the
+/// fleet's day.
 fn window_of(zones: &[ZoneView], division: &str) -> (i64, i64) {
-    zones
-        .iter()
-        .find(|z| z.divisions.iter().any(|d| division.starts_with(d.as_str())))
+    shared::fleet::zone_for(zones, division)
         .and_then(|z| z.slots.first())
         .map_or((9 * 60, 20 * 60), |s| (s.starts, s.ends))
 }
@@ -84,18 +83,22 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     drop(conn);
     let stops: Vec<Stop> = parcels
         .iter()
-        .filter_map(|(id, address_json, weight)| {
-            let address: Address = serde_json::from_str(address_json).ok()?;
+        .filter_map(|p| {
+            let address: Address = serde_json::from_str(&p.address_json).ok()?;
             let point = super::point_of(&address)?;
             let division = match &address {
                 Address::China { division_code, .. } => division_code.clone(),
                 Address::International { .. } => String::new(),
             };
+            let window = match (p.starts, p.ends) {
+                (Some(from), Some(to)) => (from, to),
+                _ => window_of(&zones, &division),
+            };
             Some(Stop {
-                id: *id,
+                id: p.id,
                 point,
-                weight_grams: *weight,
-                window: window_of(&zones, &division),
+                weight_grams: p.weight_grams,
+                window,
             })
         })
         .collect();
@@ -138,7 +141,7 @@ pub async fn plan_day(db: &Db, actor: &ActorRef, warehouse: i64, day: &str) -> A
     unplanned.extend(
         parcels
             .iter()
-            .map(|p| p.0)
+            .map(|p| p.id)
             .filter(|id| !stops.iter().any(|s| s.id == *id)),
     );
 

@@ -11,8 +11,9 @@ use crate::db::stock::{self, Movement, Who};
 use crate::db::{now_millis, Db};
 use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
+use shared::checkout::Address;
 use shared::fulfilment::shipment::{parse_tracking_number, MAX_PARCEL_GRAMS};
-use shared::fulfilment::{PackShipment, ShipShipment, ShipmentStatus};
+use shared::fulfilment::{Carrier, PackShipment, ShipShipment, ShipmentStatus};
 use shared::orders::note::Note;
 use shared::orders::OrderStatus;
 use shared::stock::MovementKind;
@@ -129,6 +130,7 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
             "This order is on hold: release it first",
         ));
     }
+    let slot = slot_for(&mut tx, &s, req.carrier, req.slot).await?;
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM shipments WHERE carrier = $1 AND tracking_number = $2 AND id <> $3",
     )
@@ -159,12 +161,24 @@ pub async fn ship(db: &Db, actor: &ActorRef, id: i64, req: &ShipShipment) -> App
         at,
     };
     status::change(&mut tx, id, step).await?;
-    sqlx::query("UPDATE shipments SET carrier = $1, tracking_number = $2 WHERE id = $3")
-        .bind(req.carrier.as_str())
-        .bind(&tracking)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE shipments SET carrier = $1, tracking_number = $2, slot_id = $3 WHERE id = $4",
+    )
+    .bind(req.carrier.as_str())
+    .bind(&tracking)
+    .bind(slot)
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| match e {
+        // another shipment took the number since the check above
+        sqlx::Error::Database(db) if db.is_unique_violation() => AppError::validation(
+            "tracking_number_taken",
+            "Another parcel of this carrier has this tracking number",
+        )
+        .at("tracking_number"),
+        other => other.into(),
+    })?;
     // the picked units leave the warehouse and the order's hold on them ends
     let document = format!("shipment:{id}");
     let ledger_reason = format!("{} {tracking}", req.carrier.as_str());
@@ -245,6 +259,48 @@ pub async fn deliver(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> {
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The delivery slot asked for a parcel, checked: only for the own fleet, and one of the
+/// slots of a zone of the shipment's warehouse that covers the delivery address.
+async fn slot_for(
+    conn: &mut AnyConnection,
+    s: &ShipmentState,
+    carrier: Carrier,
+    slot: Option<i64>,
+) -> AppResult<Option<i64>> {
+    let Some(slot) = slot else { return Ok(None) };
+    let refuse =
+        |problem: &str, message: &str| Err(AppError::validation(problem, message).at("slot"));
+    if carrier != Carrier::OwnFleet {
+        return refuse(
+            "slot_not_own_fleet",
+            "Delivery slots are for parcels our own fleet delivers",
+        );
+    }
+    let zones = crate::db::fleet::zones(conn, Some(s.warehouse_id)).await?;
+    let Some(zone) = zones.iter().find(|z| z.slots.iter().any(|x| x.id == slot)) else {
+        return refuse(
+            "no_such_slot",
+            "This warehouse's fleet has no such delivery slot",
+        );
+    };
+    let address: Option<String> =
+        sqlx::query_scalar("SELECT address_json FROM orders WHERE id = $1")
+            .bind(s.order_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let division = match address.and_then(|a| serde_json::from_str::<Address>(&a).ok()) {
+        Some(Address::China { division_code, .. }) => division_code,
+        _ => String::new(),
+    };
+    if !zone.covers(&division) {
+        return refuse(
+            "slot_other_zone",
+            "That slot belongs to a zone that does not cover this address",
+        );
+    }
+    Ok(Some(slot))
 }
 
 /// A parcel arrived (staff, a driver's proof of delivery, or the carrier's webhook say so),

@@ -153,6 +153,10 @@ pub struct ShipShipment {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub tracking_number: Option<String>,
+    /// The delivery slot promised (own fleet only): one of the slots of the zone that covers
+    /// the address; none: the zone's first.
+    #[serde(default)]
+    pub slot: Option<i64>,
 }
 
 /// `POST /api/v1/admin/shipments/{id}/reallocate`

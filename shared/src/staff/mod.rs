@@ -344,6 +344,7 @@ mod tests {
                 Permission::ShipOrders,
                 Permission::PlanRoutes,
                 Permission::DeliverParcels,
+                Permission::ManageFleet,
                 Permission::ViewStock,
                 Permission::ManageStock
             ]
@@ -387,6 +388,7 @@ mod tests {
             Page::PickLists,
             Page::Shipments,
             Page::Routes,
+            Page::Fleet,
             Page::Driver,
         ];
         let all_inventory = vec![

@@ -46,6 +46,8 @@ pub enum Page {
     PickLists,
     Shipments,
     Routes,
+    /// 配送车队: delivery zones with their slots, vans and drivers.
+    Fleet,
     Driver,
     Stock,
     Transfers,
@@ -86,6 +88,7 @@ impl Module {
                 Page::PickLists,
                 Page::Shipments,
                 Page::Routes,
+                Page::Fleet,
                 Page::Driver,
             ],
             Module::Catalogue => &[Page::Products, Page::Categories, Page::Brands],
@@ -123,7 +126,7 @@ impl Page {
     pub fn permission(self) -> Permission {
         match self {
             Page::Orders => Permission::ViewOrders,
-            Page::Fulfilment | Page::PickLists | Page::Shipments | Page::Routes => {
+            Page::Fulfilment | Page::PickLists | Page::Shipments | Page::Routes | Page::Fleet => {
                 Permission::ViewFulfilment
             }
             Page::Driver => Permission::DeliverParcels,
@@ -147,6 +150,7 @@ impl Page {
             Page::PickLists => "/fulfilment/pick-lists",
             Page::Shipments => "/fulfilment/shipments",
             Page::Routes => "/fulfilment/routes",
+            Page::Fleet => "/fulfilment/fleet",
             Page::Driver => "/fulfilment/driver",
             Page::Stock => "/inventory/stock",
             Page::Transfers => "/inventory/transfers",

@@ -32,6 +32,9 @@ pub enum Permission {
     PlanRoutes,
     /// Drive a route: record what happened at each door.
     DeliverParcels,
+    /// Keep the own fleet: delivery zones with their time slots, vans with their capacity
+    /// and driver.
+    ManageFleet,
     // inventory
     /// See stock per warehouse and bin, transfers, stocktakes and the valuation report.
     ViewStock,
@@ -59,7 +62,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 20] = [
+    pub const ALL: [Permission; 21] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -70,6 +73,7 @@ impl Permission {
         Permission::ShipOrders,
         Permission::PlanRoutes,
         Permission::DeliverParcels,
+        Permission::ManageFleet,
         Permission::ViewStock,
         Permission::ManageStock,
         Permission::ApproveStocktake,
@@ -104,6 +108,8 @@ impl Permission {
             Permission::PlanRoutes => &[Owner, OrderClerk, WarehouseOperator],
             // the fleet's drivers are warehouse staff: their vans name them
             Permission::DeliverParcels => &[Owner, WarehouseOperator],
+            // who plans the routes keeps the zones and vans they are planned with
+            Permission::ManageFleet => &[Owner, OrderClerk, WarehouseOperator],
             Permission::ViewStock => &[
                 Owner,
                 OrderClerk,

@@ -224,7 +224,7 @@ async fn a_transfer_is_in_transit_then_received(backend: Backend) {
         .as_array()
         .unwrap()
         .iter()
-        .any(|e| e["note"] == "received; 1 units did not arrive"));
+        .any(|e| e["about"] == serde_json::json!({"kind": "arrived_short", "missing": 1})));
     app.assert_books_true().await;
     app.cleanup().await;
 }

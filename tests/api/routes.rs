@@ -200,7 +200,7 @@ async fn a_parcel_keeps_its_delivery_slot(backend: Backend) {
     };
     let owner = app.owner().await;
     let parcels = app
-        .packed_parcels(&owner.cookie, "slots", &["310115", "310104"])
+        .packed_parcels(&owner.cookie, "slots", &["310115", "310104", "310106"])
         .await;
     let fleet = app.get_with("/api/v1/admin/fleet", &owner.cookie).await;
     assert_eq!(fleet.status, 200, "{:?}", fleet.json);
@@ -245,16 +245,41 @@ async fn a_parcel_keeps_its_delivery_slot(backend: Backend) {
             res.json
         );
     }
-    let res = ship(json!({"carrier": "own_fleet", "slot": afternoon["id"]})).await;
-    assert_eq!(res.status, 200, "{:?}", res.json);
-    let res = app
+    // Pudong has a zone of its own inside Shanghai's: its parcels take Pudong's slots
+    let pudong = app
         .post_json(
-            &format!("/api/v1/admin/shipments/{}/ship", parcels[1]),
-            &json!({"carrier": "own_fleet"}),
+            "/api/v1/admin/fleet/zones",
+            &json!({"warehouse": sh, "name": {"zh": "浦东新区", "en": "Pudong"}, "divisions": ["310115"],
+                    "slots": [{"starts": 10 * 60, "ends": 11 * 60}]}),
             &owner.cookie,
         )
         .await;
+    assert_eq!(pudong.status, 201, "{:?}", pudong.json);
+    let res = ship(json!({"carrier": "own_fleet", "slot": afternoon["id"]})).await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("slot_other_zone")),
+        "{:?}",
+        res.json
+    );
+    let res = ship(json!({"carrier": "own_fleet", "slot": pudong.json["slots"][0]["id"]})).await;
     assert_eq!(res.status, 200, "{:?}", res.json);
+    for (parcel, body) in [
+        (
+            parcels[1],
+            json!({"carrier": "own_fleet", "slot": afternoon["id"]}),
+        ),
+        (parcels[2], json!({"carrier": "own_fleet"})),
+    ] {
+        let res = app
+            .post_json(
+                &format!("/api/v1/admin/shipments/{parcel}/ship"),
+                &body,
+                &owner.cookie,
+            )
+            .await;
+        assert_eq!(res.status, 200, "{:?}", res.json);
+    }
 
     let (status, plan) = post(
         &app,
@@ -280,11 +305,16 @@ async fn a_parcel_keeps_its_delivery_slot(backend: Backend) {
     };
     assert_eq!(
         window(parcels[0]),
+        Some((10 * 60, 11 * 60)),
+        "Pudong's slot"
+    );
+    assert_eq!(
+        window(parcels[1]),
         Some((13 * 60, 18 * 60)),
         "the slot chosen"
     );
     assert_eq!(
-        window(parcels[1]),
+        window(parcels[2]),
         Some((9 * 60, 12 * 60)),
         "the zone's first slot"
     );

@@ -148,10 +148,12 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
             }
         }
         Note::DeliveryFailed { shipment, reason } => {
-            if zh {
-                format!("{} 配送失败：{reason}", parcel(*shipment))
-            } else {
-                format!("{} delivery failed: {reason}", parcel(*shipment))
+            let p = parcel(*shipment);
+            match (zh, reason.is_empty()) {
+                (true, true) => format!("{p} 配送失败"),
+                (true, false) => format!("{p} 配送失败：{reason}"),
+                (false, true) => format!("{p} delivery failed"),
+                (false, false) => format!("{p} delivery failed: {reason}"),
             }
         }
         Note::Completed => pick(
@@ -209,7 +211,25 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
                 format!("The card gateway refused the refund of {m}")
             }
         }
-        Note::RefundedInFull => pick("已全额退款", "Everything paid was refunded"),
+        Note::RefundedInFull => pick(
+            "已全额退款（未发出的商品请取消订单）",
+            "Everything paid was refunded (cancel the order if nothing more will ship)",
+        ),
+        Note::ArrivedShort { missing } => {
+            if zh {
+                format!("已收货，短少 {missing} 件")
+            } else {
+                format!("Received; {missing} units did not arrive")
+            }
+        }
+        Note::CountsZone { zone } => {
+            if zh {
+                format!("盘点库区 {zone}")
+            } else {
+                format!("Counts zone {zone}")
+            }
+        }
+        Note::Recount => pick("已退回重新盘点", "Sent back for a recount"),
     }
 }
 

@@ -241,8 +241,8 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
         ),
         "out_of_stock" => ("库存不足。", "Not enough stock."),
         "not_allocated" => (
-            "发货单已有商品出库拣货，不能改派。",
-            "Some of this shipment has been picked already: it cannot move.",
+            "只有尚未拣货、或拣货时一件也没找到的发货单才能改派。",
+            "Only a shipment not being picked yet, or of which nothing was found, can move.",
         ),
         "same_warehouse" => (
             "发货单已在该仓库。",

@@ -158,7 +158,7 @@ pub async fn place_demo_orders(state: &AppState) -> anyhow::Result<()> {
                 to: OrderStatus::Paid,
                 only_from: &[OrderStatus::PendingPayment],
                 actor: "system",
-                reason: "demo data: bank transfer received",
+                reason: &shared::orders::note::Note::TransferReceived.stored(),
                 at: now_millis(),
             };
             if status::change(&mut tx, id, step).await.is_ok() {

@@ -240,6 +240,8 @@ pub async fn reallocate(
     let s = shipments::state(&mut tx, shipment)
         .await?
         .ok_or(AppError::NotFound("shipment"))?;
+    // the order first, then the shipment, as cancelling and shipping do
+    repo::lock(&mut tx, s.order_id).await?;
     let status = ShipmentStatus::parse(&s.status).unwrap_or(ShipmentStatus::Cancelled);
     let lines = shipments::lines(&mut tx, shipment).await?;
     let picked: i64 = lines.iter().filter_map(|l| l.2).sum();

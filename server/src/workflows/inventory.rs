@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
 use shared::fulfilment::picking::parse_bin_code;
 use shared::ids::{VariantId, WarehouseId};
+use shared::orders::note::Note;
 use shared::stock::{variance, MovementKind, StocktakeStatus, TransferStatus};
 use shared::stock_views::{NewStocktake, NewTransfer, ReceiveTransfer};
 use sqlx::AnyConnection;
@@ -199,7 +200,8 @@ pub async fn ship_transfer(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> 
         to: TransferStatus::Shipped,
         only_from: &[],
         actor: &who,
-        reason: "shipped",
+        // the status says it all
+        reason: "",
         at,
     };
     status::change(&mut tx, id, step).await?;
@@ -289,9 +291,9 @@ pub async fn receive_transfer(
         .await?;
     }
     let note = if missing > 0 {
-        format!("received; {missing} units did not arrive")
+        Note::ArrivedShort { missing }.stored()
     } else {
-        "received".to_string()
+        String::new()
     };
     let step = Move {
         to: TransferStatus::Received,
@@ -346,7 +348,7 @@ pub async fn cancel_transfer(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()
         to: TransferStatus::Cancelled,
         only_from: &[],
         actor: &who,
-        reason: "cancelled",
+        reason: "",
         at,
     };
     let from = status::change(&mut tx, id, step).await?;
@@ -423,7 +425,7 @@ pub async fn create_stocktake(db: &Db, actor: &ActorRef, req: &NewStocktake) -> 
     }
     let note = zone
         .as_ref()
-        .map(|z| format!("zone {z}"))
+        .map(|z| Note::CountsZone { zone: z.clone() }.stored())
         .unwrap_or_default();
     status::record(
         &mut tx,
@@ -530,10 +532,15 @@ pub async fn submit(db: &Db, actor: &ActorRef, id: i64, back: bool) -> AppResult
             ));
         }
     }
-    let (to, note) = if back {
+    let (to, detail) = if back {
         (StocktakeStatus::Counting, "sent back for a recount")
     } else {
         (StocktakeStatus::Review, "counted; variances to approve")
+    };
+    let note = if back {
+        Note::Recount.stored()
+    } else {
+        String::new()
     };
     let (at, who) = (now_millis(), staff(actor));
     let from = status::change(
@@ -543,7 +550,7 @@ pub async fn submit(db: &Db, actor: &ActorRef, id: i64, back: bool) -> AppResult
             to,
             only_from: &[],
             actor: &who,
-            reason: note,
+            reason: &note,
             at,
         },
     )
@@ -554,7 +561,7 @@ pub async fn submit(db: &Db, actor: &ActorRef, id: i64, back: bool) -> AppResult
         AuditAction::StocktakeSubmit,
         &id.to_string(),
         Changes::new().field("status", Some(from.as_str()), Some(to.as_str())),
-        note,
+        detail,
     )
     .await?;
     tx.commit().await?;
@@ -571,7 +578,7 @@ pub async fn approve(db: &Db, actor: &ActorRef, id: i64) -> AppResult<()> {
         to: StocktakeStatus::Approved,
         only_from: &[StocktakeStatus::Review],
         actor: &who,
-        reason: "approved",
+        reason: "",
         at,
     };
     status::change(&mut tx, id, step).await?;

@@ -13,9 +13,10 @@ use shared::fulfilment::ShipmentStatus;
 use shared::orders::note::Note;
 use shared::orders::{OrderNumber, OrderStatus};
 
-/// A reason or note as typed: trimmed, 1 to `max` characters.
+/// A reason or note as typed: trimmed, 1 to `max` characters; a leading `§` (the mark of a
+/// system note, `Note::stored`) is dropped, so typed text never passes for one.
 pub fn text(value: &str, field: &str, max: usize) -> AppResult<String> {
-    let t = value.trim();
+    let t = value.trim().trim_start_matches('§').trim();
     if t.is_empty() || t.chars().count() > max {
         return Err(AppError::validation(field, format!("Write 1 to {max} characters")).at(field));
     }

@@ -279,7 +279,7 @@ async fn slot_for(
         );
     }
     let zones = crate::db::fleet::zones(conn, Some(s.warehouse_id)).await?;
-    let Some(zone) = zones.iter().find(|z| z.slots.iter().any(|x| x.id == slot)) else {
+    let Some(owner) = zones.iter().find(|z| z.slots.iter().any(|x| x.id == slot)) else {
         return refuse(
             "no_such_slot",
             "This warehouse's fleet has no such delivery slot",
@@ -294,7 +294,8 @@ async fn slot_for(
         Some(Address::China { division_code, .. }) => division_code,
         _ => String::new(),
     };
-    if !zone.covers(&division) {
+    // the zone that delivers there (the closest, where zones overlap) must be the slot's
+    if shared::fleet::zone_for(&zones, &division).map(|z| z.id) != Some(owner.id) {
         return refuse(
             "slot_other_zone",
             "That slot belongs to a zone that does not cover this address",

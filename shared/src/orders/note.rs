@@ -1,4 +1,4 @@
-//! What the system writes in a history (订单日志, 包裹日志) as data, not as a sentence: each
+//! What the system writes in a history (订单日志, 包裹日志, 调拨和盘点日志) as data, not as a sentence: each
 //! app says it in its reader's language. A note is stored in the event's `note` column as
 //! `§` followed by its JSON; anything else found there (a reason a person typed, rows from
 //! before notes were data) is shown as written.
@@ -119,6 +119,16 @@ pub enum Note {
     },
     /// Everything paid went back.
     RefundedInFull,
+    /// A transfer arrived `missing` units short (调拨短收).
+    ArrivedShort {
+        missing: i64,
+    },
+    /// A stocktake of one zone of the warehouse (盘点范围).
+    CountsZone {
+        zone: String,
+    },
+    /// A count sent back to be counted again (退回重盘).
+    Recount,
 }
 
 const MARK: char = '§';

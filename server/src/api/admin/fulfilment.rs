@@ -92,8 +92,9 @@ async fn shipment(
     found.map(Json).ok_or(AppError::NotFound("shipment"))
 }
 
-/// Move a shipment not yet on a pick list to another warehouse of its seller; the order's
-/// held stock moves with it.
+/// Move a shipment to another warehouse of its seller while nothing of it has left a shelf
+/// (not on a pick list yet, or picked and none of it found); the order's held stock moves
+/// with it.
 #[utoipa::path(post, path = "/shipments/{id}/reallocate", tag = ADMIN, operation_id = "adminReallocateShipment",
     params(("id" = i64, Path, description = "The shipment's id")),
     request_body = Reallocate,
@@ -101,7 +102,7 @@ async fn shipment(
     responses(
         (status = 204, description = "Moved"),
         (status = 404, description = "No shipment has this id", body = ApiError),
-        (status = 409, description = "It is on a pick list already (not_allocated), changed meanwhile (status_changed), or the warehouse lacks stock (out_of_stock)", body = ApiError),
+        (status = 409, description = "Some of it was picked or it is being picked (not_allocated), it changed meanwhile (status_changed, illegal_transition), or the warehouse lacks stock (out_of_stock)", body = ApiError),
         (status = 422, description = "No such warehouse, another seller's, or the same one", body = ApiError)))]
 async fn reallocate(
     State(state): State<AppState>,
@@ -151,7 +152,7 @@ struct Shipped {
         (status = 200, description = "Shipped", body = Shipped),
         (status = 404, description = "No shipment has this id", body = ApiError),
         (status = 409, description = "Not packed (illegal_transition), shipped by someone else meanwhile (status_changed), or the order is on hold (on_hold)", body = ApiError),
-        (status = 422, description = "A tracking number that is malformed or another parcel's", body = ApiError)))]
+        (status = 422, description = "A tracking number that is malformed or another parcel's (tracking_number, tracking_number_taken), a carrier the shop does not use (carrier_disabled), or a delivery slot that is not for this parcel (slot_not_own_fleet, no_such_slot, slot_other_zone)", body = ApiError)))]
 async fn ship(
     State(state): State<AppState>,
     staff: Staff,

@@ -106,3 +106,30 @@ fn WarehouseSelect(
         </select>
     }
 }
+
+/// Sends a form's save: the form waits meanwhile, and then the saved row goes to `on_saved`
+/// with `said` as a toast, or the server's refusal goes next to the fields.
+fn save<T, F>(
+    call: F,
+    said: &'static str,
+    pending: RwSignal<bool>,
+    errors: FormErrors,
+    on_saved: Callback<Option<T>>,
+) where
+    T: Send + Sync + 'static,
+    F: std::future::Future<Output = ui::api::ApiResult<T>> + 'static,
+{
+    let toasts = crate::kit::toast::use_toasts();
+    pending.set(true);
+    leptos::task::spawn_local(async move {
+        let done = call.await;
+        pending.set(false);
+        match done {
+            Ok(saved) => {
+                toasts.say(said);
+                on_saved.run(Some(saved));
+            }
+            Err(e) => errors.set(e),
+        }
+    });
+}

@@ -194,7 +194,6 @@ fn VanForm(
     on_saved: Callback<Option<VehicleView>>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let toasts = use_toasts();
     let errors = FormErrors::new();
     let pending = RwSignal::new(false);
     let id = van.as_ref().map(|v| v.id);
@@ -271,24 +270,19 @@ fn VanForm(
             refuse(errors, fault);
             return;
         }
-        let l = locale.get_untracked();
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = crate::api::save_vehicle(id, &d).await;
-            pending.set(false);
-            match done {
-                Ok(saved) => {
-                    let said = if id.is_some() {
-                        Fl::VanSaved
-                    } else {
-                        Fl::VanCreated
-                    };
-                    toasts.say(said.text(l));
-                    on_saved.run(Some(saved));
-                }
-                Err(e) => errors.set(e),
-            }
-        });
+        let said = if id.is_some() {
+            Fl::VanSaved
+        } else {
+            Fl::VanCreated
+        };
+        let call = async move { crate::api::save_vehicle(id, &d).await };
+        super::save(
+            call,
+            said.text(locale.get_untracked()),
+            pending,
+            errors,
+            on_saved,
+        );
     };
     let input = move |s: RwSignal<String>| {
         move |ev: leptos::ev::Event| {

@@ -187,7 +187,6 @@ fn ZoneForm(
     on_saved: Callback<Option<ZoneView>>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let toasts = use_toasts();
     let errors = FormErrors::new();
     let pending = RwSignal::new(false);
     let id = zone.as_ref().map(|z| z.id);
@@ -255,24 +254,19 @@ fn ZoneForm(
             refuse(errors, fault);
             return;
         }
-        let l = locale.get_untracked();
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = crate::api::save_zone(id, &d).await;
-            pending.set(false);
-            match done {
-                Ok(saved) => {
-                    let said = if id.is_some() {
-                        Fl::ZoneSaved
-                    } else {
-                        Fl::ZoneCreated
-                    };
-                    toasts.say(said.text(l));
-                    on_saved.run(Some(saved));
-                }
-                Err(e) => errors.set(e),
-            }
-        });
+        let said = if id.is_some() {
+            Fl::ZoneSaved
+        } else {
+            Fl::ZoneCreated
+        };
+        let call = async move { crate::api::save_zone(id, &d).await };
+        super::save(
+            call,
+            said.text(locale.get_untracked()),
+            pending,
+            errors,
+            on_saved,
+        );
     };
     let input = move |s: RwSignal<String>| {
         move |ev: leptos::ev::Event| {

@@ -11,12 +11,12 @@
 //!
 //! Two bundles: the catalogue pages (home, categories, brands, products, search) load only
 //! their islands (search box, mini-cart, product picker); the shopper's own pages (cart,
-//! checkout, account, orders) load `storekeep-buy`, which has every island. A page of the
+//! checkout, account, orders, tracking) load `storekeep-buy`, which has every island. A page of the
 //! customer portal goes under `/account` or `/orders`, so its code never reaches a catalogue
 //! page's download; a new section of own pages is one more prefix in [`OWN_PAGES`].
 
 /// The path prefixes (after the language prefix) of the pages that load the second bundle.
-pub const OWN_PAGES: [&str; 4] = ["/cart", "/checkout", "/account", "/orders"];
+pub const OWN_PAGES: [&str; 5] = ["/cart", "/checkout", "/account", "/orders", "/track"];
 
 /// Whether the page at `path` is one of the shopper's own (see [`OWN_PAGES`]).
 pub fn is_own_page(path: &str) -> bool {

@@ -23,8 +23,10 @@ use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, R
 use pages::brand::BrandStorePage;
 use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
+use pages::my_orders::MyOrdersPage;
 use pages::order::OrderPage;
 use pages::search::SearchPage;
+use pages::track::TrackPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
 /// Facts about the site the pages need: the public address (for canonical links), the
@@ -118,7 +120,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/register") view=RegisterPage/>
                     <Route path=path!("/account/forgot-password") view=ForgotPasswordPage/>
                     <Route path=path!("/account/reset-password") view=ResetPasswordPage/>
+                    <Route path=path!("/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/track") view=TrackPage/>
                     <Route path=path!("/en/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/track") view=TrackPage/>
                     <Route path=path!("/en/account/login") view=LoginPage/>
                     <Route path=path!("/en/account/register") view=RegisterPage/>
                     <Route path=path!("/en/account/forgot-password") view=ForgotPasswordPage/>

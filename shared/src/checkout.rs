@@ -300,8 +300,20 @@ pub struct SavedAddress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLineView {
+    /// The variant ordered (a re-order puts it back in the cart).
+    pub variant: crate::ids::VariantId,
     pub sku: String,
     pub name: crate::catalog::Localized,
+    /// The product's first picture now, its colour and size, and its page (`None` once the
+    /// product is gone from the catalogue).
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub color: Option<crate::catalog::Localized>,
+    #[serde(default)]
+    pub size: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
     pub unit_price: Money,
     pub quantity: i64,
     pub line_total: Money,

@@ -3,6 +3,7 @@
 //! Nothing in this crate does I/O. It compiles for `wasm32-unknown-unknown` and
 //! native targets, so the browser shows exactly what the server enforces.
 
+pub mod after_sales;
 pub mod audit;
 pub mod cart;
 pub mod catalog;

@@ -29,5 +29,6 @@ mod routes;
 mod search;
 mod sellers;
 mod staff;
+mod tracking;
 mod two_factor;
 mod upgrade;

@@ -50,21 +50,7 @@ async fn paid_card_order(app: &TestApp, key: &str) -> String {
     assert_eq!(placed.status, 201, "{:?}", placed.json);
     let number = placed.json["number"].as_str().unwrap().to_string();
     let token = placed.json["access_token"].as_str().unwrap();
-    let start = app
-        .post_json(
-            &format!("/api/v1/store/orders/{number}/payments"),
-            &json!({"access_token": token}),
-            "",
-        )
-        .await;
-    let redirect = start.json["redirect_url"].as_str().unwrap().to_string();
-    let approved = app
-        .client
-        .post(app.url(&format!("{redirect}/approve")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(approved.status(), 200);
+    app.pay_by_card(&number, token).await;
     number
 }
 

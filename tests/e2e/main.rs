@@ -9,6 +9,7 @@ mod fulfilment;
 mod inventory;
 mod purchase;
 mod routes;
+mod tracking;
 
 use fantoccini::Locator;
 use server::db::Backend;

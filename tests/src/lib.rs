@@ -621,35 +621,7 @@ impl TestApp {
             shipments.push(a.json["shipments"][0].as_i64().expect("a shipment"));
         }
         let sh = self.warehouse_id("SH-01").await;
-        let list = self
-            .post_json(
-                "/api/v1/admin/pick-lists",
-                &json!({"warehouse": sh}),
-                cookie,
-            )
-            .await;
-        assert_eq!(list.status, 201, "{:?}", list.json);
-        let id = list.json["row"]["id"].as_i64().expect("a pick list");
-        for line in list.json["lines"].as_array().expect("lines") {
-            let path = format!("/api/v1/admin/pick-lists/{id}/lines/{}", line["variant"]);
-            let res = self
-                .send(
-                    reqwest::Method::PUT,
-                    &path,
-                    Some(&json!({"picked": line["quantity"]})),
-                    cookie,
-                )
-                .await;
-            assert_eq!(res.status, 200);
-        }
-        let done = self
-            .post_json(
-                &format!("/api/v1/admin/pick-lists/{id}/complete"),
-                &json!({}),
-                cookie,
-            )
-            .await;
-        assert_eq!(done.status, 200);
+        self.pick_everything(cookie, sh).await;
         for s in &shipments {
             let packed = self
                 .post_json(
@@ -661,6 +633,95 @@ impl TestApp {
             assert_eq!(packed.status, 204);
         }
         shipments
+    }
+
+    /// Makes a pick list of what waits in `warehouse`, finds every unit and completes it.
+    pub async fn pick_everything(&self, cookie: &str, warehouse: i64) {
+        use serde_json::json;
+        let list = self
+            .post_json(
+                "/api/v1/admin/pick-lists",
+                &json!({"warehouse": warehouse}),
+                cookie,
+            )
+            .await;
+        assert_eq!(list.status, 201, "{:?}", list.json);
+        let id = list.json["row"]["id"].as_i64().expect("a pick list");
+        for line in list.json["lines"].as_array().expect("lines") {
+            let path = format!("/api/v1/admin/pick-lists/{id}/lines/{}", line["variant"]);
+            let body = json!({"picked": line["quantity"]});
+            let res = self
+                .send(reqwest::Method::PUT, &path, Some(&body), cookie)
+                .await;
+            assert_eq!(res.status, 200, "{:?}", res.json);
+        }
+        let done = self
+            .post_json(
+                &format!("/api/v1/admin/pick-lists/{id}/complete"),
+                &json!({}),
+                cookie,
+            )
+            .await;
+        assert_eq!(done.status, 200, "{:?}", done.json);
+    }
+
+    /// Pays card order `number` (with its access `token`) on the sandbox gateway.
+    pub async fn pay_by_card(&self, number: &str, token: &str) {
+        let start = self
+            .post_json(
+                &format!("/api/v1/store/orders/{number}/payments"),
+                &serde_json::json!({"access_token": token}),
+                "",
+            )
+            .await;
+        assert_eq!(start.status, 200, "{:?}", start.json);
+        let redirect = start.json["redirect_url"].as_str().expect("a payment page");
+        let approved = self
+            .client
+            .post(self.url(&format!("{redirect}/approve")))
+            .send()
+            .await
+            .expect("approve");
+        assert_eq!(approved.status(), 200);
+    }
+
+    /// Takes order `number` through the warehouse as staff (`cookie`) would: allocated,
+    /// picked in full, packed and shipped with SF Express under `tracking`. Its first
+    /// shipment's id.
+    pub async fn ship_order(&self, cookie: &str, number: &str, tracking: &str) -> i64 {
+        use serde_json::json;
+        let a = self
+            .post_json(
+                &format!("/api/v1/admin/orders/{number}/allocate"),
+                &json!({}),
+                cookie,
+            )
+            .await;
+        assert_eq!(a.status, 200, "{:?}", a.json);
+        let shipment = a.json["shipments"][0].as_i64().expect("a shipment");
+        let warehouse: i64 = sqlx::query_scalar("SELECT warehouse_id FROM shipments WHERE id = $1")
+            .bind(shipment)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("its warehouse");
+        self.pick_everything(cookie, warehouse).await;
+        let packed = self
+            .post_json(
+                &format!("/api/v1/admin/shipments/{shipment}/pack"),
+                &json!({"package": "medium", "weight_grams": 900}),
+                cookie,
+            )
+            .await;
+        assert_eq!(packed.status, 204, "{:?}", packed.json);
+        let shipped = self
+            .post_json(
+                &format!("/api/v1/admin/shipments/{shipment}/ship"),
+                &json!({"carrier": "sf_express", "tracking_number": tracking}),
+                cookie,
+            )
+            .await;
+        assert_eq!(shipped.status, 200, "{:?}", shipped.json);
+        shipment
     }
 
     /// The id of the warehouse `code` (`SH-01`).

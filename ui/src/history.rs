@@ -5,6 +5,7 @@
 use crate::format::money;
 use shared::fulfilment::PackageSize;
 use shared::orders::note::Note;
+use shared::orders::tracking::Milestone;
 use shared::Locale;
 
 /// The sentence for a note, in `locale`.
@@ -161,6 +162,7 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
             "Completed automatically after delivery",
         ),
         Note::OrderCancelled => pick("订单已取消", "The order was cancelled"),
+        Note::CancelledByCustomer => pick("顾客自行取消了订单", "Cancelled by the customer"),
         Note::Held { reason } => {
             if zh {
                 format!("挂起：{reason}")
@@ -240,6 +242,86 @@ pub fn package_name(p: PackageSize) -> (&'static str, &'static str) {
         PackageSize::Medium => ("中号", "medium"),
         PackageSize::Large => ("大号", "large"),
         PackageSize::ExtraLarge => ("超大号", "extra large"),
+    }
+}
+
+/// A milestone of the customer's timeline (`shared::orders::tracking`), in `locale`: what
+/// the shop front's order and tracking pages say.
+pub fn milestone_text(locale: Locale, m: &Milestone) -> String {
+    let zh = locale == Locale::ZhCn;
+    let pick = |c: &str, e: &str| if zh { c.to_string() } else { e.to_string() };
+    let with = |c: &str, e: &str, detail: &str| {
+        let head = pick(c, e);
+        if detail.trim().is_empty() {
+            head
+        } else if zh {
+            format!("{head}：{detail}")
+        } else {
+            format!("{head}: {detail}")
+        }
+    };
+    match m {
+        Milestone::Placed => pick("订单已提交", "Order placed"),
+        Milestone::Paid => pick("付款成功", "Payment received"),
+        Milestone::Preparing => pick(
+            "仓库已接单，正在备货",
+            "A warehouse is preparing your order",
+        ),
+        Milestone::Picked => pick("商品已拣货", "Your items have been picked"),
+        Milestone::Packed => pick("包裹已打包，等待揽收", "Packed, waiting for the courier"),
+        Milestone::Shipped { carrier, tracking } => {
+            let (c, e) = carrier.names();
+            match (zh, tracking.is_empty()) {
+                (true, true) => format!("已发货（{c}）"),
+                (true, false) => format!("{c}已揽收，运单号 {tracking}"),
+                (false, true) => format!("Shipped with {e}"),
+                (false, false) => format!("Handed to {e}, tracking number {tracking}"),
+            }
+        }
+        Milestone::InTransit { detail } => with("运输中", "On its way", detail),
+        Milestone::Delivered { signed_by } => {
+            let head = pick("已签收", "Delivered");
+            match (signed_by.trim().is_empty(), zh) {
+                (true, _) => head,
+                (false, true) => format!("{head}，签收人：{signed_by}"),
+                (false, false) => format!("{head}, signed for by {signed_by}"),
+            }
+        }
+        Milestone::DeliveryFailed { reason } => with(
+            "配送未成功，将再次安排",
+            "Delivery did not succeed; it will be tried again",
+            reason,
+        ),
+        Milestone::Completed => pick("订单已完成", "Order completed"),
+        Milestone::Cancelled => pick("订单已取消", "Order cancelled"),
+        Milestone::AddressChanged { region } => {
+            with("收货地址已修改", "Delivery address changed", region)
+        }
+        Milestone::RefundStarted { amount } => {
+            if zh {
+                format!("退款 {} 已提交，将原路退回", money(*amount))
+            } else {
+                format!("Refund of {} started, back to how you paid", money(*amount))
+            }
+        }
+        Milestone::Refunded { amount } => {
+            if zh {
+                format!("已退款 {}", money(*amount))
+            } else {
+                format!("{} refunded", money(*amount))
+            }
+        }
+        Milestone::RefundedInFull => pick("已全额退款", "Refunded in full"),
+        Milestone::RefundFailed { amount } => {
+            if zh {
+                format!("退款 {} 未能原路退回，客服将与您联系", money(*amount))
+            } else {
+                format!(
+                    "The refund of {} could not go back the way you paid; customer service will contact you",
+                    money(*amount)
+                )
+            }
+        }
     }
 }
 

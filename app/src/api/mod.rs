@@ -172,3 +172,55 @@ pub fn moved(
         shared::catalog::query::encode_component(slug)
     ))
 }
+
+/// The signed-in customer's orders, a page at a time.
+pub fn my_orders(
+    query: &shared::orders::tracking::MyOrdersQuery,
+) -> impl Future<Output = ApiResult<shared::list::Paged<shared::orders::tracking::MyOrderRow>>>
+       + Send
+       + 'static {
+    get(format!(
+        "/api/v1/store/account/orders?{}",
+        query.to_query_string()
+    ))
+}
+
+fn order_path(number: &str, what: &str, token: &str) -> String {
+    use shared::catalog::query::encode_component;
+    format!(
+        "/api/v1/store/orders/{}/{what}?token={}",
+        encode_component(number),
+        encode_component(token)
+    )
+}
+
+/// An order with its parcels and timeline, for its owner or with its access token.
+pub fn tracking(
+    number: &str,
+    token: &str,
+) -> impl Future<Output = ApiResult<shared::orders::tracking::OrderTracking>> + Send + 'static {
+    get(order_path(number, "tracking", token))
+}
+
+/// Cancels the order (before a warehouse has it); answers it as it is then.
+pub fn cancel_order(
+    number: &str,
+    token: &str,
+) -> impl Future<Output = ApiResult<shared::orders::tracking::OrderTracking>> + 'static {
+    post(order_path(number, "cancel", token), serde_json::json!({}))
+}
+
+/// Puts the order's lines back in the signed-in customer's cart.
+pub fn reorder(number: &str) -> impl Future<Output = ApiResult<Vec<CartItem>>> + 'static {
+    post(order_path(number, "reorder", ""), serde_json::json!({}))
+}
+
+/// A guest's look-up of an order by its number and contact.
+pub fn track(
+    req: &shared::orders::tracking::TrackRequest,
+) -> impl Future<Output = ApiResult<shared::orders::tracking::OrderTracking>> + 'static {
+    post(
+        "/api/v1/store/track".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}

@@ -185,6 +185,7 @@ fn MiniCart() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let locale = use_locale();
     view! {
         <footer class="site-footer">
             <div class="container site-footer__grid">
@@ -196,6 +197,7 @@ fn Footer() -> impl IntoView {
                     <li>{t(Msg::FooterService)}" · 400-820-0000"</li>
                     <li>{t(Msg::FooterShipping)}</li>
                     <li>{t(Msg::FooterReturns)}</li>
+                    <li><a href=move || locale.get().localize("/track") data-testid="track-link">{t(Msg::TrackOrder)}</a></li>
                 </ul>
                 <p class="muted site-footer__rights">"© 2026 "{t(Msg::FooterRights)}</p>
             </div>

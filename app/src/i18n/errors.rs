@@ -50,6 +50,18 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "购物车最多放 50 种商品。",
             "A cart holds at most 50 different items.",
         )),
+        Some("not_cancellable") => Some((
+            "这个订单已不能在这里取消：请联系客服，或在收货后申请退货。",
+            "This order can no longer be cancelled here: ask customer service, or return it once it arrives.",
+        )),
+        Some("already_shipped") => Some((
+            "订单已有包裹发出，不能取消，可在收货后申请退货。",
+            "Part of this order has shipped: it can be returned once it arrives.",
+        )),
+        Some("nothing_to_reorder") => Some((
+            "这个订单的商品都已下架。",
+            "None of this order's items is for sale any more.",
+        )),
         Some("invalid_mobile") => Some((
             "请填写 11 位中国大陆手机号码。",
             "Please give an 11-digit mainland China mobile number.",

@@ -170,3 +170,43 @@ pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
         Locale::En => format!("Page {page} of {pages}"),
     }
 }
+
+/// "共 3 件商品" / "3 items".
+pub fn items_count(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 件商品"),
+        Locale::En if n == 1 => "1 item".to_string(),
+        Locale::En => format!("{n} items"),
+    }
+}
+
+/// "包裹 2" / "Parcel 2".
+pub fn parcel_name(locale: Locale, n: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("包裹 {n}"),
+        Locale::En => format!("Parcel {n}"),
+    }
+}
+
+/// A parcel's status as its customer is told it.
+pub fn shipment_status(locale: Locale, status: shared::fulfilment::ShipmentStatus) -> &'static str {
+    use shared::fulfilment::ShipmentStatus::*;
+    let (zh, en) = match status {
+        Allocated => ("备货中", "Being prepared"),
+        Picking => ("拣货中", "Being picked"),
+        Picked => ("已拣货", "Picked"),
+        Packed => ("已打包", "Packed"),
+        Shipped => ("运输中", "On its way"),
+        Delivered => ("已签收", "Delivered"),
+        Cancelled => ("已取消", "Cancelled"),
+    };
+    locale.pick(zh, en)
+}
+
+/// After an order's first product: " 等" / " and 2 more" when it has more lines.
+pub fn and_more(locale: Locale, lines: i64) -> String {
+    match locale {
+        Locale::ZhCn => " 等".to_string(),
+        Locale::En => format!(" and {} more", lines - 1),
+    }
+}

@@ -286,6 +286,7 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="account-name">{me.display_name}</p>
                         <p class="muted">{me.email}</p>
                         <p>{t(Msg::AccountIntro)}</p>
+                        <p><a class="button" href=locale.get_untracked().localize("/account/orders") data-testid="my-orders-link">{t(Msg::MyOrders)}</a></p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
                             <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>
                         })}

@@ -47,7 +47,7 @@ async fn show(
 }
 
 /// Changes the customer's cart with `change`, in one write transaction; answers the new cart.
-async fn change_cart(
+pub(crate) async fn change_cart(
     state: &AppState,
     user: i64,
     change: impl FnOnce(&mut Vec<CartItem>) -> AppResult<()>,

@@ -6,6 +6,7 @@
 //! One `routes!` per path (a `routes!` of handlers on different paths would mount each
 //! method on every path).
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod carriers;
@@ -28,6 +29,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             store::routes()
                 .merge(cart::routes())
                 .merge(orders::routes())
+                .merge(account::routes())
                 .merge(payments::store_routes()),
         )
         .nest("/api/v1/payments", payments::routes())

@@ -104,10 +104,10 @@ async fn create(
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-struct ShowQuery {
+pub(crate) struct ShowQuery {
     /// The order's access token (from placing it); not needed by its signed-in owner.
     #[serde(default)]
-    token: String,
+    pub(crate) token: String,
 }
 
 /// An order for its buyer.

@@ -28,6 +28,14 @@ pub const TWO_FACTOR_FAILURES: Limit = Limit {
     window_ms: 15 * 60 * 1000,
 };
 
+/// Twenty order look-ups per IP address, and per order number, in fifteen minutes: neither
+/// an order's contact nor other people's order numbers can be guessed (every look-up counts,
+/// so that a burst cannot slip through between a check and a record).
+pub const TRACKING_LOOKUPS: Limit = Limit {
+    max: 20,
+    window_ms: 15 * 60 * 1000,
+};
+
 /// Twenty unknown coupon codes per IP address in fifteen minutes: codes cannot be guessed.
 pub const COUPON_MISSES: Limit = Limit {
     max: 20,

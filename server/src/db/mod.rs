@@ -46,6 +46,7 @@ pub mod shipping;
 pub mod staff;
 pub mod status;
 pub mod stock;
+pub mod tracking;
 pub mod views;
 mod write;
 

@@ -281,6 +281,22 @@ pub async fn staff_view(
     view(conn, number, None).await
 }
 
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    variant_id: i64,
+    sku: String,
+    name_zh: String,
+    name_en: String,
+    unit_price: i64,
+    quantity: i64,
+    line_total: i64,
+    color_zh: Option<String>,
+    color_en: Option<String>,
+    size: Option<String>,
+    slug: Option<String>,
+    image: Option<String>,
+}
+
 /// `buyer`: the account or access token that must match; none for staff.
 async fn view(
     conn: &mut Conn,
@@ -305,8 +321,12 @@ async fn view(
     let Some(r) = row else { return Ok(None) };
     let currency = Currency::parse(&r.currency).unwrap_or_default();
     let money = |m: i64| Money::new(m, currency);
-    let lines: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT sku, name_zh, name_en, unit_price, quantity, line_total FROM order_lines WHERE order_id = $1 ORDER BY id",
+    let lines: Vec<LineRow> = sqlx::query_as(
+        "SELECT l.variant_id, l.sku, l.name_zh, l.name_en, l.unit_price, l.quantity, l.line_total, \
+         v.color_zh, v.color_en, v.size, CASE WHEN p.status = 'active' THEN p.slug END AS slug, \
+         (SELECT url FROM product_images i WHERE i.product_id = p.id ORDER BY position LIMIT 1) AS image \
+         FROM order_lines l LEFT JOIN product_variants v ON v.id = l.variant_id \
+         LEFT JOIN products p ON p.id = v.product_id WHERE l.order_id = $1 ORDER BY l.id",
     )
     .bind(r.id)
     .fetch_all(conn)
@@ -338,15 +358,21 @@ async fn view(
         region: None,
         lines: lines
             .into_iter()
-            .map(
-                |(sku, zh, en, unit, quantity, total)| shared::checkout::OrderLineView {
-                    sku,
-                    name: Localized::new(zh, en),
-                    unit_price: money(unit),
-                    quantity,
-                    line_total: money(total),
-                },
-            )
+            .map(|l| shared::checkout::OrderLineView {
+                variant: shared::ids::VariantId(l.variant_id),
+                sku: l.sku,
+                name: Localized::new(l.name_zh, l.name_en),
+                image: l.image,
+                color: l
+                    .color_zh
+                    .zip(l.color_en)
+                    .map(|(zh, en)| Localized::new(zh, en)),
+                size: l.size,
+                slug: l.slug,
+                unit_price: money(l.unit_price),
+                quantity: l.quantity,
+                line_total: money(l.line_total),
+            })
             .collect(),
     }))
 }

@@ -43,7 +43,8 @@ pub struct NewRefund<'a> {
     pub currency: &'a str,
     pub status: RefundStatus,
     pub reason: &'a str,
-    pub by: i64,
+    /// The user who asked; none for a guest acting on their order's link.
+    pub by: Option<i64>,
     pub at: i64,
 }
 
@@ -116,8 +117,9 @@ struct RefundRecord {
 
 pub async fn of_order(conn: &mut Conn, order: i64) -> Result<Vec<RefundView>, sqlx::Error> {
     let rows: Vec<RefundRecord> = sqlx::query_as(
-        "SELECT r.id, r.amount, r.currency, r.status, r.reason, u.display_name AS author, r.created_at AS at \
-         FROM refunds r JOIN users u ON u.id = r.created_by WHERE r.order_id = $1 ORDER BY r.id",
+        "SELECT r.id, r.amount, r.currency, r.status, r.reason, COALESCE(u.display_name, o.email) AS author, r.created_at AS at \
+         FROM refunds r JOIN orders o ON o.id = r.order_id LEFT JOIN users u ON u.id = r.created_by \
+         WHERE r.order_id = $1 ORDER BY r.id",
     )
     .bind(order)
     .fetch_all(conn)

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod catalog_csv;
 pub mod inventory;
 pub mod mark_paid;
+pub mod my_orders;
 pub mod order_actions;
 pub mod password_reset;
 pub mod picking;

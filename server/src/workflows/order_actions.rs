@@ -34,44 +34,8 @@ pub async fn cancel(
     let order = order_by_number(&mut tx, number).await?;
     // the order first, shipments after (as shipping does): no parcel leaves meanwhile
     crate::db::orders::lock(&mut tx, order.id).await?;
-    let shipments_now = shipments::statuses_of_order(&mut tx, order.id).await?;
-    if shipments_now
-        .iter()
-        .any(|s| matches!(s, ShipmentStatus::Shipped | ShipmentStatus::Delivered))
-    {
-        return Err(AppError::conflict(
-            "already_shipped",
-            "Part of this order has shipped: it cannot be cancelled, only returned",
-        ));
-    }
-    let at = now_millis();
     let who = format!("staff:{}", actor.id);
-    let step = Move {
-        to: OrderStatus::Cancelled,
-        only_from: &[],
-        actor: &who,
-        reason: &reason,
-        at,
-    };
-    let from = status::change(&mut tx, order.id, step).await?;
-    let open: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM shipments WHERE order_id = $1 AND status IN ('allocated', 'picking', 'picked', 'packed') ORDER BY id",
-    )
-    .bind(order.id)
-    .fetch_all(&mut *tx)
-    .await?;
-    for shipment in open {
-        let step = Move {
-            to: ShipmentStatus::Cancelled,
-            only_from: &[],
-            actor: &who,
-            reason: &Note::OrderCancelled.stored(),
-            at,
-        };
-        status::change(&mut tx, shipment, step).await?;
-    }
-    repo::release_reservations(&mut tx, order.id, &who, "order cancelled", at).await?;
-    crate::db::coupons::return_coupon_use(&mut tx, order.id).await?;
+    let from = cancel_in(&mut tx, order.id, &who, &reason, now_millis()).await?;
     audit::record(
         &mut tx,
         actor,
@@ -83,6 +47,55 @@ pub async fn cancel(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Cancels order `order` (locked by the caller) in the caller's transaction: its shipments
+/// still in the warehouse are cancelled, its held stock and its coupon use given back.
+/// Returns the status it left. Refused when part of it has shipped.
+pub async fn cancel_in(
+    tx: &mut sqlx::AnyConnection,
+    order: i64,
+    who: &str,
+    reason: &str,
+    at: i64,
+) -> AppResult<OrderStatus> {
+    let shipments_now = shipments::statuses_of_order(tx, order).await?;
+    if shipments_now
+        .iter()
+        .any(|s| matches!(s, ShipmentStatus::Shipped | ShipmentStatus::Delivered))
+    {
+        return Err(AppError::conflict(
+            "already_shipped",
+            "Part of this order has shipped: it cannot be cancelled, only returned",
+        ));
+    }
+    let step = Move {
+        to: OrderStatus::Cancelled,
+        only_from: &[],
+        actor: who,
+        reason,
+        at,
+    };
+    let from = status::change(tx, order, step).await?;
+    let open: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM shipments WHERE order_id = $1 AND status IN ('allocated', 'picking', 'picked', 'packed') ORDER BY id",
+    )
+    .bind(order)
+    .fetch_all(&mut *tx)
+    .await?;
+    for shipment in open {
+        let step = Move {
+            to: ShipmentStatus::Cancelled,
+            only_from: &[],
+            actor: who,
+            reason: &Note::OrderCancelled.stored(),
+            at,
+        };
+        status::change(tx, shipment, step).await?;
+    }
+    repo::release_reservations(tx, order, who, "order cancelled", at).await?;
+    crate::db::coupons::return_coupon_use(tx, order).await?;
+    Ok(from)
 }
 
 /// Puts the order on hold (`hold` true) or releases it.

@@ -55,54 +55,10 @@ pub async fn refund(
     }
     let order = order_by_number(&mut tx, number).await?;
     crate::db::orders::lock(&mut tx, order.id).await?;
-    let paid = repo::paid(&mut tx, order.id).await?;
     let refunded = repo::refunded(&mut tx, order.id, true).await?;
-    check_refund(paid, refunded, req.amount).map_err(|p| match p {
-        RefundProblem::NotPaid => AppError::conflict("not_paid", p.to_string()),
-        _ => AppError::rule(p).at("amount"),
-    })?;
-    let currency: String = sqlx::query_scalar("SELECT currency FROM orders WHERE id = $1")
-        .bind(order.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let card = order.payment_method()? == PaymentMethod::Card;
-    let reference = format!("rf_{}", new_token());
-    let at = now_millis();
     let who = format!("staff:{}", actor.id);
-    let money = Money::new(req.amount, Currency::parse(&currency).unwrap_or_default());
-    let row = Row {
-        order: order.id,
-        payment: if card {
-            repo::card_payment(&mut tx, order.id).await?
-        } else {
-            None
-        },
-        provider: if card { "sandbox" } else { "offline" },
-        reference: &reference,
-        amount: req.amount,
-        currency: &currency,
-        status: if card {
-            RefundStatus::Pending
-        } else {
-            RefundStatus::Succeeded
-        },
-        reason: &reason,
-        by: actor.id.0,
-        at,
-    };
-    let id = repo::insert(&mut tx, &row).await?;
-    idempotency::store_idempotent_response(&mut tx, &key, 201, &id.to_string()).await?;
-    let current = order.status()?;
-    let note = Note::RefundAsked {
-        amount: money,
-        card,
-        reason: reason.clone(),
-    }
-    .stored();
-    status::record(&mut tx, order.id, Some(current), current, &who, &note, at).await?;
-    if !card {
-        mark_refunded_if_all_back(&mut tx, order.id, &who, at).await?;
-    }
+    let asked = ask(&mut tx, &order, req.amount, &reason, &who, Some(actor.id.0)).await?;
+    idempotency::store_idempotent_response(&mut tx, &key, 201, &asked.id.to_string()).await?;
     audit::record(
         &mut tx,
         actor,
@@ -117,10 +73,99 @@ pub async fn refund(
     )
     .await?;
     tx.commit().await?;
-    if card {
-        sandbox::refund(state, &reference, number.as_str(), req.amount, &currency).await;
+    send(state, &asked, number).await;
+    Ok(asked.id)
+}
+
+/// A refund written, for [`send`] to hand to the gateway once its transaction commits.
+pub struct Asked {
+    pub id: i64,
+    reference: String,
+    amount: i64,
+    currency: String,
+    card: bool,
+}
+
+/// Writes a refund of `amount` for `order` (locked by the caller, in its transaction):
+/// checked against what was paid less what has gone back or is on its way, so that two
+/// refunds at once never give back more than was paid. `who` is the history's actor,
+/// `by` the user who asked.
+pub async fn ask(
+    tx: &mut AnyConnection,
+    order: &crate::db::orders::OrderState,
+    amount: i64,
+    reason: &str,
+    who: &str,
+    by: Option<i64>,
+) -> AppResult<Asked> {
+    let paid = repo::paid(tx, order.id).await?;
+    let refunded = repo::refunded(tx, order.id, true).await?;
+    check_refund(paid, refunded, amount).map_err(|p| match p {
+        RefundProblem::NotPaid => AppError::conflict("not_paid", p.to_string()),
+        _ => AppError::rule(p).at("amount"),
+    })?;
+    let currency: String = sqlx::query_scalar("SELECT currency FROM orders WHERE id = $1")
+        .bind(order.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let card = order.payment_method()? == PaymentMethod::Card;
+    let reference = format!("rf_{}", new_token());
+    let at = now_millis();
+    let money = Money::new(amount, Currency::parse(&currency).unwrap_or_default());
+    let row = Row {
+        order: order.id,
+        payment: if card {
+            repo::card_payment(tx, order.id).await?
+        } else {
+            None
+        },
+        provider: if card { "sandbox" } else { "offline" },
+        reference: &reference,
+        amount,
+        currency: &currency,
+        status: if card {
+            RefundStatus::Pending
+        } else {
+            RefundStatus::Succeeded
+        },
+        reason,
+        by,
+        at,
+    };
+    let id = repo::insert(tx, &row).await?;
+    let current = orders_status(tx, order.id).await?;
+    let note = Note::RefundAsked {
+        amount: money,
+        card,
+        reason: reason.to_string(),
     }
-    Ok(id)
+    .stored();
+    status::record(tx, order.id, Some(current), current, who, &note, at).await?;
+    if !card {
+        mark_refunded_if_all_back(tx, order.id, who, at).await?;
+    }
+    Ok(Asked {
+        id,
+        reference,
+        amount,
+        currency,
+        card,
+    })
+}
+
+/// Hands a card refund to its gateway (after its transaction committed); the gateway's
+/// webhook settles it. A refund paid back by transfer was done when it was written.
+pub async fn send(state: &AppState, asked: &Asked, number: &OrderNumber) {
+    if asked.card {
+        sandbox::refund(
+            state,
+            &asked.reference,
+            number.as_str(),
+            asked.amount,
+            &asked.currency,
+        )
+        .await;
+    }
 }
 
 /// The gateway's answer about a refund (from its signed webhook).

@@ -4,6 +4,7 @@ mod detail;
 mod list;
 pub mod note;
 pub mod refund;
+pub mod tracking;
 
 pub use detail::{allocation_refusal, EventView, NewNote, OrderAction, OrderDetail, OrderNote};
 pub use list::{BulkOrders, BulkOutcome, OrderListQuery, OrderRow, OrderSort};

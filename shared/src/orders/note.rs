@@ -92,6 +92,8 @@ pub enum Note {
     Completed,
     /// A shipment stopped because its order was cancelled.
     OrderCancelled,
+    /// The customer cancelled the order themselves, before a warehouse had it.
+    CancelledByCustomer,
     /// 暂停 / 恢复履约, with the staff's reason.
     Held {
         reason: String,

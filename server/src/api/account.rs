@@ -1,0 +1,189 @@
+//! The customer's own orders: the history (`/account/orders`), one order's tracking, cancel
+//! and re-order for its buyer (the signed-in owner or whoever holds its link), and the
+//! guests' look-up by order number and contact (`/track`). Another's order answers 404,
+//! exactly as an order that does not exist.
+
+use crate::api::auth::ClientIp;
+use crate::api::orders::ShowQuery;
+use crate::api::{ApiJson, ApiPath, ApiQuery};
+use crate::auth::rate_limit::{self, TRACKING_LOOKUPS};
+use crate::auth::session::{CurrentUser, OptionalUser};
+use crate::auth::tokens::hash_token;
+use crate::db::{orders, tracking as repo};
+use crate::error::{AppError, AppResult};
+use crate::openapi::ACCOUNT;
+use crate::state::AppState;
+use crate::workflows::my_orders;
+use axum::extract::State;
+use axum::Json;
+use shared::cart::CartItem;
+use shared::list::{PageRequest, Paged};
+use shared::orders::tracking::{
+    contact_matches, for_guest, MyOrderRow, MyOrdersQuery, OrderTracking, TrackRequest,
+};
+use shared::orders::OrderNumber;
+use shared::ApiError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(my_orders_list))
+        .routes(routes!(tracking))
+        .routes(routes!(cancel))
+        .routes(routes!(reorder))
+        .routes(routes!(track))
+}
+
+/// The customer's orders, newest first, ten to a page.
+#[utoipa::path(get, path = "/account/orders", tag = ACCOUNT, operation_id = "listMyOrders",
+    params(MyOrdersQuery),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "A page of the customer's orders", body = Paged<MyOrderRow>),
+        (status = 422, description = "problem page or q (a search of over 100 characters)", body = ApiError)))]
+async fn my_orders_list(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    ApiQuery(q): ApiQuery<MyOrdersQuery>,
+) -> AppResult<Json<Paged<MyOrderRow>>> {
+    let list = |p: shared::list::ListProblem| AppError::rule(p).at(p.field());
+    let page = PageRequest::parse(q.page, Some(MyOrdersQuery::PAGE_SIZE)).map_err(list)?;
+    let search = shared::list::parse_search(q.q.as_deref()).map_err(list)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (items, total) = repo::mine(&mut conn, me.id.0, q.status, search.as_deref(), page).await?;
+    Ok(Json(page.of(items, total)))
+}
+
+/// The id of order `number` when the caller is its buyer; 404 otherwise.
+async fn owned(
+    state: &AppState,
+    number: &str,
+    user: Option<i64>,
+    token: &str,
+) -> AppResult<(i64, OrderNumber)> {
+    let number = OrderNumber::parse(number).ok_or(AppError::NotFound("order"))?;
+    let mut conn = state.db.pool.acquire().await?;
+    let id = repo::owned(&mut conn, number.as_str(), user, &hash_token(token.trim()))
+        .await?
+        .ok_or(AppError::NotFound("order"))?;
+    Ok((id, number))
+}
+
+async fn tracking_of(state: &AppState, id: i64, number: &OrderNumber) -> AppResult<OrderTracking> {
+    let mut conn = state.db.pool.acquire().await?;
+    let view = repo::view(&mut conn, number.as_str())
+        .await?
+        .ok_or(AppError::NotFound("order"))?;
+    Ok(repo::load(&mut conn, id, view).await?)
+}
+
+/// An order as its buyer follows it: lines, totals, parcels with carrier and tracking
+/// number, and the timeline.
+///
+/// For the signed-in owner, or whoever holds the order's access token (`?token=`).
+#[utoipa::path(get, path = "/orders/{number}/tracking", tag = ACCOUNT, operation_id = "trackMyOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
+    responses(
+        (status = 200, description = "The order with its parcels and timeline", body = OrderTracking),
+        (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError)))]
+async fn tracking(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    ApiPath(number): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ShowQuery>,
+) -> AppResult<Json<OrderTracking>> {
+    let (id, number) = owned(&state, &number, user.map(|u| u.id.0), &q.token).await?;
+    Ok(Json(tracking_of(&state, id, &number).await?))
+}
+
+/// Cancel an order no warehouse has yet.
+///
+/// Until it is allocated its buyer may cancel it; whatever it took goes back at once
+/// (through the card's gateway, or recorded as paid back by transfer). Answers the order
+/// as it is then.
+#[utoipa::path(post, path = "/orders/{number}/cancel", tag = ACCOUNT, operation_id = "cancelMyOrder",
+    params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "Cancelled: the order with its timeline", body = OrderTracking),
+        (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
+        (status = 409, description = "problem not_cancellable (a warehouse has it, or it is over) or already_shipped", body = ApiError)))]
+async fn cancel(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    ApiPath(number): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ShowQuery>,
+) -> AppResult<Json<OrderTracking>> {
+    let user = user.map(|u| u.id.0);
+    let (id, number) = owned(&state, &number, user, &q.token).await?;
+    my_orders::cancel(&state, id, &number, user).await?;
+    Ok(Json(tracking_of(&state, id, &number).await?))
+}
+
+/// Order again: the order's lines still for sale go into the cart at today's prices.
+#[utoipa::path(post, path = "/orders/{number}/reorder", tag = ACCOUNT, operation_id = "reorder",
+    params(("number" = String, Path, description = "The order number", max_length = 20)),
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "The cart with the order's items", body = Vec<CartItem>),
+        (status = 404, description = "No order of yours has this number", body = ApiError),
+        (status = 422, description = "problem nothing_to_reorder (none of its items is for sale now) or cart_full", body = ApiError)))]
+async fn reorder(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    ApiPath(number): ApiPath<String>,
+) -> AppResult<Json<Vec<CartItem>>> {
+    let (id, _) = owned(&state, &number, Some(me.id.0), "").await?;
+    Ok(Json(my_orders::reorder(&state, id, me.id.0).await?))
+}
+
+/// Track an order as a guest: its number and the e-mail address or phone number given at
+/// checkout.
+///
+/// The recipient's name, phone and street are shown masked, and what couriers typed on the
+/// way is left out. A number with another contact answers exactly as an unknown number.
+/// Twenty look-ups from one address, or of one number, in fifteen minutes, and the next
+/// waits (429).
+#[utoipa::path(post, path = "/track", tag = ACCOUNT, operation_id = "trackOrder",
+    request_body = TrackRequest,
+    security(("csrf" = [])),
+    responses(
+        (status = 200, description = "The order with its parcels and timeline", body = OrderTracking),
+        (status = 404, description = "No order has this number and this contact", body = ApiError),
+        (status = 429, description = "Too many look-ups; see Retry-After", body = ApiError,
+            headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+async fn track(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(req): ApiJson<TrackRequest>,
+) -> AppResult<Json<OrderTracking>> {
+    let number = OrderNumber::parse(&req.number);
+    let mut keys = vec![format!("track-ip:{ip}")];
+    if let Some(n) = &number {
+        keys.push(format!("track-order:{n}"));
+    }
+    // every look-up counts, before it is made: a burst cannot slip past the limit
+    rate_limit::take(&state.db, &keys, TRACKING_LOOKUPS).await?;
+    if req.contact.chars().count() > 254 {
+        return Err(AppError::NotFound("order"));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let found = match &number {
+        Some(n) => orders::state_by_number(&mut conn, n.as_str()).await?,
+        None => None,
+    }
+    .filter(|o| {
+        serde_json::from_str(&o.address_json)
+            .is_ok_and(|address| contact_matches(&req.contact, &o.email, &address))
+    });
+    let (Some(order), Some(number)) = (found, number) else {
+        return Err(AppError::NotFound("order"));
+    };
+    let view = repo::view(&mut conn, number.as_str())
+        .await?
+        .ok_or(AppError::NotFound("order"))?;
+    Ok(Json(for_guest(
+        repo::load(&mut conn, order.id, view).await?,
+    )))
+}

@@ -1,0 +1,4 @@
+//! After-sales service (售后服务): returns and exchanges, with what a return gives back.
+
+pub mod returns;
+pub mod share;

@@ -1,0 +1,355 @@
+//! Returns and exchanges (退换货): what a customer may send back, and the life of a return
+//! from request to refund or replacement.
+
+use crate::coded;
+use crate::status::Status;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+coded! {
+    /// Where a return is. Every change asks [`ReturnStatus::can_transition`] and writes a
+    /// return event (`server::db::status`), which is also the customer's timeline.
+    pub enum ReturnStatus {
+        /// 已申请: the customer asked; customer service decides.
+        Requested => "requested",
+        /// 已同意: the customer sends the goods back.
+        Approved => "approved",
+        /// 已拒绝, with the reason.
+        Rejected => "rejected",
+        /// 已收货: the goods arrived at a warehouse.
+        Received => "received",
+        /// 已质检: each unit restocked, scrapped or kept for the supplier.
+        Inspected => "inspected",
+        /// 已退款
+        Refunded => "refunded",
+        /// 已换货: a replacement order was made.
+        Exchanged => "exchanged",
+        /// 已关闭: withdrawn by the customer, or closed by staff without a refund.
+        Closed => "closed",
+    }
+}
+
+impl ReturnStatus {
+    pub fn can_transition(self, to: ReturnStatus) -> bool {
+        use ReturnStatus::*;
+        matches!(
+            (self, to),
+            (Requested, Approved | Rejected | Closed)
+                | (Approved, Received | Closed)
+                | (Received, Inspected)
+                | (Inspected, Refunded | Exchanged | Closed)
+        )
+    }
+
+    /// Still being handled: its units count as on their way back.
+    pub fn is_open(self) -> bool {
+        !matches!(
+            self,
+            ReturnStatus::Rejected
+                | ReturnStatus::Refunded
+                | ReturnStatus::Exchanged
+                | ReturnStatus::Closed
+        )
+    }
+}
+
+impl Status for ReturnStatus {
+    fn as_str(self) -> &'static str {
+        ReturnStatus::as_str(self)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        ReturnStatus::parse(text)
+    }
+
+    fn can_transition(self, to: Self) -> bool {
+        ReturnStatus::can_transition(self, to)
+    }
+}
+
+coded! {
+    /// Why the customer sends it back (退货原因), kept per product for quality reports.
+    pub enum ReturnReason {
+        /// 质量问题
+        Defective => "defective",
+        /// 发错货
+        WrongItem => "wrong_item",
+        /// 与描述不符
+        NotAsDescribed => "not_as_described",
+        /// 运输损坏
+        DamagedInTransit => "damaged_in_transit",
+        /// 七天无理由
+        ChangedMind => "changed_mind",
+        /// 其他
+        Other => "other",
+    }
+}
+
+impl ReturnReason {
+    /// The shop (or its supplier or carrier) was at fault: the delivery charge goes back
+    /// with the last units (`after_sales::share`).
+    pub fn shops_fault(self) -> bool {
+        matches!(
+            self,
+            ReturnReason::Defective
+                | ReturnReason::WrongItem
+                | ReturnReason::NotAsDescribed
+                | ReturnReason::DamagedInTransit
+        )
+    }
+}
+
+coded! {
+    /// What the customer wants instead.
+    pub enum Resolution {
+        /// 退货退款
+        Refund => "refund",
+        /// 换货: another variant of the same product.
+        Exchange => "exchange",
+    }
+}
+
+coded! {
+    /// What inspection decides for a returned unit (质检结果).
+    pub enum Outcome {
+        /// 重新上架: back to sellable stock.
+        Restock => "restock",
+        /// 报废
+        Scrap => "scrap",
+        /// 退回供应商
+        ToSupplier => "to_supplier",
+    }
+}
+
+/// The return window (七天无理由退货), in days after delivery, unless the shop sets another.
+pub const DEFAULT_WINDOW_DAYS: i64 = 7;
+/// At most this many photos per return or repair request.
+pub const MAX_PHOTOS: usize = 6;
+
+/// One line the customer sends back: the order line's position (0-based, as the order
+/// lists them) and how many of its units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLineRequest {
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 49))]
+    pub line: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
+    pub quantity: u32,
+}
+
+/// `POST /api/v1/store/orders/{number}/returns`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReturn {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
+    pub lines: Vec<ReturnLineRequest>,
+    pub reason: ReturnReason,
+    /// What happened, up to 500 characters.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub comment: String,
+    pub resolution: Resolution,
+    /// For an exchange: the variant wanted instead (of the same product as the one line).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, minimum = 1))]
+    pub exchange_for: Option<crate::ids::VariantId>,
+    /// Photos uploaded first (`POST /api/v1/store/uploads`): their keys.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 6))]
+    pub photos: Vec<String>,
+}
+
+/// One line of the order as a return sees it: units delivered, and units already in
+/// other returns (open, refunded or exchanged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Returnable {
+    pub delivered: i64,
+    pub returned: i64,
+}
+
+/// Why a return cannot be asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnProblem {
+    /// Nothing of the order has been delivered yet.
+    NotDelivered,
+    /// The window after delivery is over.
+    WindowClosed,
+    /// No line, or a line the order does not have, or one named twice.
+    Lines,
+    /// More units than were delivered and not returned already.
+    Quantity,
+    CommentTooLong,
+    TooManyPhotos,
+    /// An exchange is for one line, to another variant of the same product.
+    Exchange,
+}
+
+impl ReturnProblem {
+    /// The field at fault.
+    pub fn field(self) -> &'static str {
+        match self {
+            ReturnProblem::NotDelivered | ReturnProblem::WindowClosed => "order",
+            ReturnProblem::Lines | ReturnProblem::Quantity => "lines",
+            ReturnProblem::CommentTooLong => "comment",
+            ReturnProblem::TooManyPhotos => "photos",
+            ReturnProblem::Exchange => "exchange_for",
+        }
+    }
+}
+
+impl fmt::Display for ReturnProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ReturnProblem::NotDelivered => "Nothing of this order has been delivered yet",
+            ReturnProblem::WindowClosed => "The time to return this order is over",
+            ReturnProblem::Lines => "Choose the items to return, each once",
+            ReturnProblem::Quantity => "That is more than was delivered and not returned already",
+            ReturnProblem::CommentTooLong => "The comment may have at most 500 characters",
+            ReturnProblem::TooManyPhotos => "At most 6 photos",
+            ReturnProblem::Exchange => {
+                "An exchange is for one item, to another size or colour of it"
+            }
+        })
+    }
+}
+
+/// Whether `req` may be asked of an order delivered at `delivered_at` (milliseconds; none
+/// when nothing was) with `lines` as they stand, at `now`, within `window_days`. The
+/// exchange's variant is checked by the caller, who knows the catalogue.
+pub fn check_return(
+    req: &NewReturn,
+    lines: &[Returnable],
+    delivered_at: Option<i64>,
+    now: i64,
+    window_days: i64,
+) -> Result<(), ReturnProblem> {
+    let Some(delivered_at) = delivered_at else {
+        return Err(ReturnProblem::NotDelivered);
+    };
+    if now > delivered_at + window_days * 24 * 60 * 60 * 1000 {
+        return Err(ReturnProblem::WindowClosed);
+    }
+    if req.lines.is_empty() {
+        return Err(ReturnProblem::Lines);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for l in &req.lines {
+        let Some(line) = lines.get(l.line as usize) else {
+            return Err(ReturnProblem::Lines);
+        };
+        if !seen.insert(l.line) {
+            return Err(ReturnProblem::Lines);
+        }
+        if l.quantity == 0 || i64::from(l.quantity) > line.delivered - line.returned {
+            return Err(ReturnProblem::Quantity);
+        }
+    }
+    if req.comment.chars().count() > 500 {
+        return Err(ReturnProblem::CommentTooLong);
+    }
+    if req.photos.len() > MAX_PHOTOS {
+        return Err(ReturnProblem::TooManyPhotos);
+    }
+    let exchange = req.resolution == Resolution::Exchange;
+    if exchange != req.exchange_for.is_some() || (exchange && req.lines.len() != 1) {
+        return Err(ReturnProblem::Exchange);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+
+    fn ask(lines: &[(u32, u32)]) -> NewReturn {
+        NewReturn {
+            lines: lines
+                .iter()
+                .map(|(line, quantity)| ReturnLineRequest {
+                    line: *line,
+                    quantity: *quantity,
+                })
+                .collect(),
+            reason: ReturnReason::ChangedMind,
+            comment: String::new(),
+            resolution: Resolution::Refund,
+            exchange_for: None,
+            photos: vec![],
+        }
+    }
+
+    #[test]
+    fn a_return_is_within_the_window_and_what_was_delivered() {
+        let lines = [
+            Returnable {
+                delivered: 2,
+                returned: 0,
+            },
+            Returnable {
+                delivered: 1,
+                returned: 1,
+            },
+        ];
+        let at = Some(0);
+        assert_eq!(
+            check_return(&ask(&[(0, 2)]), &lines, at, 7 * DAY, 7),
+            Ok(())
+        );
+        assert_eq!(
+            check_return(&ask(&[(0, 1)]), &lines, at, 7 * DAY + 1, 7),
+            Err(ReturnProblem::WindowClosed)
+        );
+        assert_eq!(
+            check_return(&ask(&[(0, 1)]), &lines, None, 0, 7),
+            Err(ReturnProblem::NotDelivered)
+        );
+        assert_eq!(
+            check_return(&ask(&[(0, 3)]), &lines, at, 0, 7),
+            Err(ReturnProblem::Quantity)
+        );
+        // returned already
+        assert_eq!(
+            check_return(&ask(&[(1, 1)]), &lines, at, 0, 7),
+            Err(ReturnProblem::Quantity)
+        );
+        assert_eq!(
+            check_return(&ask(&[(0, 1), (0, 1)]), &lines, at, 0, 7),
+            Err(ReturnProblem::Lines)
+        );
+        assert_eq!(
+            check_return(&ask(&[(5, 1)]), &lines, at, 0, 7),
+            Err(ReturnProblem::Lines)
+        );
+        assert_eq!(
+            check_return(&ask(&[]), &lines, at, 0, 7),
+            Err(ReturnProblem::Lines)
+        );
+        let mut exchange = ask(&[(0, 1)]);
+        exchange.resolution = Resolution::Exchange;
+        assert_eq!(
+            check_return(&exchange, &lines, at, 0, 7),
+            Err(ReturnProblem::Exchange)
+        );
+        exchange.exchange_for = Some(crate::ids::VariantId(9));
+        assert_eq!(check_return(&exchange, &lines, at, 0, 7), Ok(()));
+    }
+
+    #[test]
+    fn a_return_moves_from_request_to_refund_or_replacement() {
+        use ReturnStatus::*;
+        assert!(Requested.can_transition(Approved));
+        assert!(Requested.can_transition(Rejected));
+        assert!(Approved.can_transition(Received));
+        assert!(Received.can_transition(Inspected));
+        assert!(Inspected.can_transition(Refunded));
+        assert!(Inspected.can_transition(Exchanged));
+        assert!(!Requested.can_transition(Refunded));
+        assert!(!Approved.can_transition(Refunded));
+        assert!(!Rejected.can_transition(Approved));
+        assert!(!Refunded.can_transition(Closed));
+        assert!(Approved.is_open() && !Rejected.is_open() && !Refunded.is_open());
+    }
+}

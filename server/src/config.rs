@@ -49,6 +49,8 @@ pub struct Config {
     /// Days after delivery an order becomes completed (the window for a return opens with
     /// delivery and the order is closed after it).
     pub complete_after_days: i64,
+    /// Days after delivery a customer may ask for a return (七天无理由退货: 7).
+    pub return_window_days: i64,
     /// The tax rate contained in the prices, in basis points (1300 = 13 %); 0 by default,
     /// as for CNY sales at home. Shown as "tax included" on orders; never added on top.
     pub tax_basis_points: u32,
@@ -93,6 +95,7 @@ impl Default for Config {
             sandbox_pay_secret: "storekeep-sandbox-secret-for-development".into(),
             carrier_webhook_secret: "storekeep-carrier-secret-for-development".into(),
             complete_after_days: 7,
+            return_window_days: shared::after_sales::returns::DEFAULT_WINDOW_DAYS,
             tax_basis_points: 0,
             media_dir: PathBuf::from("data/media"),
             catalog_cache: true,
@@ -182,6 +185,13 @@ impl Config {
         }
         if let Some(v) = get("STOREKEEP_CARRIER_WEBHOOK_SECRET") {
             self.carrier_webhook_secret = v;
+        }
+        if let Some(v) = get("STOREKEEP_RETURN_WINDOW_DAYS") {
+            self.return_window_days = v
+                .parse()
+                .ok()
+                .filter(|d| (0..=365).contains(d))
+                .context("STOREKEEP_RETURN_WINDOW_DAYS must be 0 to 365")?;
         }
         if let Some(v) = get("STOREKEEP_COMPLETE_AFTER_DAYS") {
             self.complete_after_days = v

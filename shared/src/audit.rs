@@ -122,10 +122,22 @@ pub enum AuditAction {
     VehicleCreate,
     #[serde(rename = "vehicle.update")]
     VehicleUpdate,
+    #[serde(rename = "return.approve")]
+    ReturnApprove,
+    #[serde(rename = "return.reject")]
+    ReturnReject,
+    #[serde(rename = "return.receive")]
+    ReturnReceive,
+    #[serde(rename = "return.inspect")]
+    ReturnInspect,
+    #[serde(rename = "return.refund")]
+    ReturnRefund,
+    #[serde(rename = "return.close")]
+    ReturnClose,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 63] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -183,6 +195,12 @@ impl AuditAction {
         AuditAction::ZoneDelete,
         AuditAction::VehicleCreate,
         AuditAction::VehicleUpdate,
+        AuditAction::ReturnApprove,
+        AuditAction::ReturnReject,
+        AuditAction::ReturnReceive,
+        AuditAction::ReturnInspect,
+        AuditAction::ReturnRefund,
+        AuditAction::ReturnClose,
     ];
 
     pub fn code(self) -> &'static str {
@@ -244,6 +262,12 @@ impl AuditAction {
             AuditAction::ZoneDelete => "zone.delete",
             AuditAction::VehicleCreate => "vehicle.create",
             AuditAction::VehicleUpdate => "vehicle.update",
+            AuditAction::ReturnApprove => "return.approve",
+            AuditAction::ReturnReject => "return.reject",
+            AuditAction::ReturnReceive => "return.receive",
+            AuditAction::ReturnInspect => "return.inspect",
+            AuditAction::ReturnRefund => "return.refund",
+            AuditAction::ReturnClose => "return.close",
         }
     }
 
@@ -283,6 +307,12 @@ impl AuditAction {
                 EntityType::DeliveryZone
             }
             AuditAction::VehicleCreate | AuditAction::VehicleUpdate => EntityType::Vehicle,
+            AuditAction::ReturnApprove
+            | AuditAction::ReturnReject
+            | AuditAction::ReturnReceive
+            | AuditAction::ReturnInspect
+            | AuditAction::ReturnRefund
+            | AuditAction::ReturnClose => EntityType::Return,
             AuditAction::SettingsSecurity | AuditAction::SettingsCarriers => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
@@ -322,10 +352,11 @@ pub enum EntityType {
     Route,
     DeliveryZone,
     Vehicle,
+    Return,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 15] = [
+    pub const ALL: [EntityType; 16] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -341,6 +372,7 @@ impl EntityType {
         EntityType::Route,
         EntityType::DeliveryZone,
         EntityType::Vehicle,
+        EntityType::Return,
     ];
 
     pub fn code(self) -> &'static str {
@@ -360,6 +392,7 @@ impl EntityType {
             EntityType::Route => "route",
             EntityType::DeliveryZone => "delivery_zone",
             EntityType::Vehicle => "vehicle",
+            EntityType::Return => "return",
         }
     }
 

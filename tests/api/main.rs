@@ -25,6 +25,7 @@ mod permissions;
 mod platform;
 mod refunds;
 mod reports;
+mod returns;
 mod routes;
 mod search;
 mod sellers;

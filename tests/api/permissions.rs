@@ -390,6 +390,47 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/products/import",
         Some(Permission::ManageCatalog),
     ),
+    // a return through its steps; reject and close on returns of their own
+    (
+        "get",
+        "/api/v1/admin/returns",
+        Some(Permission::HandleReturns),
+    ),
+    (
+        "get",
+        "/api/v1/admin/returns/{id}",
+        Some(Permission::HandleReturns),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/approve",
+        Some(Permission::HandleReturns),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/receive",
+        Some(Permission::ReceiveReturns),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/inspect",
+        Some(Permission::ReceiveReturns),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/refund",
+        Some(Permission::RefundOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/reject",
+        Some(Permission::HandleReturns),
+    ),
+    (
+        "post",
+        "/api/v1/admin/returns/{id}/close",
+        Some(Permission::HandleReturns),
+    ),
     (
         "get",
         "/api/v1/admin/reports/dashboard",
@@ -490,6 +531,11 @@ struct Fixtures {
     category_draft: Value,
     brand: i64,
     brand_draft: Value,
+    /// Three returns of one delivered order: one taken through its steps, one rejected,
+    /// one closed.
+    ret: i64,
+    rejected_return: i64,
+    closed_return: i64,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
@@ -517,6 +563,12 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.zone
     } else if path.starts_with("/api/v1/admin/fleet/vehicles") {
         f.vehicle
+    } else if path.starts_with("/api/v1/admin/returns") && path.ends_with("/reject") {
+        f.rejected_return
+    } else if path.starts_with("/api/v1/admin/returns") && path.ends_with("/close") {
+        f.closed_return
+    } else if path.starts_with("/api/v1/admin/returns") {
+        f.ret
     } else {
         f.member
     };
@@ -553,6 +605,13 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("post", "/api/v1/admin/me/two-factor/enable") => json!({"code": code(0)}),
         ("post", "/api/v1/admin/me/two-factor/disable") => json!({"code": code(30)}),
         ("post", "/api/v1/admin/orders/mark-paid") => json!({"numbers": [f.order]}),
+        ("post", "/api/v1/admin/returns/{id}/approve")
+        | ("post", "/api/v1/admin/returns/{id}/reject")
+        | ("post", "/api/v1/admin/returns/{id}/close") => json!({"note": "矩阵"}),
+        ("post", "/api/v1/admin/returns/{id}/receive") => json!({"warehouse": f.shanghai}),
+        ("post", "/api/v1/admin/returns/{id}/inspect") => {
+            json!({"lines": [{"line": 0, "restock": 1, "scrap": 0, "to_supplier": 0}]})
+        }
         ("post", "/api/v1/admin/orders/{number}/notes") => json!({"body": "矩阵备注"}),
         ("post", "/api/v1/admin/me/views") => {
             json!({"page": "orders", "name": "矩阵", "query": "status=paid"})
@@ -757,6 +816,42 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         category_draft,
         brand: brands.json[0]["id"].as_i64().unwrap(),
         brand_draft: brands.json[0]["draft"].clone(),
+        ret: 0,
+        rejected_return: 0,
+        closed_return: 0,
+    };
+    // a customer's card order of three, paid and delivered (set so: the warehouse's own fixtures above
+    // stay as they are), and three returns of one unit each
+    [f.ret, f.rejected_return, f.closed_return] = {
+        let tee = app.variant_with_stock("TS-001-01", 10).await;
+        let body = storekeep_tests::guest_order("matrix@example.cn", tee, 3, "card");
+        let placed = app.place_order("matrix-return-01", &body, &customer).await;
+        assert_eq!(placed.status, 201, "{:?}", placed.json);
+        let number = placed.json["number"].as_str().unwrap().to_string();
+        app.pay_by_card(&number, placed.json["access_token"].as_str().unwrap())
+            .await;
+        sqlx::query("UPDATE orders SET status = 'delivered', delivered_at = $1 WHERE number = $2")
+            .bind(server::db::now_millis())
+            .bind(&number)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        app.db.commits.note();
+        let mut ids = [0; 3];
+        for id in &mut ids {
+            let res = app
+                .post_json(
+                    &format!("/api/v1/store/orders/{number}/returns"),
+                    &json!({"lines": [{"line": 0, "quantity": 1}], "reason": "changed_mind", "resolution": "refund"}),
+                    &customer,
+                )
+                .await;
+            assert_eq!(res.status, 201, "{:?}", res.json);
+            *id = res.json["returns"].as_array().unwrap().last().unwrap()["id"]
+                .as_i64()
+                .unwrap();
+        }
+        ids
     };
     // one staff member for the routes any staff member may use
     let anyone = app.with_staff(&[StaffRole::Marketing]).await;

@@ -213,6 +213,31 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
                 format!("The card gateway refused the refund of {m}")
             }
         }
+        Note::ReturnReceived { warehouse } => {
+            if zh {
+                format!("退货已由 {warehouse} 签收")
+            } else {
+                format!("Return received at {warehouse}")
+            }
+        }
+        Note::ReturnInspected {
+            restocked,
+            scrapped,
+            to_supplier,
+        } => {
+            if zh {
+                format!("质检完成：重新上架 {restocked} 件，报废 {scrapped} 件，退回供应商 {to_supplier} 件")
+            } else {
+                format!("Inspected: {restocked} restocked, {scrapped} scrapped, {to_supplier} kept for the supplier")
+            }
+        }
+        Note::ReturnRefunded { amount } => {
+            if zh {
+                format!("退货退款 {}", money(*amount))
+            } else {
+                format!("Return refunded: {}", money(*amount))
+            }
+        }
         Note::RefundedInFull => pick(
             "已全额退款（未发出的商品请取消订单）",
             "Everything paid was refunded (cancel the order if nothing more will ship)",
@@ -312,6 +337,58 @@ pub fn milestone_text(locale: Locale, m: &Milestone) -> String {
             }
         }
         Milestone::RefundedInFull => pick("已全额退款", "Refunded in full"),
+        Milestone::ReturnRequested { id } => {
+            if zh {
+                format!("已提交退货申请 #{id}，等待客服审核")
+            } else {
+                format!("Return #{id} requested; customer service will review it")
+            }
+        }
+        Milestone::ReturnApproved { id, instructions } => {
+            let head = if zh {
+                format!("退货 #{id} 已同意，请寄回商品")
+            } else {
+                format!("Return #{id} approved: please send the items back")
+            };
+            with(&head, &head, instructions)
+        }
+        Milestone::ReturnRejected { id, reason } => {
+            let head = if zh {
+                format!("退货 #{id} 未通过")
+            } else {
+                format!("Return #{id} not approved")
+            };
+            with(&head, &head, reason)
+        }
+        Milestone::ReturnReceived { id } => {
+            if zh {
+                format!("退货 #{id} 的商品已到仓库")
+            } else {
+                format!("The items of return #{id} have arrived")
+            }
+        }
+        Milestone::ReturnInspected { id } => {
+            if zh {
+                format!("退货 #{id} 已完成质检")
+            } else {
+                format!("Return #{id} inspected")
+            }
+        }
+        Milestone::ReturnRefunded { id, amount } => {
+            if zh {
+                format!("退货 #{id} 退款 {}", money(*amount))
+            } else {
+                format!("Return #{id}: {} refunded", money(*amount))
+            }
+        }
+        Milestone::ReturnClosed { id, reason } => {
+            let head = if zh {
+                format!("退货 #{id} 已关闭")
+            } else {
+                format!("Return #{id} closed")
+            };
+            with(&head, &head, reason)
+        }
         Milestone::RefundFailed { amount } => {
             if zh {
                 format!("退款 {} 未能原路退回，客服将与您联系", money(*amount))

@@ -171,6 +171,12 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::ZoneDelete => ("删除配送区域", "Deleted a delivery zone"),
         AuditAction::VehicleCreate => ("新增配送车辆", "Added a van"),
         AuditAction::VehicleUpdate => ("编辑配送车辆", "Edited a van"),
+        AuditAction::ReturnApprove => ("同意退货", "Approved a return"),
+        AuditAction::ReturnReject => ("拒绝退货", "Rejected a return"),
+        AuditAction::ReturnReceive => ("退货签收", "Received a return"),
+        AuditAction::ReturnInspect => ("退货质检", "Inspected a return"),
+        AuditAction::ReturnRefund => ("退货退款", "Refunded a return"),
+        AuditAction::ReturnClose => ("关闭退货", "Closed a return"),
     };
     locale.pick(zh, en)
 }
@@ -192,6 +198,7 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Route => ("配送路线", "Delivery route"),
         EntityType::DeliveryZone => ("配送区域", "Delivery zone"),
         EntityType::Vehicle => ("配送车辆", "Van"),
+        EntityType::Return => ("退货单", "Return"),
     };
     locale.pick(zh, en)
 }

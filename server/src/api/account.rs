@@ -13,9 +13,10 @@ use crate::db::{orders, tracking as repo};
 use crate::error::{AppError, AppResult};
 use crate::openapi::ACCOUNT;
 use crate::state::AppState;
-use crate::workflows::my_orders;
+use crate::workflows::{my_orders, returns};
 use axum::extract::State;
 use axum::Json;
+use shared::after_sales::returns::NewReturn;
 use shared::cart::CartItem;
 use shared::list::{PageRequest, Paged};
 use shared::orders::tracking::{
@@ -33,6 +34,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cancel))
         .routes(routes!(reorder))
         .routes(routes!(track))
+        .routes(routes!(request_return))
 }
 
 /// The customer's orders, newest first, ten to a page.
@@ -75,7 +77,8 @@ async fn tracking_of(state: &AppState, id: i64, number: &OrderNumber) -> AppResu
     let view = repo::view(&mut conn, number.as_str())
         .await?
         .ok_or(AppError::NotFound("order"))?;
-    Ok(repo::load(&mut conn, id, view).await?)
+    let days = state.config.return_window_days;
+    Ok(repo::load(&mut conn, id, view, days).await?)
 }
 
 /// An order as its buyer follows it: lines, totals, parcels with carrier and tracking
@@ -184,6 +187,39 @@ async fn track(
         .await?
         .ok_or(AppError::NotFound("order"))?;
     Ok(Json(for_guest(
-        repo::load(&mut conn, order.id, view).await?,
+        repo::load(&mut conn, order.id, view, state.config.return_window_days).await?,
     )))
+}
+
+/// Ask to return lines of a delivered order, within the return window (seven days by
+/// default): which lines and how many units, why, and a comment. Answers the order with
+/// the return in its timeline.
+#[utoipa::path(post, path = "/orders/{number}/returns", tag = ACCOUNT, operation_id = "requestReturn",
+    params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
+    request_body = NewReturn,
+    security(("csrf" = [])),
+    responses(
+        (status = 201, description = "Asked: the order with its returns and timeline", body = OrderTracking),
+        (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
+        (status = 409, description = "problem not_delivered or window_closed", body = ApiError),
+        (status = 422, description = "problem lines (none, unknown or twice), quantity (more than delivered and not returned already), comment_too_long, exchange or exchange_unavailable", body = ApiError)))]
+async fn request_return(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    ApiPath(number): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ShowQuery>,
+    ApiJson(req): ApiJson<NewReturn>,
+) -> AppResult<(axum::http::StatusCode, Json<OrderTracking>)> {
+    let user_id = user.as_ref().map(|u| u.id.0);
+    let (id, number) = owned(&state, &number, user_id, &q.token).await?;
+    let who = match &user {
+        Some(u) => format!("customer:{}", u.id.0),
+        None => "guest".to_string(),
+    };
+    let days = state.config.return_window_days;
+    returns::request(&state.db, id, &req, &who, days).await?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(tracking_of(&state, id, &number).await?),
+    ))
 }

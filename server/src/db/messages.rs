@@ -10,6 +10,8 @@ pub enum MessageKind {
     OrderConfirmation,
     StaffInvitation,
     OrderShipped,
+    /// A return moved on: approved, rejected, received, refunded…
+    ReturnUpdate,
 }
 
 impl MessageKind {
@@ -19,6 +21,7 @@ impl MessageKind {
             MessageKind::OrderConfirmation => "order_confirmation",
             MessageKind::StaffInvitation => "staff_invitation",
             MessageKind::OrderShipped => "order_shipped",
+            MessageKind::ReturnUpdate => "return_update",
         }
     }
 }

@@ -39,6 +39,7 @@ pub mod pick_lists;
 pub mod placed_order;
 pub mod refunds;
 pub mod reports;
+pub mod returns;
 pub mod search;
 pub mod settings;
 pub mod shipments;

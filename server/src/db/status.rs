@@ -164,6 +164,13 @@ impl Recorded for shared::stock::TransferStatus {
     const OWNER: &'static str = "transfer_id";
 }
 
+impl Recorded for shared::after_sales::returns::ReturnStatus {
+    const NOUN: &'static str = "return";
+    const TABLE: &'static str = "returns";
+    const EVENTS: &'static str = "return_events";
+    const OWNER: &'static str = "return_id";
+}
+
 impl Recorded for shared::stock::StocktakeStatus {
     const NOUN: &'static str = "stocktake";
     const TABLE: &'static str = "stocktakes";

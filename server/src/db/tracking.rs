@@ -2,7 +2,7 @@
 //! tracking — its parcels and the timeline `shared::orders::tracking` tells from the
 //! order's and the parcels' histories.
 
-use super::{orders, refunds, shipments, status};
+use super::{orders, refunds, returns, shipments, status};
 use shared::catalog::Localized;
 use shared::checkout::OrderView;
 use shared::fulfilment::ShipmentStatus;
@@ -38,10 +38,16 @@ pub async fn ordered(conn: &mut Conn, id: i64) -> Result<Vec<(i64, i64)>, sqlx::
         .await
 }
 
-/// Order `id` (whose buyer view is `view`) as its customer follows it.
-pub async fn load(conn: &mut Conn, id: i64, view: OrderView) -> Result<OrderTracking, sqlx::Error> {
-    let allocated: Option<i64> =
-        sqlx::query_scalar("SELECT allocated_at FROM orders WHERE id = $1")
+/// Order `id` (whose buyer view is `view`) as its customer follows it; returns may be
+/// asked for `window_days` after delivery.
+pub async fn load(
+    conn: &mut Conn,
+    id: i64,
+    view: OrderView,
+    window_days: i64,
+) -> Result<OrderTracking, sqlx::Error> {
+    let (allocated, delivered_at): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT allocated_at, delivered_at FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
@@ -62,11 +68,35 @@ pub async fn load(conn: &mut Conn, id: i64, view: OrderView) -> Result<OrderTrac
         let history = status::history::<ShipmentStatus>(conn, row.id).await?;
         parcels.push((parcel, history));
     }
+    let mut returns = Vec::new();
+    let mut return_events = Vec::new();
+    for ret in returns::ids_of_order(conn, id).await? {
+        let share = returns::share_of(conn, ret).await?.unwrap_or(0);
+        if let Some(mut v) = returns::view(conn, ret, share).await? {
+            // the timeline tells the steps; who on the staff did them is not the customer's
+            return_events.push((ret, std::mem::take(&mut v.history)));
+            returns.push(v);
+        }
+    }
+    let delivered = matches!(view.status, OrderStatus::Delivered | OrderStatus::Completed);
+    let return_until = delivered_at
+        .filter(|_| delivered)
+        .map(|at| at + window_days * 24 * 60 * 60 * 1000)
+        .filter(|until| *until >= crate::db::now_millis());
+    let returnable = if return_until.is_some() {
+        returns::order_lines(conn, id)
+            .await?
+            .iter()
+            .map(|l| (l.quantity - l.returned).max(0))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let currency = view.totals.total.currency;
     let paid = refunds::paid(conn, id).await?;
     let refunded = refunds::refunded(conn, id, false).await?;
     Ok(OrderTracking {
-        timeline: tracking::timeline(&events, &parcels),
+        timeline: tracking::timeline(&events, &parcels, &return_events),
         parcels: parcels.into_iter().map(|(p, _)| p).collect(),
         paid: Money::new(paid, currency),
         refunded: Money::new(refunded, currency),
@@ -76,6 +106,9 @@ pub async fn load(conn: &mut Conn, id: i64, view: OrderView) -> Result<OrderTrac
             view.payment_method,
         ),
         order: view,
+        returns,
+        returnable,
+        return_until,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod picking;
 pub mod place_order;
 pub mod quote;
 pub mod refund;
+pub mod returns;
 pub mod settings;
 pub mod shipping;
 pub mod staff;

@@ -123,8 +123,6 @@ coded! {
 
 /// The return window (七天无理由退货), in days after delivery, unless the shop sets another.
 pub const DEFAULT_WINDOW_DAYS: i64 = 7;
-/// At most this many photos per return or repair request.
-pub const MAX_PHOTOS: usize = 6;
 
 /// One line the customer sends back: the order line's position (0-based, as the order
 /// lists them) and how many of its units.
@@ -153,10 +151,116 @@ pub struct NewReturn {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, minimum = 1))]
     pub exchange_for: Option<crate::ids::VariantId>,
-    /// Photos uploaded first (`POST /api/v1/store/uploads`): their keys.
+}
+
+/// One line of a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLineView {
+    /// The order line's position (0-based).
+    pub line: u32,
+    pub sku: String,
+    pub name: crate::catalog::Localized,
+    pub quantity: i64,
+    /// What inspection decided for its units (all zero before).
+    pub restocked: i64,
+    pub scrapped: i64,
+    pub to_supplier: i64,
+}
+
+/// A return as its customer and staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnView {
+    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub order: crate::orders::OrderNumber,
+    pub status: ReturnStatus,
+    pub reason: ReturnReason,
+    pub comment: String,
+    pub resolution: Resolution,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub exchange_for: Option<crate::ids::VariantId>,
+    /// Return instructions once approved, or why it was rejected or closed.
+    pub staff_note: String,
+    pub lines: Vec<ReturnLineView>,
+    /// What it gives back by the rule (`after_sales::share`), and what went back.
+    pub share: crate::money::Money,
+    pub refunded: crate::money::Money,
+    /// The warehouse it was received into.
+    pub warehouse: Option<String>,
+    /// The replacement order of an exchange.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub replacement: Option<crate::orders::OrderNumber>,
+    pub created_at: i64,
+    pub history: Vec<crate::orders::EventView>,
+}
+
+/// `POST /api/v1/admin/returns/{id}/approve` (the instructions), `…/reject` and `…/close`
+/// (the reason): 1 to 500 characters, shown to the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnDecision {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    pub note: String,
+}
+
+/// `POST /api/v1/admin/returns/{id}/receive`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReceiveReturn {
+    #[cfg_attr(feature = "openapi", schema(value_type = i64, minimum = 1))]
+    pub warehouse: crate::ids::WarehouseId,
+}
+
+/// What inspection found for one line's units: each unit one outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InspectedLine {
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 49))]
+    pub line: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
+    pub restock: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
+    pub scrap: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
+    pub to_supplier: u32,
+}
+
+/// `POST /api/v1/admin/returns/{id}/inspect`: every line of the return, each unit judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InspectReturn {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
+    pub lines: Vec<InspectedLine>,
+}
+
+/// `POST /api/v1/admin/returns/{id}/refund`: what to give back, up to the return's share
+/// (none: all of it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefundReturn {
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_items = 6))]
-    pub photos: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub amount: Option<i64>,
+}
+
+/// Whether an inspection judges each unit of the return's lines once: `lines` are the
+/// return's lines as (order line position, units).
+pub fn check_inspection(req: &InspectReturn, lines: &[(u32, i64)]) -> Result<(), ReturnProblem> {
+    if req.lines.len() != lines.len() {
+        return Err(ReturnProblem::Lines);
+    }
+    for (line, units) in lines {
+        let mut judged = req.lines.iter().filter(|l| l.line == *line);
+        let (Some(j), None) = (judged.next(), judged.next()) else {
+            return Err(ReturnProblem::Lines);
+        };
+        if i64::from(j.restock) + i64::from(j.scrap) + i64::from(j.to_supplier) != *units {
+            return Err(ReturnProblem::Quantity);
+        }
+    }
+    Ok(())
 }
 
 /// One line of the order as a return sees it: units delivered, and units already in
@@ -180,7 +284,6 @@ pub enum ReturnProblem {
     /// More units than were delivered and not returned already.
     Quantity,
     CommentTooLong,
-    TooManyPhotos,
     /// An exchange is for one line, to another variant of the same product.
     Exchange,
 }
@@ -192,7 +295,6 @@ impl ReturnProblem {
             ReturnProblem::NotDelivered | ReturnProblem::WindowClosed => "order",
             ReturnProblem::Lines | ReturnProblem::Quantity => "lines",
             ReturnProblem::CommentTooLong => "comment",
-            ReturnProblem::TooManyPhotos => "photos",
             ReturnProblem::Exchange => "exchange_for",
         }
     }
@@ -206,7 +308,6 @@ impl fmt::Display for ReturnProblem {
             ReturnProblem::Lines => "Choose the items to return, each once",
             ReturnProblem::Quantity => "That is more than was delivered and not returned already",
             ReturnProblem::CommentTooLong => "The comment may have at most 500 characters",
-            ReturnProblem::TooManyPhotos => "At most 6 photos",
             ReturnProblem::Exchange => {
                 "An exchange is for one item, to another size or colour of it"
             }
@@ -248,9 +349,6 @@ pub fn check_return(
     if req.comment.chars().count() > 500 {
         return Err(ReturnProblem::CommentTooLong);
     }
-    if req.photos.len() > MAX_PHOTOS {
-        return Err(ReturnProblem::TooManyPhotos);
-    }
     let exchange = req.resolution == Resolution::Exchange;
     if exchange != req.exchange_for.is_some() || (exchange && req.lines.len() != 1) {
         return Err(ReturnProblem::Exchange);
@@ -277,7 +375,6 @@ mod tests {
             comment: String::new(),
             resolution: Resolution::Refund,
             exchange_for: None,
-            photos: vec![],
         }
     }
 

@@ -121,6 +121,20 @@ pub enum Note {
     },
     /// Everything paid went back.
     RefundedInFull,
+    /// A return's goods arrived at a warehouse (退货签收).
+    ReturnReceived {
+        warehouse: String,
+    },
+    /// A return's units judged (质检): restocked, scrapped, kept for the supplier.
+    ReturnInspected {
+        restocked: i64,
+        scrapped: i64,
+        to_supplier: i64,
+    },
+    /// A return refunded (退货退款).
+    ReturnRefunded {
+        amount: Money,
+    },
     /// A transfer arrived `missing` units short (调拨短收).
     ArrivedShort {
         missing: i64,

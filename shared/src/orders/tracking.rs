@@ -59,6 +59,33 @@ pub enum Milestone {
     RefundFailed {
         amount: Money,
     },
+    /// A step of return `id` (退货): asked, approved with its instructions, rejected or
+    /// closed with the reason, received, inspected, refunded.
+    ReturnRequested {
+        id: i64,
+    },
+    ReturnApproved {
+        id: i64,
+        instructions: String,
+    },
+    ReturnRejected {
+        id: i64,
+        reason: String,
+    },
+    ReturnReceived {
+        id: i64,
+    },
+    ReturnInspected {
+        id: i64,
+    },
+    ReturnRefunded {
+        id: i64,
+        amount: Money,
+    },
+    ReturnClosed {
+        id: i64,
+        reason: String,
+    },
 }
 
 /// One milestone with its time and, for an order in several parcels, which parcel
@@ -96,6 +123,15 @@ pub struct OrderTracking {
     pub refunded: Money,
     /// Whether its buyer may still cancel it ([`customer_may_cancel`]).
     pub can_cancel: bool,
+    /// Its returns, oldest first (their steps are in the timeline).
+    #[serde(default)]
+    pub returns: Vec<crate::after_sales::returns::ReturnView>,
+    /// Per line (in the order's order), the units that may still be returned, and until
+    /// when (none: not delivered yet, or the window is over).
+    #[serde(default)]
+    pub returnable: Vec<i64>,
+    #[serde(default)]
+    pub return_until: Option<i64>,
 }
 
 /// `POST /api/v1/store/track`: an order number and the e-mail address or phone number
@@ -250,6 +286,9 @@ pub fn for_guest(mut t: OrderTracking) -> OrderTracking {
     t.order.address = masked(&t.order.address);
     t.order.coupon_code = None;
     t.can_cancel = false;
+    t.returns.clear();
+    t.returnable.clear();
+    t.return_until = None;
     for e in &mut t.timeline {
         match &mut e.milestone {
             Milestone::Delivered { signed_by } if !signed_by.trim().is_empty() => {
@@ -258,6 +297,10 @@ pub fn for_guest(mut t: OrderTracking) -> OrderTracking {
             }
             Milestone::InTransit { detail } => detail.clear(),
             Milestone::DeliveryFailed { reason } => reason.clear(),
+            Milestone::ReturnApproved { instructions, .. } => instructions.clear(),
+            Milestone::ReturnRejected { reason, .. } | Milestone::ReturnClosed { reason, .. } => {
+                reason.clear()
+            }
             _ => {}
         }
     }
@@ -373,10 +416,40 @@ pub fn from_parcel_event(event: &EventView, parcel: &Parcel) -> Option<Milestone
     }
 }
 
-/// The customer's timeline, oldest first: the order's milestones and each parcel's
-/// (numbered when there are several), in time order; a milestone said twice at the same
-/// moment (a status change and its note) once.
-pub fn timeline(order: &[EventView], parcels: &[(Parcel, Vec<EventView>)]) -> Vec<TimelineEntry> {
+/// What an event of return `id`'s history tells its customer: every step, with what staff
+/// wrote for them (instructions, a reason).
+pub fn from_return_event(event: &EventView, id: i64) -> Option<Milestone> {
+    use crate::after_sales::returns::ReturnStatus;
+    let typed = event.note.clone();
+    Some(match ReturnStatus::parse(&event.to_status)? {
+        ReturnStatus::Requested => Milestone::ReturnRequested { id },
+        ReturnStatus::Approved => Milestone::ReturnApproved {
+            id,
+            instructions: typed,
+        },
+        ReturnStatus::Rejected => Milestone::ReturnRejected { id, reason: typed },
+        ReturnStatus::Received => Milestone::ReturnReceived { id },
+        ReturnStatus::Inspected => Milestone::ReturnInspected { id },
+        ReturnStatus::Refunded => match &event.about {
+            Some(Note::ReturnRefunded { amount }) => Milestone::ReturnRefunded {
+                id,
+                amount: *amount,
+            },
+            _ => return None,
+        },
+        ReturnStatus::Closed => Milestone::ReturnClosed { id, reason: typed },
+        ReturnStatus::Exchanged => return None,
+    })
+}
+
+/// The customer's timeline, oldest first: the order's milestones, each parcel's (numbered
+/// when there are several) and each return's, in time order; a milestone said twice at the
+/// same moment (a status change and its note) once.
+pub fn timeline(
+    order: &[EventView],
+    parcels: &[(Parcel, Vec<EventView>)],
+    returns: &[(i64, Vec<EventView>)],
+) -> Vec<TimelineEntry> {
     let several = parcels.len() > 1;
     let mut entries: Vec<TimelineEntry> = order
         .iter()
@@ -393,6 +466,15 @@ pub fn timeline(order: &[EventView], parcels: &[(Parcel, Vec<EventView>)]) -> Ve
             from_parcel_event(e, parcel).map(|milestone| TimelineEntry {
                 at: e.at,
                 parcel: several.then_some(parcel.number),
+                milestone,
+            })
+        }));
+    }
+    for (id, events) in returns {
+        entries.extend(events.iter().filter_map(|e| {
+            from_return_event(e, *id).map(|milestone| TimelineEntry {
+                at: e.at,
+                parcel: None,
                 milestone,
             })
         }));
@@ -481,7 +563,7 @@ mod tests {
                 }),
             ),
         ];
-        let steps: Vec<Milestone> = timeline(&order, &[(parcel(1), events)])
+        let steps: Vec<Milestone> = timeline(&order, &[(parcel(1), events)], &[])
             .into_iter()
             .map(|e| e.milestone)
             .collect();
@@ -516,7 +598,11 @@ mod tests {
                 }),
             )]
         };
-        let t = timeline(&[], &[(parcel(1), shipped(2)), (parcel(2), shipped(1))]);
+        let t = timeline(
+            &[],
+            &[(parcel(1), shipped(2)), (parcel(2), shipped(1))],
+            &[],
+        );
         assert_eq!(
             t.iter().map(|e| e.parcel).collect::<Vec<_>>(),
             [Some(2), Some(1)]
@@ -531,7 +617,7 @@ mod tests {
                 Some(Note::PaymentExpired),
             ),
         ];
-        let steps: Vec<Milestone> = timeline(&old, &[])
+        let steps: Vec<Milestone> = timeline(&old, &[], &[])
             .into_iter()
             .map(|e| e.milestone)
             .collect();
@@ -572,6 +658,9 @@ mod tests {
             paid: money,
             refunded: money,
             can_cancel: true,
+            returns: vec![],
+            returnable: vec![],
+            return_until: None,
         });
         assert_eq!(t.order.coupon_code, None);
         assert!(!t.can_cancel);
@@ -589,7 +678,7 @@ mod tests {
             event(1, None, "processing", None),
             event(2, Some("processing"), "processing", None),
         ];
-        let steps: Vec<Milestone> = timeline(&cod, &[])
+        let steps: Vec<Milestone> = timeline(&cod, &[], &[])
             .into_iter()
             .map(|e| e.milestone)
             .collect();
@@ -599,7 +688,7 @@ mod tests {
             event(2, Some("pending_payment"), "paid", None),
             event(3, Some("paid"), "processing", None),
         ];
-        let steps: Vec<Milestone> = timeline(&paid, &[])
+        let steps: Vec<Milestone> = timeline(&paid, &[], &[])
             .into_iter()
             .map(|e| e.milestone)
             .collect();

@@ -346,7 +346,8 @@ mod tests {
                 Permission::DeliverParcels,
                 Permission::ManageFleet,
                 Permission::ViewStock,
-                Permission::ManageStock
+                Permission::ManageStock,
+                Permission::ReceiveReturns
             ]
         );
         // several roles: the union

@@ -59,10 +59,14 @@ pub enum Permission {
     ManageSecurity,
     /// Which carriers the shop ships with.
     ManageShipping,
+    /// Read returns and approve, reject or close them (售后).
+    HandleReturns,
+    /// Receive returned goods into a warehouse and inspect them.
+    ReceiveReturns,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 23] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -84,6 +88,8 @@ impl Permission {
         Permission::ViewAuditLog,
         Permission::ManageSecurity,
         Permission::ManageShipping,
+        Permission::HandleReturns,
+        Permission::ReceiveReturns,
     ];
 
     /// The roles that hold this permission.
@@ -131,6 +137,8 @@ impl Permission {
             ],
             Permission::ManageCatalog => &[Owner, CatalogManager],
             Permission::ViewReports => &[Owner, CatalogManager, Marketing, Finance, Analyst],
+            Permission::HandleReturns => &[Owner, OrderClerk, CustomerService],
+            Permission::ReceiveReturns => &[Owner, WarehouseOperator],
             Permission::ManageStaff
             | Permission::ViewAuditLog
             | Permission::ManageSecurity

@@ -12,6 +12,7 @@ mod inventory;
 mod me;
 mod orders;
 mod reports;
+mod returns;
 mod settings;
 mod staff;
 
@@ -28,6 +29,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())
+        .merge(returns::routes())
         .merge(staff::routes())
         .merge(audit::routes())
         .merge(settings::routes())

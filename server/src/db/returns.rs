@@ -1,0 +1,333 @@
+//! The returns repository: a return, its lines, what its order's lines allow, and the
+//! views for the customer and for staff.
+
+use super::status;
+use shared::after_sales::returns::{
+    Resolution, ReturnLineView, ReturnReason, ReturnStatus, ReturnView, Returnable,
+};
+use shared::after_sales::share::{Bill, Line};
+use shared::catalog::Localized;
+use shared::ids::VariantId;
+use shared::money::{Currency, Money};
+use shared::orders::OrderNumber;
+use sqlx::AnyConnection as Conn;
+
+/// One line of an order, as returns need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrderLine {
+    pub id: i64,
+    pub variant_id: i64,
+    pub seller_id: i64,
+    pub quantity: i64,
+    pub line_total: i64,
+    /// Units of it in other returns that are open or gave something back.
+    pub returned: i64,
+}
+
+/// The order's lines in their order, each with its units already being returned.
+pub async fn order_lines(conn: &mut Conn, order: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT l.id, l.variant_id, l.seller_id, l.quantity, l.line_total, \
+         CAST(COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id \
+           WHERE rl.order_line_id = l.id AND r.status NOT IN ('rejected', 'closed')), 0) AS BIGINT) AS returned \
+         FROM order_lines l WHERE l.order_id = $1 ORDER BY l.id",
+    )
+    .bind(order)
+    .fetch_all(conn)
+    .await
+}
+
+/// What returns can ask of these lines once the order is delivered.
+pub fn returnable(lines: &[OrderLine]) -> Vec<Returnable> {
+    lines
+        .iter()
+        .map(|l| Returnable {
+            delivered: l.quantity,
+            returned: l.returned,
+        })
+        .collect()
+}
+
+/// The figures of order `order` a return's share is measured against.
+pub async fn bill(conn: &mut Conn, order: i64, lines: &[OrderLine]) -> Result<Bill, sqlx::Error> {
+    let (discount, tax, shipping): (i64, i64, i64) = sqlx::query_as(
+        "SELECT discount_total, tax_total, shipping_total FROM orders WHERE id = $1",
+    )
+    .bind(order)
+    .fetch_one(conn)
+    .await?;
+    Ok(Bill {
+        lines: lines
+            .iter()
+            .map(|l| Line {
+                quantity: l.quantity,
+                total: l.line_total,
+            })
+            .collect(),
+        discount,
+        tax,
+        shipping,
+    })
+}
+
+pub struct NewReturn<'a> {
+    pub order: i64,
+    pub reason: ReturnReason,
+    pub comment: &'a str,
+    pub resolution: Resolution,
+    pub exchange_for: Option<i64>,
+    pub requested_by: &'a str,
+    pub at: i64,
+}
+
+pub async fn insert(conn: &mut Conn, r: &NewReturn<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO returns (order_id, status, reason, comment, resolution, exchange_variant_id, requested_by, created_at, updated_at) \
+         VALUES ($1, 'requested', $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+    )
+    .bind(r.order)
+    .bind(r.reason.as_str())
+    .bind(r.comment)
+    .bind(r.resolution.as_str())
+    .bind(r.exchange_for)
+    .bind(r.requested_by)
+    .bind(r.at)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn insert_line(
+    conn: &mut Conn,
+    ret: i64,
+    line: &OrderLine,
+    quantity: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO return_lines (return_id, order_line_id, variant_id, quantity) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(ret)
+    .bind(line.id)
+    .bind(line.variant_id)
+    .bind(quantity)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// What the workflows read of a return before they change it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReturnState {
+    pub id: i64,
+    pub order_id: i64,
+    pub status: String,
+    pub reason: String,
+    pub resolution: String,
+    pub warehouse_id: Option<i64>,
+}
+
+impl ReturnState {
+    pub fn status(&self) -> Result<ReturnStatus, sqlx::Error> {
+        ReturnStatus::parse(&self.status)
+            .ok_or_else(|| sqlx::Error::Decode("a return with an unknown status".into()))
+    }
+
+    pub fn reason(&self) -> ReturnReason {
+        ReturnReason::parse(&self.reason).unwrap_or(ReturnReason::Other)
+    }
+}
+
+pub async fn state(conn: &mut Conn, id: i64) -> Result<Option<ReturnState>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, order_id, status, reason, resolution, warehouse_id FROM returns WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A return's lines: `(order line position, order line, units)` with what inspection set.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LineRow {
+    pub order_line_id: i64,
+    pub variant_id: i64,
+    pub quantity: i64,
+    pub restocked: i64,
+    pub scrapped: i64,
+    pub to_supplier: i64,
+    pub sku: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+pub async fn lines(conn: &mut Conn, ret: i64) -> Result<Vec<LineRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT rl.order_line_id, rl.variant_id, rl.quantity, rl.restocked, rl.scrapped, rl.to_supplier, \
+         l.sku, l.name_zh, l.name_en FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id \
+         WHERE rl.return_id = $1 ORDER BY rl.order_line_id",
+    )
+    .bind(ret)
+    .fetch_all(conn)
+    .await
+}
+
+/// The units of each order line that came back in returns already refunded.
+pub async fn refunded_units(conn: &mut Conn, order: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT rl.order_line_id, CAST(SUM(rl.quantity) AS BIGINT) FROM return_lines rl \
+         JOIN returns r ON r.id = rl.return_id WHERE r.order_id = $1 AND r.refund_id IS NOT NULL \
+         GROUP BY rl.order_line_id",
+    )
+    .bind(order)
+    .fetch_all(conn)
+    .await
+}
+
+/// The returns of order `order`, oldest first.
+pub async fn ids_of_order(conn: &mut Conn, order: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM returns WHERE order_id = $1 ORDER BY id")
+        .bind(order)
+        .fetch_all(conn)
+        .await
+}
+
+/// What return `id` gives back by the rule, after the returns of its order refunded before.
+pub async fn share_of(conn: &mut Conn, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let Some(ret) = state(conn, id).await? else {
+        return Ok(None);
+    };
+    let all = order_lines(conn, ret.order_id).await?;
+    let bill = bill(conn, ret.order_id, &all).await?;
+    let refunded = refunded_units(conn, ret.order_id).await?;
+    let mine = lines(conn, id).await?;
+    let already_refunded =
+        sqlx::query_scalar::<_, Option<i64>>("SELECT refund_id FROM returns WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?
+            .is_some();
+    let mut before = Vec::with_capacity(all.len());
+    let mut now = Vec::with_capacity(all.len());
+    for l in &all {
+        let back = refunded
+            .iter()
+            .find(|(line, _)| *line == l.id)
+            .map_or(0, |(_, q)| *q);
+        let this = mine
+            .iter()
+            .find(|m| m.order_line_id == l.id)
+            .map_or(0, |m| m.quantity);
+        // once refunded, this return's own units are among those refunded
+        before.push(if already_refunded { back - this } else { back });
+        now.push(this);
+    }
+    let rule = shared::after_sales::share::share;
+    Ok(Some(
+        rule(&bill, &before, &now, ret.reason().shops_fault()).refund(),
+    ))
+}
+
+#[derive(sqlx::FromRow)]
+struct ViewRow {
+    id: i64,
+    number: String,
+    status: String,
+    reason: String,
+    comment: String,
+    resolution: String,
+    exchange_variant_id: Option<i64>,
+    staff_note: String,
+    currency: String,
+    warehouse: Option<String>,
+    refunded: Option<i64>,
+    replacement: Option<String>,
+    created_at: i64,
+}
+
+/// Return `id` with its lines, share and history; `share` is what the rule gives it.
+pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnView>, sqlx::Error> {
+    let row: Option<ViewRow> = sqlx::query_as(
+        "SELECT r.id, o.number, r.status, r.reason, r.comment, r.resolution, r.exchange_variant_id, r.staff_note, \
+         o.currency, w.code AS warehouse, f.amount AS refunded, x.number AS replacement, r.created_at \
+         FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN warehouses w ON w.id = r.warehouse_id \
+         LEFT JOIN refunds f ON f.id = r.refund_id AND f.status = 'succeeded' \
+         LEFT JOIN orders x ON x.id = r.replacement_order_id WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let order_id: i64 = sqlx::query_scalar("SELECT order_id FROM returns WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let positions: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM order_lines WHERE order_id = $1 ORDER BY id")
+            .bind(order_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let currency = Currency::parse(&r.currency).unwrap_or_default();
+    let lines = lines(conn, id)
+        .await?
+        .into_iter()
+        .map(|l| ReturnLineView {
+            line: positions
+                .iter()
+                .position(|p| *p == l.order_line_id)
+                .and_then(|p| u32::try_from(p).ok())
+                .unwrap_or(0),
+            sku: l.sku,
+            name: Localized::new(l.name_zh, l.name_en),
+            quantity: l.quantity,
+            restocked: l.restocked,
+            scrapped: l.scrapped,
+            to_supplier: l.to_supplier,
+        })
+        .collect();
+    let history = status::history::<ReturnStatus>(conn, id).await?;
+    let (Some(status), Some(order), Some(resolution)) = (
+        ReturnStatus::parse(&r.status),
+        OrderNumber::parse(&r.number),
+        Resolution::parse(&r.resolution),
+    ) else {
+        return Err(sqlx::Error::Decode("a return row does not decode".into()));
+    };
+    Ok(Some(ReturnView {
+        id: r.id,
+        order,
+        status,
+        reason: ReturnReason::parse(&r.reason).unwrap_or(ReturnReason::Other),
+        comment: r.comment,
+        resolution,
+        exchange_for: r.exchange_variant_id.map(VariantId),
+        staff_note: r.staff_note,
+        lines,
+        share: Money::new(share, currency),
+        refunded: Money::new(r.refunded.unwrap_or(0), currency),
+        warehouse: r.warehouse,
+        replacement: r.replacement.as_deref().and_then(OrderNumber::parse),
+        created_at: r.created_at,
+        history,
+    }))
+}
+
+/// One page of returns for staff, newest first, of `status` when given; and how many.
+pub async fn list(
+    conn: &mut Conn,
+    status: Option<ReturnStatus>,
+    page: shared::list::PageRequest,
+) -> Result<(Vec<i64>, i64), sqlx::Error> {
+    let filter = status.map_or(String::new(), |s| {
+        format!(" WHERE status = '{}'", s.as_str())
+    });
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM returns{filter}"))
+        .fetch_one(&mut *conn)
+        .await?;
+    let ids = sqlx::query_scalar(&format!(
+        "SELECT id FROM returns{filter} ORDER BY id DESC LIMIT $1 OFFSET $2"
+    ))
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(conn)
+    .await?;
+    Ok((ids, total))
+}

@@ -1,0 +1,513 @@
+//! Returns (退货): a customer asks from a delivered order within the return window;
+//! customer service approves (with instructions) or rejects (with a reason); the warehouse
+//! receives the goods and inspects each unit — restocked units go back on the books through
+//! the stock ledger, scrapped ones and those kept for the supplier are recorded per line —
+//! and the refund goes through the order's payment, the return's share of the lines less
+//! their part of the discount (`shared::after_sales::share`), never beyond what was paid.
+//! Every step is a return event (the customer's timeline), a message to the customer and,
+//! for staff, an audit entry. Each step locks the order first, as refunds do.
+
+use crate::db::audit::{self, ActorRef};
+use crate::db::messages::{self, MessageKind};
+use crate::db::returns::{self as repo, OrderLine};
+use crate::db::status::{self, Move};
+use crate::db::stock::{self, Movement};
+use crate::db::{now_millis, orders, WriteTx};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::workflows::order_actions::text;
+use crate::workflows::refund;
+use shared::after_sales::returns::{
+    check_inspection, check_return, InspectReturn, NewReturn, Resolution, ReturnProblem,
+    ReturnStatus,
+};
+use shared::audit::{AuditAction, Changes};
+use shared::orders::{OrderNumber, OrderStatus};
+use shared::stock::MovementKind;
+use sqlx::AnyConnection;
+
+fn problem(p: ReturnProblem) -> AppError {
+    match p {
+        ReturnProblem::NotDelivered | ReturnProblem::WindowClosed => {
+            AppError::conflict(code(p), p.to_string())
+        }
+        _ => AppError::rule(p).at(p.field()),
+    }
+}
+
+fn code(p: ReturnProblem) -> &'static str {
+    match p {
+        ReturnProblem::NotDelivered => "not_delivered",
+        ReturnProblem::WindowClosed => "window_closed",
+        ReturnProblem::Lines => "lines",
+        ReturnProblem::Quantity => "quantity",
+        ReturnProblem::CommentTooLong => "comment_too_long",
+        ReturnProblem::Exchange => "exchange",
+    }
+}
+
+/// A customer's return of order `id` (whose buyer the caller checked) within `window_days`
+/// of its delivery; `who` is the history's actor (`customer:<id>` or `guest:<email>`).
+/// Returns its id.
+pub async fn request(
+    db: &crate::db::Db,
+    id: i64,
+    req: &NewReturn,
+    who: &str,
+    window_days: i64,
+) -> AppResult<i64> {
+    if req.resolution == Resolution::Exchange {
+        return Err(AppError::validation(
+            "exchange_unavailable",
+            "Exchanges are arranged by customer service for now: ask for a refund, or write to us",
+        )
+        .at("resolution"));
+    }
+    let comment = req
+        .comment
+        .trim()
+        .trim_start_matches('§')
+        .trim()
+        .to_string();
+    let mut tx = db.begin_write().await?;
+    orders::lock(&mut tx, id).await?;
+    let (status, delivered_at, email, number): (String, Option<i64>, String, String) =
+        sqlx::query_as("SELECT status, delivered_at, email, number FROM orders WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let delivered = matches!(
+        OrderStatus::parse(&status),
+        Some(OrderStatus::Delivered | OrderStatus::Completed)
+    );
+    let lines = repo::order_lines(&mut tx, id).await?;
+    check_return(
+        req,
+        &repo::returnable(&lines),
+        delivered_at.filter(|_| delivered),
+        now_millis(),
+        window_days,
+    )
+    .map_err(problem)?;
+    let at = now_millis();
+    let ret = repo::insert(
+        &mut tx,
+        &repo::NewReturn {
+            order: id,
+            reason: req.reason,
+            comment: &comment,
+            resolution: req.resolution,
+            exchange_for: req.exchange_for.map(|v| v.0),
+            requested_by: who,
+            at,
+        },
+    )
+    .await?;
+    for l in &req.lines {
+        let line = &lines[l.line as usize];
+        repo::insert_line(&mut tx, ret, line, i64::from(l.quantity)).await?;
+    }
+    status::record::<ReturnStatus>(
+        &mut tx,
+        ret,
+        None,
+        ReturnStatus::Requested,
+        who,
+        &comment,
+        at,
+    )
+    .await?;
+    tell(&mut tx, &email, &number, ret, ReturnStatus::Requested, "").await?;
+    tx.commit().await?;
+    Ok(ret)
+}
+
+/// The return `id` with its order locked, in a new write transaction.
+async fn locked(
+    db: &crate::db::Db,
+    id: i64,
+) -> AppResult<(WriteTx, repo::ReturnState, crate::db::orders::OrderState)> {
+    let mut tx = db.begin_write().await?;
+    let found = repo::state(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("return"))?;
+    orders::lock(&mut tx, found.order_id).await?;
+    // read again under the lock: a step racing this one has finished
+    let ret = repo::state(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("return"))?;
+    let number: String = sqlx::query_scalar("SELECT number FROM orders WHERE id = $1")
+        .bind(ret.order_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let order = orders::state_by_number(&mut tx, &number)
+        .await?
+        .ok_or(AppError::NotFound("order"))?;
+    Ok((tx, ret, order))
+}
+
+/// Moves the return to `to` as staff, with the note the customer reads, an audit entry
+/// and a message.
+async fn step(
+    tx: &mut AnyConnection,
+    actor: &ActorRef,
+    ret: &repo::ReturnState,
+    order: &crate::db::orders::OrderState,
+    to: ReturnStatus,
+    note: &str,
+    action: AuditAction,
+) -> AppResult<()> {
+    let who = format!("staff:{}", actor.id);
+    let at = now_millis();
+    let from = status::change(
+        tx,
+        ret.id,
+        Move {
+            to,
+            only_from: &[],
+            actor: &who,
+            reason: note,
+            at,
+        },
+    )
+    .await?;
+    sqlx::query("UPDATE returns SET updated_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(ret.id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        tx,
+        actor,
+        action,
+        &ret.id.to_string(),
+        Changes::new().field("status", Some(from.as_str()), Some(to.as_str())),
+        note,
+    )
+    .await?;
+    tell(tx, &order.email, &order.number, ret.id, to, note).await?;
+    Ok(())
+}
+
+/// Approve (with the return instructions) or reject (with the reason) a requested return.
+pub async fn decide(
+    db: &crate::db::Db,
+    actor: &ActorRef,
+    id: i64,
+    approve: bool,
+    note: &str,
+) -> AppResult<()> {
+    if approve {
+        with_note(
+            db,
+            actor,
+            id,
+            ReturnStatus::Approved,
+            note,
+            AuditAction::ReturnApprove,
+        )
+        .await
+    } else {
+        with_note(
+            db,
+            actor,
+            id,
+            ReturnStatus::Rejected,
+            note,
+            AuditAction::ReturnReject,
+        )
+        .await
+    }
+}
+
+/// Closes a return without a refund (withdrawn, never sent, or kept after inspection).
+pub async fn close(db: &crate::db::Db, actor: &ActorRef, id: i64, note: &str) -> AppResult<()> {
+    with_note(
+        db,
+        actor,
+        id,
+        ReturnStatus::Closed,
+        note,
+        AuditAction::ReturnClose,
+    )
+    .await
+}
+
+/// A step whose typed note the customer reads, kept on the return as its staff note.
+async fn with_note(
+    db: &crate::db::Db,
+    actor: &ActorRef,
+    id: i64,
+    to: ReturnStatus,
+    note: &str,
+    action: AuditAction,
+) -> AppResult<()> {
+    let note = text(note, "note", 500)?;
+    let (mut tx, ret, order) = locked(db, id).await?;
+    step(&mut tx, actor, &ret, &order, to, &note, action).await?;
+    sqlx::query("UPDATE returns SET staff_note = $1 WHERE id = $2")
+        .bind(&note)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The goods of an approved return arrived at `warehouse` (one of the seller's own).
+pub async fn receive(
+    db: &crate::db::Db,
+    actor: &ActorRef,
+    id: i64,
+    warehouse: i64,
+) -> AppResult<()> {
+    let (mut tx, ret, order) = locked(db, id).await?;
+    let sellers: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT l.seller_id FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id WHERE rl.return_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let owner: Option<i64> = sqlx::query_scalar("SELECT seller_id FROM warehouses WHERE id = $1")
+        .bind(warehouse)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if owner.is_none_or(|o| sellers.iter().any(|s| *s != o)) {
+        return Err(AppError::validation(
+            "warehouse",
+            "Receive the goods into a warehouse of the seller who sold them",
+        )
+        .at("warehouse"));
+    }
+    let code: String = sqlx::query_scalar("SELECT code FROM warehouses WHERE id = $1")
+        .bind(warehouse)
+        .fetch_one(&mut *tx)
+        .await?;
+    let note = shared::orders::note::Note::ReturnReceived { warehouse: code }.stored();
+    let action = AuditAction::ReturnReceive;
+    step(
+        &mut tx,
+        actor,
+        &ret,
+        &order,
+        ReturnStatus::Received,
+        &note,
+        action,
+    )
+    .await?;
+    sqlx::query("UPDATE returns SET warehouse_id = $1 WHERE id = $2")
+        .bind(warehouse)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Inspection of a received return: each unit restocked (back into the warehouse's stock
+/// through the ledger), scrapped or kept for the supplier.
+pub async fn inspect(
+    db: &crate::db::Db,
+    actor: &ActorRef,
+    id: i64,
+    req: &InspectReturn,
+) -> AppResult<()> {
+    let (mut tx, ret, order) = locked(db, id).await?;
+    let lines = repo::lines(&mut tx, id).await?;
+    let all = repo::order_lines(&mut tx, ret.order_id).await?;
+    let position = |line: i64| {
+        all.iter()
+            .position(|l| l.id == line)
+            .and_then(|p| u32::try_from(p).ok())
+            .unwrap_or(u32::MAX)
+    };
+    let units: Vec<(u32, i64)> = lines
+        .iter()
+        .map(|l| (position(l.order_line_id), l.quantity))
+        .collect();
+    check_inspection(req, &units).map_err(problem)?;
+    let note = shared::orders::note::Note::ReturnInspected {
+        restocked: req.lines.iter().map(|l| i64::from(l.restock)).sum(),
+        scrapped: req.lines.iter().map(|l| i64::from(l.scrap)).sum(),
+        to_supplier: req.lines.iter().map(|l| i64::from(l.to_supplier)).sum(),
+    }
+    .stored();
+    let action = AuditAction::ReturnInspect;
+    step(
+        &mut tx,
+        actor,
+        &ret,
+        &order,
+        ReturnStatus::Inspected,
+        &note,
+        action,
+    )
+    .await?;
+    let warehouse = ret
+        .warehouse_id
+        .ok_or_else(|| sqlx::Error::Protocol(format!("return {id} was received nowhere")))?;
+    let (document, who, at) = (
+        format!("return:{id}"),
+        format!("staff:{}", actor.id),
+        now_millis(),
+    );
+    for l in &lines {
+        let judged = req
+            .lines
+            .iter()
+            .find(|j| j.line == position(l.order_line_id))
+            .copied()
+            .ok_or_else(|| AppError::rule(ReturnProblem::Lines).at("lines"))?;
+        sqlx::query(
+            "UPDATE return_lines SET restocked = $1, scrapped = $2, to_supplier = $3 WHERE return_id = $4 AND order_line_id = $5",
+        )
+        .bind(i64::from(judged.restock))
+        .bind(i64::from(judged.scrap))
+        .bind(i64::from(judged.to_supplier))
+        .bind(id)
+        .bind(l.order_line_id)
+        .execute(&mut *tx)
+        .await?;
+        if judged.restock == 0 {
+            continue;
+        }
+        let seller = all
+            .iter()
+            .find(|o| o.id == l.order_line_id)
+            .map_or(1, |o: &OrderLine| o.seller_id);
+        sqlx::query(
+            "INSERT INTO stock_levels (variant_id, warehouse_id, on_hand, reserved, seller_id) VALUES ($1, $2, 0, 0, $3) \
+             ON CONFLICT (variant_id, warehouse_id) DO NOTHING",
+        )
+        .bind(l.variant_id)
+        .bind(warehouse)
+        .bind(seller)
+        .execute(&mut *tx)
+        .await?;
+        let units = i64::from(judged.restock);
+        let m = Movement {
+            variant: l.variant_id,
+            warehouse,
+            kind: MovementKind::Return,
+            quantity: units,
+            on_hand: units,
+            reserved: 0,
+            document: &document,
+            reason: "restocked after inspection",
+            actor: &who,
+            at,
+        };
+        if !stock::apply(&mut tx, &m).await? {
+            return Err(sqlx::Error::Protocol(format!(
+                "return {id}: the stock level of variant {} took no units",
+                l.variant_id
+            ))
+            .into());
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Refunds an inspected return through the order's payment: `amount` up to its share (none:
+/// all of it), never beyond what the order took and has not given back.
+pub async fn refund(
+    state: &AppState,
+    actor: &ActorRef,
+    id: i64,
+    amount: Option<i64>,
+) -> AppResult<()> {
+    let (mut tx, ret, order) = locked(&state.db, id).await?;
+    if ret.status()? != ReturnStatus::Inspected {
+        return Err(AppError::conflict(
+            "not_inspected",
+            "Refund a return once its goods are received and inspected",
+        ));
+    }
+    let share = repo::share_of(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("return"))?;
+    let amount = amount.unwrap_or(share);
+    if amount <= 0 || amount > share {
+        return Err(AppError::validation(
+            "amount",
+            format!("Refund 1 to {share} (in fen): this return's share of what was paid"),
+        )
+        .at("amount"));
+    }
+    let who = format!("staff:{}", actor.id);
+    let reason = format!("Return #{id}");
+    let asked = refund::ask(&mut tx, &order, amount, &reason, &who, Some(actor.id.0)).await?;
+    sqlx::query("UPDATE returns SET refund_id = $1 WHERE id = $2")
+        .bind(asked.id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let note = shared::orders::note::Note::ReturnRefunded {
+        amount: shared::money::Money::new(
+            amount,
+            shared::money::Currency::parse(&order_currency(&mut tx, ret.order_id).await?)
+                .unwrap_or_default(),
+        ),
+    }
+    .stored();
+    let action = AuditAction::ReturnRefund;
+    step(
+        &mut tx,
+        actor,
+        &ret,
+        &order,
+        ReturnStatus::Refunded,
+        &note,
+        action,
+    )
+    .await?;
+    tx.commit().await?;
+    let number = OrderNumber::parse(&order.number).ok_or(AppError::NotFound("order"))?;
+    refund::send(state, &asked, &number).await;
+    Ok(())
+}
+
+async fn order_currency(conn: &mut AnyConnection, order: i64) -> AppResult<String> {
+    Ok(
+        sqlx::query_scalar("SELECT currency FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Tells the customer what became of their return (the outbox, in both languages).
+async fn tell(
+    conn: &mut AnyConnection,
+    email: &str,
+    number: &str,
+    ret: i64,
+    to: ReturnStatus,
+    note: &str,
+) -> AppResult<()> {
+    let (zh, en) = match to {
+        ReturnStatus::Requested => ("已收到您的退货申请", "We have your return request"),
+        ReturnStatus::Approved => ("退货申请已通过", "Your return is approved"),
+        ReturnStatus::Rejected => ("退货申请未通过", "Your return was not approved"),
+        ReturnStatus::Received => ("退货已签收", "Your return has arrived"),
+        ReturnStatus::Inspected => ("退货已质检", "Your return has been inspected"),
+        ReturnStatus::Refunded => ("退款已发起", "Your refund is on its way"),
+        ReturnStatus::Exchanged => ("换货已发出", "Your replacement is on its way"),
+        ReturnStatus::Closed => ("退货已关闭", "Your return is closed"),
+    };
+    // what staff typed reaches the customer; a system note is told by the subject alone
+    let said = if note.starts_with('§') { "" } else { note };
+    let body = format!(
+        "订单 {number} 的退货 #{ret}：{zh}。{said}\nReturn #{ret} of order {number}: {en}. {said}\n/orders/{number}"
+    );
+    messages::enqueue(
+        conn,
+        MessageKind::ReturnUpdate,
+        email,
+        &format!("{zh} / {en} · {number}"),
+        &body,
+    )
+    .await?;
+    Ok(())
+}

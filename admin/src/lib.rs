@@ -16,6 +16,7 @@ mod locale;
 mod me;
 mod orders;
 mod reports;
+mod returns;
 mod session;
 mod settings;
 mod sign_in;
@@ -70,6 +71,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/catalogue/products/:id") view=catalogue::products::editor::ProductEditorPage/>
                     <Route path=path!("/catalogue/categories") view=catalogue::taxonomy::categories::CategoriesPage/>
                     <Route path=path!("/catalogue/brands") view=catalogue::taxonomy::brands::BrandsPage/>
+                    <Route path=path!("/returns") view=returns::ReturnsPage/>
+                    <Route path=path!("/returns/:id") view=returns::detail::ReturnPage/>
                     <Route path=path!("/reports/dashboard") view=reports::DashboardPage/>
                     <Route path=path!("/settings/staff") view=settings::staff::StaffPage/>
                     <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>

@@ -130,6 +130,7 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::AuditLog => ("审计日志", "Audit log"),
         Page::Security => ("安全设置", "Security"),
         Page::Carriers => ("承运商", "Carriers"),
+        Page::Returns => ("退货", "Returns"),
     };
     locale.pick(zh, en)
 }

@@ -92,8 +92,53 @@ async fn a_returned_unit_is_restocked_and_refunded(backend: Backend) {
     let warehouse = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let finance = app.with_staff(&[StaffRole::Finance]).await;
 
-    let (status, tracked) = ask(&app, &number, &cookie, json!([{"line": 0, "quantity": 1}])).await;
+    // a photo of the fault, uploaded for this order first
+    let photo = app
+        .post_bytes(
+            &format!("/api/v1/store/orders/{number}/photos"),
+            "image/png",
+            crate::catalog_admin::png(800, 600),
+            &cookie,
+        )
+        .await;
+    assert_eq!(photo.status, 201, "{:?}", photo.json);
+    let key = photo.json["key"].as_str().unwrap().to_string();
+    // nobody else may upload for it, nor name a photo not uploaded for it
+    let (_, stranger) = app.with_customer().await;
+    let theirs = app
+        .post_bytes(
+            &format!("/api/v1/store/orders/{number}/photos"),
+            "image/png",
+            crate::catalog_admin::png(10, 10),
+            &stranger,
+        )
+        .await;
+    assert_eq!(theirs.status, 404);
+    let res = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/returns"),
+            &json!({"lines": [{"line": 0, "quantity": 1}], "reason": "defective",
+                    "resolution": "refund", "photos": ["0123456789abcdef"]}),
+            &cookie,
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (422, Some("photos"))
+    );
+    let res = app
+        .post_json(
+            &format!("/api/v1/store/orders/{number}/returns"),
+            &json!({"lines": [{"line": 0, "quantity": 1}], "reason": "defective",
+                    "comment": "屏幕有划痕", "resolution": "refund", "photos": [key]}),
+            &cookie,
+        )
+        .await;
+    let (status, tracked) = (res.status, res.json);
     assert_eq!(status, 201, "{tracked:?}");
+    let shown = tracked["returns"][0]["photos"][0].as_str().unwrap();
+    assert!(shown.starts_with("/media/"), "{shown}");
+    assert_eq!(app.get(shown).await.status(), 200);
     assert_eq!(tracked["returnable"], json!([1]));
     assert!(tracked["return_until"].is_i64());
     assert_eq!(steps(&tracked).last().unwrap(), "return_requested");

@@ -103,6 +103,7 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",
             "/admin/inventory/valuation",
+            "/admin/returns",
             "/admin/reports/dashboard",
             "/admin/settings/staff",
             "/admin/settings/audit",
@@ -249,7 +250,8 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/inventory/stock",
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",
-            "/admin/inventory/valuation"
+            "/admin/inventory/valuation",
+            "/admin/returns"
         ]
     );
     assert!(!member.text("nav.nav").await.contains("Settings"));

@@ -19,10 +19,10 @@ storekeep_tests::on_both_backends!(
 );
 
 /// A file in the temporary directory, removed when dropped.
-struct TempFile(PathBuf);
+pub(crate) struct TempFile(pub(crate) PathBuf);
 
 impl TempFile {
-    fn new(name: &str, bytes: &[u8]) -> TempFile {
+    pub(crate) fn new(name: &str, bytes: &[u8]) -> TempFile {
         let path = std::env::temp_dir().join(format!("sk-e2e-{}-{name}", std::process::id()));
         std::fs::write(&path, bytes).expect("a temporary file");
         TempFile(path)
@@ -35,7 +35,7 @@ impl Drop for TempFile {
     }
 }
 
-fn png(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_pixel(w, h, image::Rgb([200, 40, 60]));
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png)

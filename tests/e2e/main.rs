@@ -8,6 +8,7 @@ mod catalogue;
 mod fulfilment;
 mod inventory;
 mod purchase;
+mod returns;
 mod routes;
 mod tracking;
 

@@ -461,6 +461,8 @@ pub fn export_products_href(q: &ProductListQuery) -> String {
 
 mod fulfilment;
 mod inventory;
+mod returns;
 
 pub use fulfilment::*;
 pub use inventory::*;
+pub use returns::*;

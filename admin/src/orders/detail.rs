@@ -37,9 +37,17 @@ pub fn OrderDetailPage() -> impl IntoView {
     }
 }
 
-/// An order's events (or a shipment's): newest last, with who and when.
+/// The names of the statuses of the record a [`Timeline`] belongs to, by their stored codes.
+pub type StatusNames = fn(shared::Locale, &str) -> Option<&'static str>;
+
+/// An order's events (or a shipment's, a return's…): newest last, with who and when.
 #[component]
-pub fn Timeline(events: Vec<EventView>) -> impl IntoView {
+pub fn Timeline(
+    events: Vec<EventView>,
+    /// The record's own status names (a return's); an order's or a shipment's otherwise.
+    #[prop(optional)]
+    names: Option<StatusNames>,
+) -> impl IntoView {
     let locale = use_locale();
     let items = events
         .into_iter()
@@ -60,7 +68,7 @@ pub fn Timeline(events: Vec<EventView>) -> impl IntoView {
                 <li class="timeline__item" data-testid="timeline-item">
                     <span class="timeline__when">{move || ui::format::date_time(locale.get(), at)}</span>
                     <span class="timeline__what">
-                        {moved.then(|| view! { <span class=format!("tag tag--{}", e.to_status)>{status_name(locale, e.to_status.clone())}</span> })}
+                        {moved.then(|| view! { <span class=format!("tag tag--{}", e.to_status)>{status_name(locale, e.to_status.clone(), names)}</span> })}
                         " " {said}
                     </span>
                     <span class="timeline__who muted small">{who}</span>
@@ -71,11 +79,18 @@ pub fn Timeline(events: Vec<EventView>) -> impl IntoView {
     view! { <ol class="timeline">{items}</ol> }
 }
 
-/// The name of a stored status (an order's or a shipment's), in the interface's language.
-fn status_name(locale: Memo<shared::Locale>, code: String) -> impl Fn() -> String {
+/// The name of a stored status (the record's own by `names`, else an order's or a
+/// shipment's), in the interface's language.
+fn status_name(
+    locale: Memo<shared::Locale>,
+    code: String,
+    names: Option<StatusNames>,
+) -> impl Fn() -> String {
     move || {
         let l = locale.get();
-        if let Some(s) = OrderStatus::parse(&code) {
+        if let Some(name) = names.and_then(|n| n(l, &code)) {
+            name.to_string()
+        } else if let Some(s) = OrderStatus::parse(&code) {
             text::status(l, s).to_string()
         } else if let Some(s) = shared::fulfilment::ShipmentStatus::parse(&code) {
             ftext::shipment_status(l, s).to_string()

@@ -224,3 +224,20 @@ pub fn track(
         serde_json::to_value(req).unwrap_or_default(),
     )
 }
+
+/// Asks for a return of the order; answers the order as it is then.
+pub fn request_return(
+    number: &str,
+    token: &str,
+    req: &shared::after_sales::returns::NewReturn,
+) -> impl Future<Output = ApiResult<shared::orders::tracking::OrderTracking>> + 'static {
+    post(
+        order_path(number, "returns", token),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Where a return's photo of the order is uploaded.
+pub fn photo_path(number: &str, token: &str) -> String {
+    order_path(number, "photos", token)
+}

@@ -62,6 +62,26 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "这个订单的商品都已下架。",
             "None of this order's items is for sale any more.",
         )),
+        Some("not_delivered") => Some((
+            "订单送达后才能申请退货。",
+            "A return can be asked for once the order is delivered.",
+        )),
+        Some("window_closed") => Some((
+            "已超过退货期限，请联系客服。",
+            "The time to return this order is over: please contact customer service.",
+        )),
+        Some("photos") => Some((
+            "最多 6 张照片，请重新上传。",
+            "At most 6 photos: please upload them again.",
+        )),
+        Some("exchange_unavailable") => Some((
+            "换货请联系客服办理。",
+            "For an exchange, please contact customer service.",
+        )),
+        Some("image_too_large" | "not_an_image") => Some((
+            "请上传 10 MB 以内的 JPEG、PNG 或 WebP 图片。",
+            "Please upload a JPEG, PNG or WebP picture of up to 10 MB.",
+        )),
         Some("invalid_mobile") => Some((
             "请填写 11 位中国大陆手机号码。",
             "Please give an 11-digit mainland China mobile number.",

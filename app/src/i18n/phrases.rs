@@ -210,3 +210,55 @@ pub fn and_more(locale: Locale, lines: i64) -> String {
         Locale::En => format!(" and {} more", lines - 1),
     }
 }
+
+/// "退货 #12" / "Return #12".
+pub fn return_title(locale: Locale, id: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("退货 #{id}"),
+        Locale::En => format!("Return #{id}"),
+    }
+}
+
+/// "可在 2026年12月9日 前申请" / "until 9 Dec 2026".
+pub fn return_until(locale: Locale, day: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("{day} 前可申请"),
+        Locale::En => format!("until {day}"),
+    }
+}
+
+/// Where a return stands, as its customer is told.
+pub fn return_status(
+    locale: Locale,
+    status: shared::after_sales::returns::ReturnStatus,
+) -> &'static str {
+    use shared::after_sales::returns::ReturnStatus::*;
+    let (zh, en) = match status {
+        Requested => ("待审核", "Awaiting review"),
+        Approved => ("待寄回", "Send it back"),
+        Rejected => ("未通过", "Not approved"),
+        Received => ("已收到退货", "Received"),
+        Inspected => ("已质检", "Inspected"),
+        Refunded => ("已退款", "Refunded"),
+        Exchanged => ("已换货", "Exchanged"),
+        Closed => ("已关闭", "Closed"),
+    };
+    locale.pick(zh, en)
+}
+
+/// Why a customer returns something.
+pub fn return_reason(
+    locale: Locale,
+    reason: shared::after_sales::returns::ReturnReason,
+) -> &'static str {
+    use shared::after_sales::returns::ReturnReason::*;
+    let (zh, en) = match reason {
+        Defective => ("质量问题", "Defective"),
+        WrongItem => ("发错货", "Wrong item"),
+        NotAsDescribed => ("与描述不符", "Not as described"),
+        DamagedInTransit => ("运输损坏", "Damaged in transit"),
+        ChangedMind => ("七天无理由", "Changed my mind"),
+        Other => ("其他", "Other"),
+    };
+    locale.pick(zh, en)
+}

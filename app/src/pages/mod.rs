@@ -9,5 +9,6 @@ pub mod my_orders;
 pub mod not_found;
 pub mod order;
 pub mod product;
+pub mod returns;
 pub mod search;
 pub mod track;

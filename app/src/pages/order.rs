@@ -7,6 +7,7 @@
 use crate::api::{self, go_to};
 use crate::i18n::{self, api_error_text, t, use_locale, Msg};
 use crate::pages::not_found::NotFound;
+use crate::pages::returns::{Offered, ReturnForm, ReturnsPanel};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -53,6 +54,21 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
             <OrderActions number=number.clone() token=token.clone() can_cancel=tracked.can_cancel owner/>
         </div>
     };
+    let offered: Vec<Offered> = order
+        .lines
+        .iter()
+        .zip(&tracked.returnable)
+        .enumerate()
+        .filter(|(_, (_, left))| **left > 0)
+        .map(|(i, (l, left))| {
+            let line = u32::try_from(i).unwrap_or(u32::MAX);
+            (line, l.name.get(locale).to_string(), *left)
+        })
+        .collect();
+    let return_form = tracked
+        .return_until
+        .filter(|_| !offered.is_empty())
+        .map(|until| view! { <ReturnForm number=number.clone() token=token.clone() lines=offered until/> });
     view! {
         <PageMeta title=format!("{} {number}", Msg::Order.text(locale)) description=Msg::OrderThanks.text(locale) path=format!("/orders/{number}")/>
         <div class="order-page" data-testid="order">
@@ -62,6 +78,7 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
             })}
             <OrderHead order=order.clone()/>
             {actions}
+            {return_form}
             <TrackedOrder tracked=tracked.clone()/>
         </div>
     }
@@ -142,6 +159,7 @@ pub(crate) fn TrackedOrder(tracked: OrderTracking) -> impl IntoView {
                 <div class="parcels" data-testid="parcels">{parcels}</div>
                 <h2>{Msg::Timeline.text(locale)}</h2>
                 <ol class="timeline" data-testid="timeline">{timeline}</ol>
+                {(!tracked.returns.is_empty()).then(|| view! { <ReturnsPanel returns=tracked.returns.clone()/> })}
             </section>
         </div>
     }
@@ -275,15 +293,11 @@ fn OrderActions(number: String, token: String, can_cancel: bool, owner: bool) ->
     let confirming = RwSignal::new(false);
     let (number, token) = (StoredValue::new(number), StoredValue::new(token));
     let reload = move || {
-        let path = locale
-            .get_untracked()
-            .localize(&format!("/orders/{}", number.get_value()));
-        let token = token.get_value();
-        if token.is_empty() {
-            path
-        } else {
-            format!("{path}?token={}", shared::url::encode_component(&token))
-        }
+        crate::pages::returns::reload(
+            locale.get_untracked(),
+            &number.get_value(),
+            &token.get_value(),
+        )
     };
     let cancel = move |_| {
         pending.set(true);

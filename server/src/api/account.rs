@@ -5,18 +5,19 @@
 
 use crate::api::auth::ClientIp;
 use crate::api::orders::ShowQuery;
-use crate::api::{ApiJson, ApiPath, ApiQuery};
-use crate::auth::rate_limit::{self, TRACKING_LOOKUPS};
+use crate::api::{ApiBytes, ApiJson, ApiPath, ApiQuery};
+use crate::auth::rate_limit::{self, PHOTO_UPLOADS, TRACKING_LOOKUPS};
 use crate::auth::session::{CurrentUser, OptionalUser};
 use crate::auth::tokens::hash_token;
 use crate::db::{orders, tracking as repo};
 use crate::error::{AppError, AppResult};
+use crate::media;
 use crate::openapi::ACCOUNT;
 use crate::state::AppState;
 use crate::workflows::{my_orders, returns};
 use axum::extract::State;
 use axum::Json;
-use shared::after_sales::returns::NewReturn;
+use shared::after_sales::returns::{NewReturn, UploadedPhoto};
 use shared::cart::CartItem;
 use shared::list::{PageRequest, Paged};
 use shared::orders::tracking::{
@@ -35,6 +36,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reorder))
         .routes(routes!(track))
         .routes(routes!(request_return))
+        .routes(routes!(upload_photo))
 }
 
 /// The customer's orders, newest first, ten to a page.
@@ -202,7 +204,7 @@ async fn track(
         (status = 201, description = "Asked: the order with its returns and timeline", body = OrderTracking),
         (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
         (status = 409, description = "problem not_delivered or window_closed", body = ApiError),
-        (status = 422, description = "problem lines (none, unknown or twice), quantity (more than delivered and not returned already), comment_too_long, exchange or exchange_unavailable", body = ApiError)))]
+        (status = 422, description = "problem lines (none, unknown or twice), quantity (more than delivered and not returned already), comment_too_long, photos (more than six, or one not uploaded for this order), exchange or exchange_unavailable", body = ApiError)))]
 async fn request_return(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
@@ -221,5 +223,50 @@ async fn request_return(
     Ok((
         axum::http::StatusCode::CREATED,
         Json(tracking_of(&state, id, &number).await?),
+    ))
+}
+
+/// Upload a photo for a return of this order (the body is the file: JPEG, PNG or WebP, at
+/// most 10 MB). It is resized and stored as WebP; the answer's key goes in the return's
+/// `photos`. Thirty uploads per order an hour.
+#[utoipa::path(post, path = "/orders/{number}/photos", tag = ACCOUNT, operation_id = "uploadReturnPhoto",
+    params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The picture's bytes"),
+    security(("csrf" = [])),
+    responses(
+        (status = 201, description = "Stored", body = UploadedPhoto),
+        (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
+        (status = 413, description = "Larger than 10 MB", body = ApiError),
+        (status = 422, description = "problem not_an_image or image_too_large", body = ApiError),
+        (status = 429, description = "Thirty photos for this order in the last hour; see Retry-After", body = ApiError,
+            headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+async fn upload_photo(
+    State(state): State<AppState>,
+    OptionalUser(user): OptionalUser,
+    ApiPath(number): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ShowQuery>,
+    ApiBytes(body): ApiBytes<{ media::MAX_BYTES }>,
+) -> AppResult<(axum::http::StatusCode, Json<UploadedPhoto>)> {
+    let (id, number) = owned(&state, &number, user.map(|u| u.id.0), &q.token).await?;
+    rate_limit::take(&state.db, &[format!("photo-order:{number}")], PHOTO_UPLOADS).await?;
+    // decoding and resizing are CPU work: off the async threads
+    let processed = tokio::task::spawn_blocking(move || media::process(&body))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("resizing: {e}")))?
+        .map_err(|p| AppError::rule(p).at("body"))?;
+    media::store(&state.config.media_dir, &processed)
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("storing a picture: {e}")))?;
+    let width = i64::from(processed.width);
+    let mut tx = state.db.begin_write().await?;
+    crate::db::returns::keep_photo(&mut tx, id, &processed.key, width, crate::db::now_millis())
+        .await?;
+    tx.commit().await?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(UploadedPhoto {
+            url: media::url(&processed.key, width),
+            key: processed.key,
+        }),
     ))
 }

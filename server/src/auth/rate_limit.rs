@@ -36,6 +36,12 @@ pub const TRACKING_LOOKUPS: Limit = Limit {
     window_ms: 15 * 60 * 1000,
 };
 
+/// Thirty return photos per order in an hour: enough for any return, not a free store.
+pub const PHOTO_UPLOADS: Limit = Limit {
+    max: 30,
+    window_ms: 60 * 60 * 1000,
+};
+
 /// Twenty unknown coupon codes per IP address in fifteen minutes: codes cannot be guessed.
 pub const COUPON_MISSES: Limit = Limit {
     max: 20,

@@ -114,6 +114,62 @@ pub async fn insert_line(
     .map(|_| ())
 }
 
+/// Keeps a picture uploaded for order `order`.
+pub async fn keep_photo(
+    conn: &mut Conn,
+    order: i64,
+    key: &str,
+    width: i64,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_photos (order_id, key, width, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (order_id, key) DO NOTHING",
+    )
+    .bind(order)
+    .bind(key)
+    .bind(width)
+    .bind(at)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Shows picture `key` with return `ret` at `position`; `false` when it was not uploaded
+/// for the return's order `order`.
+pub async fn attach_photo(
+    conn: &mut Conn,
+    order: i64,
+    ret: i64,
+    position: i64,
+    key: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO return_photos (return_id, position, key, width) \
+         SELECT $1, $2, key, width FROM order_photos WHERE order_id = $3 AND key = $4",
+    )
+    .bind(ret)
+    .bind(position)
+    .bind(order)
+    .bind(key)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn photos(conn: &mut Conn, ret: i64) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT key, width FROM return_photos WHERE return_id = $1 ORDER BY position",
+    )
+    .bind(ret)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(key, width)| crate::media::url(&key, width))
+        .collect())
+}
+
 /// What the workflows read of a return before they change it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ReturnState {
@@ -283,7 +339,8 @@ pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnV
             to_supplier: l.to_supplier,
         })
         .collect();
-    let history = status::history::<ReturnStatus>(conn, id).await?;
+    let history = status::history::<ReturnStatus>(&mut *conn, id).await?;
+    let photos = photos(conn, id).await?;
     let (Some(status), Some(order), Some(resolution)) = (
         ReturnStatus::parse(&r.status),
         OrderNumber::parse(&r.number),
@@ -300,6 +357,7 @@ pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnV
         resolution,
         exchange_for: r.exchange_variant_id.map(VariantId),
         staff_note: r.staff_note,
+        photos,
         lines,
         share: Money::new(share, currency),
         refunded: Money::new(r.refunded.unwrap_or(0), currency),

@@ -196,7 +196,8 @@ pub async fn history<S: Recorded>(
     let (table, owner) = (S::EVENTS, S::OWNER);
     let rows: Vec<EventRecord> = sqlx::query_as(&format!(
         "SELECT e.at, e.from_status, e.to_status, e.actor, u.display_name AS actor_name, e.note FROM {table} e \
-         LEFT JOIN users u ON e.actor = 'staff:' || CAST(u.id AS TEXT) WHERE e.{owner} = $1 ORDER BY e.at, e.id"
+         LEFT JOIN users u ON e.actor IN ('staff:' || CAST(u.id AS TEXT), 'customer:' || CAST(u.id AS TEXT)) \
+         WHERE e.{owner} = $1 ORDER BY e.at, e.id"
     ))
     .bind(id)
     .fetch_all(conn)

@@ -42,6 +42,7 @@ fn code(p: ReturnProblem) -> &'static str {
         ReturnProblem::Lines => "lines",
         ReturnProblem::Quantity => "quantity",
         ReturnProblem::CommentTooLong => "comment_too_long",
+        ReturnProblem::Photos => "photos",
         ReturnProblem::Exchange => "exchange",
     }
 }
@@ -106,6 +107,12 @@ pub async fn request(
     for l in &req.lines {
         let line = &lines[l.line as usize];
         repo::insert_line(&mut tx, ret, line, i64::from(l.quantity)).await?;
+    }
+    for (position, key) in req.photos.iter().enumerate() {
+        let position = i64::try_from(position).unwrap_or(0);
+        if !repo::attach_photo(&mut tx, id, ret, position, key).await? {
+            return Err(problem(ReturnProblem::Photos));
+        }
     }
     status::record::<ReturnStatus>(
         &mut tx,

@@ -123,6 +123,8 @@ coded! {
 
 /// The return window (七天无理由退货), in days after delivery, unless the shop sets another.
 pub const DEFAULT_WINDOW_DAYS: i64 = 7;
+/// At most this many photos with one return.
+pub const MAX_PHOTOS: usize = 6;
 
 /// One line the customer sends back: the order line's position (0-based, as the order
 /// lists them) and how many of its units.
@@ -151,6 +153,11 @@ pub struct NewReturn {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>, minimum = 1))]
     pub exchange_for: Option<crate::ids::VariantId>,
+    /// Photos uploaded for the order first (`POST /api/v1/store/orders/{number}/photos`):
+    /// their keys, at most six.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 6))]
+    pub photos: Vec<String>,
 }
 
 /// One line of a return.
@@ -183,6 +190,9 @@ pub struct ReturnView {
     pub exchange_for: Option<crate::ids::VariantId>,
     /// Return instructions once approved, or why it was rejected or closed.
     pub staff_note: String,
+    /// The customer's photos (their addresses under `/media/`).
+    #[serde(default)]
+    pub photos: Vec<String>,
     pub lines: Vec<ReturnLineView>,
     /// What it gives back by the rule (`after_sales::share`), and what went back.
     pub share: crate::money::Money,
@@ -194,6 +204,16 @@ pub struct ReturnView {
     pub replacement: Option<crate::orders::OrderNumber>,
     pub created_at: i64,
     pub history: Vec<crate::orders::EventView>,
+}
+
+/// `POST /api/v1/store/orders/{number}/photos`: a picture for a return, stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadedPhoto {
+    /// What a return names it by.
+    pub key: String,
+    /// Where it is shown.
+    pub url: String,
 }
 
 /// `POST /api/v1/admin/returns/{id}/approve` (the instructions), `…/reject` and `…/close`
@@ -284,6 +304,8 @@ pub enum ReturnProblem {
     /// More units than were delivered and not returned already.
     Quantity,
     CommentTooLong,
+    /// More than six photos, or one not uploaded for this order.
+    Photos,
     /// An exchange is for one line, to another variant of the same product.
     Exchange,
 }
@@ -295,6 +317,7 @@ impl ReturnProblem {
             ReturnProblem::NotDelivered | ReturnProblem::WindowClosed => "order",
             ReturnProblem::Lines | ReturnProblem::Quantity => "lines",
             ReturnProblem::CommentTooLong => "comment",
+            ReturnProblem::Photos => "photos",
             ReturnProblem::Exchange => "exchange_for",
         }
     }
@@ -308,6 +331,7 @@ impl fmt::Display for ReturnProblem {
             ReturnProblem::Lines => "Choose the items to return, each once",
             ReturnProblem::Quantity => "That is more than was delivered and not returned already",
             ReturnProblem::CommentTooLong => "The comment may have at most 500 characters",
+            ReturnProblem::Photos => "At most 6 photos, each uploaded for this order",
             ReturnProblem::Exchange => {
                 "An exchange is for one item, to another size or colour of it"
             }
@@ -349,6 +373,9 @@ pub fn check_return(
     if req.comment.chars().count() > 500 {
         return Err(ReturnProblem::CommentTooLong);
     }
+    if req.photos.len() > MAX_PHOTOS {
+        return Err(ReturnProblem::Photos);
+    }
     let exchange = req.resolution == Resolution::Exchange;
     if exchange != req.exchange_for.is_some() || (exchange && req.lines.len() != 1) {
         return Err(ReturnProblem::Exchange);
@@ -375,6 +402,7 @@ mod tests {
             comment: String::new(),
             resolution: Resolution::Refund,
             exchange_for: None,
+            photos: vec![],
         }
     }
 

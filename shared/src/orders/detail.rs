@@ -16,7 +16,7 @@ pub struct EventView {
     pub to_status: String,
     /// `staff:<id>`, `system`, `customer`, `payment:<provider>`, `carrier:<code>`…
     pub actor: String,
-    /// The staff member's name when a staff member acted.
+    /// The name of the staff member (or the customer) who acted.
     pub actor_name: Option<String>,
     /// What a person wrote (a reason, a note); empty when `about` says it all.
     pub note: String,

@@ -347,6 +347,7 @@ mod tests {
                 Permission::ManageFleet,
                 Permission::ViewStock,
                 Permission::ManageStock,
+                Permission::ViewReturns,
                 Permission::ReceiveReturns
             ]
         );
@@ -377,6 +378,7 @@ mod tests {
                 Module::Orders,
                 Module::Catalogue,
                 Module::Inventory,
+                Module::Service,
                 Module::Reports,
                 Module::Settings
             ]
@@ -402,7 +404,8 @@ mod tests {
             visible,
             vec![
                 (Module::Orders, all_orders.clone()),
-                (Module::Inventory, all_inventory.clone())
+                (Module::Inventory, all_inventory.clone()),
+                (Module::Service, vec![Page::Returns])
             ]
         );
         let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
@@ -415,7 +418,8 @@ mod tests {
             warehouse,
             vec![
                 (Module::Orders, all_orders),
-                (Module::Inventory, all_inventory)
+                (Module::Inventory, all_inventory),
+                (Module::Service, vec![Page::Returns])
             ],
             "no catalogue"
         );

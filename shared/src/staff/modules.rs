@@ -61,6 +61,8 @@ pub enum Page {
     AuditLog,
     Security,
     Carriers,
+    /// 退货: the returns queue and each return's steps.
+    Returns,
 }
 
 impl Module {
@@ -98,6 +100,7 @@ impl Module {
                 Page::Stocktakes,
                 Page::Valuation,
             ],
+            Module::Service => &[Page::Returns],
             Module::Reports => &[Page::Dashboard],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security, Page::Carriers],
             _ => &[],
@@ -139,6 +142,7 @@ impl Page {
             Page::AuditLog => Permission::ViewAuditLog,
             Page::Security => Permission::ManageSecurity,
             Page::Carriers => Permission::ManageShipping,
+            Page::Returns => Permission::ViewReturns,
         }
     }
 
@@ -164,6 +168,7 @@ impl Page {
             Page::AuditLog => "/settings/audit",
             Page::Security => "/settings/security",
             Page::Carriers => "/settings/carriers",
+            Page::Returns => "/returns",
         }
     }
 }

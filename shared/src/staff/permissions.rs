@@ -59,14 +59,16 @@ pub enum Permission {
     ManageSecurity,
     /// Which carriers the shop ships with.
     ManageShipping,
-    /// Read returns and approve, reject or close them (售后).
+    /// Read the returns (售后): who approves, receives, inspects or refunds them.
+    ViewReturns,
+    /// Approve, reject or close returns.
     HandleReturns,
     /// Receive returned goods into a warehouse and inspect them.
     ReceiveReturns,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 24] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -88,6 +90,7 @@ impl Permission {
         Permission::ViewAuditLog,
         Permission::ManageSecurity,
         Permission::ManageShipping,
+        Permission::ViewReturns,
         Permission::HandleReturns,
         Permission::ReceiveReturns,
     ];
@@ -137,6 +140,13 @@ impl Permission {
             ],
             Permission::ManageCatalog => &[Owner, CatalogManager],
             Permission::ViewReports => &[Owner, CatalogManager, Marketing, Finance, Analyst],
+            Permission::ViewReturns => &[
+                Owner,
+                OrderClerk,
+                WarehouseOperator,
+                CustomerService,
+                Finance,
+            ],
             Permission::HandleReturns => &[Owner, OrderClerk, CustomerService],
             Permission::ReceiveReturns => &[Owner, WarehouseOperator],
             Permission::ManageStaff

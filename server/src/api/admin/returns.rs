@@ -1,5 +1,5 @@
-//! Returns in the back office (退货): the queue, one return with its lines, share and
-//! history, and its steps — approve or reject (`handle_returns`), receive and inspect
+//! Returns in the back office (退货): the queue and one return with its lines, share and
+//! history (`view_returns`), and its steps — approve or reject (`handle_returns`), receive and inspect
 //! (`receive_returns`), refund (`refund_orders`), close (`handle_returns`).
 
 use crate::api::{ApiJson, ApiPath, ApiQuery};
@@ -57,7 +57,7 @@ async fn list(
     staff: Staff,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> AppResult<Json<Paged<ReturnView>>> {
-    staff.require(Permission::HandleReturns)?;
+    staff.require(Permission::ViewReturns)?;
     let page =
         PageRequest::parse(q.page, q.page_size).map_err(|p| AppError::rule(p).at(p.field()))?;
     let mut conn = state.db.pool.acquire().await?;
@@ -90,7 +90,7 @@ async fn show(
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<ReturnView>> {
-    staff.require(Permission::HandleReturns)?;
+    staff.require(Permission::ViewReturns)?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(view(&mut conn, id).await?))
 }

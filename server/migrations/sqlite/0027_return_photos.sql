@@ -1,0 +1,19 @@
+-- Pictures a customer sends with a return (a scratch, a wrong colour): uploaded for one of
+-- their orders first, then named by the return that shows them. Stored like the media
+-- library's, under content-derived names; kept apart from it (staff's library lists what
+-- the shop made).
+CREATE TABLE order_photos (
+    order_id    INTEGER NOT NULL REFERENCES orders (id),
+    key         TEXT NOT NULL,
+    width       INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (order_id, key)
+);
+
+CREATE TABLE return_photos (
+    return_id  INTEGER NOT NULL REFERENCES returns (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    key        TEXT NOT NULL,
+    width      INTEGER NOT NULL,
+    PRIMARY KEY (return_id, position)
+);

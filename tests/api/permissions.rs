@@ -394,12 +394,12 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     (
         "get",
         "/api/v1/admin/returns",
-        Some(Permission::HandleReturns),
+        Some(Permission::ViewReturns),
     ),
     (
         "get",
         "/api/v1/admin/returns/{id}",
-        Some(Permission::HandleReturns),
+        Some(Permission::ViewReturns),
     ),
     (
         "post",

@@ -345,6 +345,19 @@ async fn a_return_is_refused_outside_what_the_order_allows(backend: Backend) {
         (status, body["problem"].as_str()),
         (409, Some("window_closed"))
     );
+    // nor are photos taken for it any more
+    let photo = app
+        .post_bytes(
+            &format!("/api/v1/store/orders/{number}/photos"),
+            "image/png",
+            crate::catalog_admin::png(10, 10),
+            &cookie,
+        )
+        .await;
+    assert_eq!(
+        (photo.status, photo.json["problem"].as_str()),
+        (409, Some("window_closed"))
+    );
     assert_eq!(count().await, 0, "nothing written");
     app.cleanup().await;
 }

@@ -27,7 +27,7 @@ pub fn ReturnsPanel(returns: Vec<ReturnView>) -> impl IntoView {
                 .iter()
                 .map(|line| format!("{} × {}", line.name.get(l), line.quantity))
                 .collect::<Vec<_>>()
-                .join("，");
+                .join(if l == shared::Locale::ZhCn { "，" } else { ", " });
             let photos = r
                 .photos
                 .iter()
@@ -41,7 +41,8 @@ pub fn ReturnsPanel(returns: Vec<ReturnView>) -> impl IntoView {
                     </p>
                     <p class="small">{lines}" · "{i18n::return_reason(l, r.reason)}</p>
                     {(!r.staff_note.is_empty()).then(|| view! { <p class="small return-note" data-testid="return-note">{r.staff_note.clone()}</p> })}
-                    <p class="small muted">{date(l, r.created_at)}" · "{Msg::ReturnShare.text(l)}" "{r.share.to_string()}
+                    <p class="small muted">{date(l, r.created_at)}
+                        {r.status.is_open().then(|| format!(" · {} {}", Msg::ReturnShare.text(l), r.share))}
                         {(!r.refunded.is_zero()).then(|| format!(" · {} {}", Msg::RefundedLabel.text(l), r.refunded))}</p>
                     <div class="return-photos">{photos}</div>
                 </li>
@@ -68,12 +69,14 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
     let reason = RwSignal::new(ReturnReason::Defective.as_str().to_string());
     let comment = RwSignal::new(String::new());
     let photos = RwSignal::new(Vec::<UploadedPhoto>::new());
+    // photos still being uploaded: the form waits for them
+    let uploading = RwSignal::new(0_usize);
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
     let (number, token) = (StoredValue::new(number), StoredValue::new(token));
     let picks = StoredValue::new(chosen.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || uploading.get_untracked() > 0 {
             return;
         }
         let lines: Vec<ReturnLineRequest> = picks
@@ -121,13 +124,13 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
             let Some(files) = input.as_ref().and_then(|i| i.files()) else {
                 return;
             };
-            for i in 0..files.length() {
+            // at most six in all, counting those still on their way
+            let room = shared::after_sales::returns::MAX_PHOTOS
+                .saturating_sub(photos.with_untracked(Vec::len) + uploading.get_untracked());
+            for i in 0..files.length().min(u32::try_from(room).unwrap_or(0)) {
                 let Some(file) = files.get(i) else { continue };
-                if photos.with_untracked(Vec::len) >= shared::after_sales::returns::MAX_PHOTOS {
-                    break;
-                }
                 let path = crate::api::photo_path(&number.get_value(), &token.get_value());
-                pending.set(true);
+                uploading.update(|n| *n += 1);
                 leptos::task::spawn_local(async move {
                     let kind = match file.type_() {
                         t if t.is_empty() => "application/octet-stream".to_string(),
@@ -137,7 +140,7 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
                         Ok(p) => photos.update(|all| all.push(p)),
                         Err(e) => error.set(Some(e)),
                     }
-                    pending.set(false);
+                    uploading.update(|n| *n = n.saturating_sub(1));
                 });
             }
             if let Some(input) = input {
@@ -193,7 +196,7 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
                     <input type="file" accept="image/jpeg,image/png,image/webp" multiple on:change=on_photo data-testid="return-photos"/>
                 </label>
                 <div class="return-photos">{thumbs}</div>
-                <button class="button" type="submit" disabled=move || pending.get() data-testid="return-submit">
+                <button class="button" type="submit" disabled=move || { pending.get() || uploading.get() > 0 } data-testid="return-submit">
                     {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendReturn)() }}
                 </button>
             </form>

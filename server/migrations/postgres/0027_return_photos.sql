@@ -17,3 +17,6 @@ CREATE TABLE return_photos (
     width      BIGINT NOT NULL,
     PRIMARY KEY (return_id, position)
 );
+
+-- the units of an order line in its returns are summed per line
+CREATE INDEX return_lines_order_line ON return_lines (order_line_id);

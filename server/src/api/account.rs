@@ -227,8 +227,9 @@ async fn request_return(
 }
 
 /// Upload a photo for a return of this order (the body is the file: JPEG, PNG or WebP, at
-/// most 10 MB). It is resized and stored as WebP; the answer's key goes in the return's
-/// `photos`. Thirty uploads per order an hour.
+/// most 10 MB), once it is delivered and while it may be returned. It is resized and
+/// stored as WebP; the answer's key goes in the return's `photos`. Twelve photos per order,
+/// thirty tries an hour.
 #[utoipa::path(post, path = "/orders/{number}/photos", tag = ACCOUNT, operation_id = "uploadReturnPhoto",
     params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The picture's bytes"),
@@ -236,8 +237,9 @@ async fn request_return(
     responses(
         (status = 201, description = "Stored", body = UploadedPhoto),
         (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
+        (status = 409, description = "problem not_delivered or window_closed", body = ApiError),
         (status = 413, description = "Larger than 10 MB", body = ApiError),
-        (status = 422, description = "problem not_an_image or image_too_large", body = ApiError),
+        (status = 422, description = "problem not_an_image, image_too_large or photos (twelve uploaded already)", body = ApiError),
         (status = 429, description = "Thirty photos for this order in the last hour; see Retry-After", body = ApiError,
             headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn upload_photo(
@@ -248,6 +250,10 @@ async fn upload_photo(
     ApiBytes(body): ApiBytes<{ media::MAX_BYTES }>,
 ) -> AppResult<(axum::http::StatusCode, Json<UploadedPhoto>)> {
     let (id, number) = owned(&state, &number, user.map(|u| u.id.0), &q.token).await?;
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        returns::may_add_photo(&mut conn, id, state.config.return_window_days).await?;
+    }
     rate_limit::take(&state.db, &[format!("photo-order:{number}")], PHOTO_UPLOADS).await?;
     // decoding and resizing are CPU work: off the async threads
     let processed = tokio::task::spawn_blocking(move || media::process(&body))

@@ -24,12 +24,15 @@ pub struct OrderLine {
     pub returned: i64,
 }
 
-/// The order's lines in their order, each with its units already being returned.
+/// The order's lines in their order, each with its units already being returned: in
+/// returns still open or refunded, and in closed ones whose goods came back (the shop holds
+/// them).
 pub async fn order_lines(conn: &mut Conn, order: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
     sqlx::query_as(
         "SELECT l.id, l.variant_id, l.seller_id, l.quantity, l.line_total, \
          CAST(COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id \
-           WHERE rl.order_line_id = l.id AND r.status NOT IN ('rejected', 'closed')), 0) AS BIGINT) AS returned \
+           WHERE rl.order_line_id = l.id \
+           AND NOT (r.status IN ('rejected', 'closed') AND r.warehouse_id IS NULL)), 0) AS BIGINT) AS returned \
          FROM order_lines l WHERE l.order_id = $1 ORDER BY l.id",
     )
     .bind(order)
@@ -226,16 +229,49 @@ pub async fn lines(conn: &mut Conn, ret: i64) -> Result<Vec<LineRow>, sqlx::Erro
     .await
 }
 
-/// The units of each order line that came back in returns already refunded.
-pub async fn refunded_units(conn: &mut Conn, order: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+/// The units of each order line in returns refunded (the refund not refused), before the
+/// refund `before` when given (a return's own share is measured against those before it).
+pub async fn refunded_units(
+    conn: &mut Conn,
+    order: i64,
+    before: Option<i64>,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT rl.order_line_id, CAST(SUM(rl.quantity) AS BIGINT) FROM return_lines rl \
-         JOIN returns r ON r.id = rl.return_id WHERE r.order_id = $1 AND r.refund_id IS NOT NULL \
+         JOIN returns r ON r.id = rl.return_id JOIN refunds f ON f.id = r.refund_id \
+         WHERE r.order_id = $1 AND f.status IN ('pending', 'succeeded') AND ($2 = 0 OR f.id < $2) \
          GROUP BY rl.order_line_id",
     )
     .bind(order)
+    .bind(before.unwrap_or(0))
     .fetch_all(conn)
     .await
+}
+
+/// The return refund `refund` was for, if any.
+pub async fn of_refund(conn: &mut Conn, refund: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM returns WHERE refund_id = $1")
+        .bind(refund)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The return's refund was refused: it has none.
+pub async fn forget_refund(conn: &mut Conn, ret: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE returns SET refund_id = NULL, updated_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(ret)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// How many photos were uploaded for order `order`.
+pub async fn photos_of_order(conn: &mut Conn, order: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM order_photos WHERE order_id = $1")
+        .bind(order)
+        .fetch_one(conn)
+        .await
 }
 
 /// The returns of order `order`, oldest first.
@@ -253,14 +289,13 @@ pub async fn share_of(conn: &mut Conn, id: i64) -> Result<Option<i64>, sqlx::Err
     };
     let all = order_lines(conn, ret.order_id).await?;
     let bill = bill(conn, ret.order_id, &all).await?;
-    let refunded = refunded_units(conn, ret.order_id).await?;
+    // refunded already: measured against the refunds before its own, as it was then
+    let own: Option<i64> = sqlx::query_scalar("SELECT refund_id FROM returns WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let refunded = refunded_units(conn, ret.order_id, own).await?;
     let mine = lines(conn, id).await?;
-    let already_refunded =
-        sqlx::query_scalar::<_, Option<i64>>("SELECT refund_id FROM returns WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?
-            .is_some();
     let mut before = Vec::with_capacity(all.len());
     let mut now = Vec::with_capacity(all.len());
     for l in &all {
@@ -272,8 +307,7 @@ pub async fn share_of(conn: &mut Conn, id: i64) -> Result<Option<i64>, sqlx::Err
             .iter()
             .find(|m| m.order_line_id == l.id)
             .map_or(0, |m| m.quantity);
-        // once refunded, this return's own units are among those refunded
-        before.push(if already_refunded { back - this } else { back });
+        before.push(back);
         now.push(this);
     }
     let rule = shared::after_sales::share::share;

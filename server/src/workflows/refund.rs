@@ -215,6 +215,8 @@ pub async fn settle(
     .await?;
     if succeeded {
         mark_refunded_if_all_back(conn, order, "payment:sandbox", at).await?;
+    } else {
+        crate::workflows::returns::refund_refused(conn, id, money, at).await?;
     }
     Ok("ok")
 }

@@ -48,7 +48,8 @@ fn code(p: ReturnProblem) -> &'static str {
 }
 
 /// A customer's return of order `id` (whose buyer the caller checked) within `window_days`
-/// of its delivery; `who` is the history's actor (`customer:<id>` or `guest:<email>`).
+/// of its delivery; `who` is the history's actor (`customer:<id>`, or `guest` for whoever
+/// holds the order's link).
 /// Returns its id.
 pub async fn request(
     db: &crate::db::Db,
@@ -516,5 +517,59 @@ async fn tell(
         &body,
     )
     .await?;
+    Ok(())
+}
+
+/// The gateway refused the refund `refund`: a return it was for goes back to inspected, to
+/// be refunded again (by card once more, or by hand).
+pub async fn refund_refused(
+    conn: &mut AnyConnection,
+    refund: i64,
+    amount: shared::money::Money,
+    at: i64,
+) -> AppResult<()> {
+    let Some(ret) = repo::of_refund(conn, refund).await? else {
+        return Ok(());
+    };
+    repo::forget_refund(conn, ret, at).await?;
+    let note = shared::orders::note::Note::RefundRefused { amount }.stored();
+    let step = Move {
+        to: ReturnStatus::Inspected,
+        only_from: &[ReturnStatus::Refunded],
+        actor: "payment:sandbox",
+        reason: &note,
+        at,
+    };
+    status::change(conn, ret, step).await?;
+    Ok(())
+}
+
+/// Whether one more photo may be uploaded for order `order`: delivered, within the return
+/// window, and fewer than twice a return's photos uploaded for it so far.
+pub async fn may_add_photo(
+    conn: &mut AnyConnection,
+    order: i64,
+    window_days: i64,
+) -> AppResult<()> {
+    let (status, delivered_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT status, delivered_at FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(&mut *conn)
+            .await?;
+    let delivered = matches!(
+        OrderStatus::parse(&status),
+        Some(OrderStatus::Delivered | OrderStatus::Completed)
+    );
+    match delivered_at.filter(|_| delivered) {
+        None => return Err(problem(ReturnProblem::NotDelivered)),
+        Some(at) if now_millis() > at + window_days * 24 * 60 * 60 * 1000 => {
+            return Err(problem(ReturnProblem::WindowClosed))
+        }
+        Some(_) => {}
+    }
+    let kept = repo::photos_of_order(conn, order).await?;
+    if kept >= 2 * i64::try_from(shared::after_sales::returns::MAX_PHOTOS).unwrap_or(6) {
+        return Err(problem(ReturnProblem::Photos));
+    }
     Ok(())
 }

@@ -20,7 +20,7 @@ coded! {
         Received => "received",
         /// 已质检: each unit restocked, scrapped or kept for the supplier.
         Inspected => "inspected",
-        /// 已退款
+        /// 已退款 (back to inspected should the gateway refuse the refund)
         Refunded => "refunded",
         /// 已换货: a replacement order was made.
         Exchanged => "exchanged",
@@ -38,6 +38,8 @@ impl ReturnStatus {
                 | (Approved, Received | Closed)
                 | (Received, Inspected)
                 | (Inspected, Refunded | Exchanged | Closed)
+                // the gateway refused the refund: it may be made again
+                | (Refunded, Inspected)
         )
     }
 
@@ -475,6 +477,10 @@ mod tests {
         assert!(!Approved.can_transition(Refunded));
         assert!(!Rejected.can_transition(Approved));
         assert!(!Refunded.can_transition(Closed));
+        assert!(
+            Refunded.can_transition(Inspected),
+            "a refused refund is made again"
+        );
         assert!(Approved.is_open() && !Rejected.is_open() && !Refunded.is_open());
     }
 }

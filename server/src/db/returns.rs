@@ -282,6 +282,93 @@ pub async fn ids_of_order(conn: &mut Conn, order: i64) -> Result<Vec<i64>, sqlx:
         .await
 }
 
+/// When order `order` was delivered, if it is (delivered or completed).
+pub async fn delivered_at(conn: &mut Conn, order: i64) -> Result<Option<i64>, sqlx::Error> {
+    let (status, at): (String, Option<i64>) =
+        sqlx::query_as("SELECT status, delivered_at FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(conn)
+            .await?;
+    let delivered = matches!(
+        shared::orders::OrderStatus::parse(&status),
+        Some(shared::orders::OrderStatus::Delivered | shared::orders::OrderStatus::Completed)
+    );
+    Ok(at.filter(|_| delivered))
+}
+
+/// The code of `warehouse` when it belongs to the seller of every line of return `ret`.
+pub async fn receiving_warehouse(
+    conn: &mut Conn,
+    ret: i64,
+    warehouse: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT w.code FROM warehouses w WHERE w.id = $1 AND NOT EXISTS (\
+           SELECT 1 FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id \
+           WHERE rl.return_id = $2 AND l.seller_id <> w.seller_id)",
+    )
+    .bind(warehouse)
+    .bind(ret)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Sets one column of return `ret` (`warehouse_id`, `refund_id`, `staff_note`) and its
+/// time of change.
+pub async fn set<T>(
+    conn: &mut Conn,
+    ret: i64,
+    column: Column,
+    value: T,
+    at: i64,
+) -> Result<(), sqlx::Error>
+where
+    T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+{
+    let column = match column {
+        Column::Warehouse => "warehouse_id",
+        Column::Refund => "refund_id",
+        Column::StaffNote => "staff_note",
+    };
+    sqlx::query(&format!(
+        "UPDATE returns SET {column} = $1, updated_at = $2 WHERE id = $3"
+    ))
+    .bind(value)
+    .bind(at)
+    .bind(ret)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// The columns [`set`] changes.
+#[derive(Debug, Clone, Copy)]
+pub enum Column {
+    Warehouse,
+    Refund,
+    StaffNote,
+}
+
+/// What inspection decided for the units of one line of return `ret`.
+pub async fn set_outcome(
+    conn: &mut Conn,
+    ret: i64,
+    order_line: i64,
+    judged: &shared::after_sales::returns::InspectedLine,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE return_lines SET restocked = $1, scrapped = $2, to_supplier = $3 WHERE return_id = $4 AND order_line_id = $5",
+    )
+    .bind(i64::from(judged.restock))
+    .bind(i64::from(judged.scrap))
+    .bind(i64::from(judged.to_supplier))
+    .bind(ret)
+    .bind(order_line)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
 /// What return `id` gives back by the rule, after the returns of its order refunded before.
 pub async fn share_of(conn: &mut Conn, id: i64) -> Result<Option<i64>, sqlx::Error> {
     let Some(ret) = state(conn, id).await? else {
@@ -319,6 +406,7 @@ pub async fn share_of(conn: &mut Conn, id: i64) -> Result<Option<i64>, sqlx::Err
 #[derive(sqlx::FromRow)]
 struct ViewRow {
     id: i64,
+    order_id: i64,
     number: String,
     status: String,
     reason: String,
@@ -336,7 +424,7 @@ struct ViewRow {
 /// Return `id` with its lines, share and history; `share` is what the rule gives it.
 pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnView>, sqlx::Error> {
     let row: Option<ViewRow> = sqlx::query_as(
-        "SELECT r.id, o.number, r.status, r.reason, r.comment, r.resolution, r.exchange_variant_id, r.staff_note, \
+        "SELECT r.id, r.order_id, o.number, r.status, r.reason, r.comment, r.resolution, r.exchange_variant_id, r.staff_note, \
          o.currency, w.code AS warehouse, f.amount AS refunded, x.number AS replacement, r.created_at \
          FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN warehouses w ON w.id = r.warehouse_id \
          LEFT JOIN refunds f ON f.id = r.refund_id AND f.status = 'succeeded' \
@@ -346,13 +434,9 @@ pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnV
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let order_id: i64 = sqlx::query_scalar("SELECT order_id FROM returns WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
     let positions: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM order_lines WHERE order_id = $1 ORDER BY id")
-            .bind(order_id)
+            .bind(r.order_id)
             .fetch_all(&mut *conn)
             .await?;
     let currency = Currency::parse(&r.currency).unwrap_or_default();

@@ -100,6 +100,25 @@ pub struct Who<'a> {
     pub at: i64,
 }
 
+/// Makes sure `warehouse` keeps a stock level of `variant` (for `seller`), to receive into.
+pub async fn ensure_level(
+    conn: &mut AnyConnection,
+    variant: i64,
+    warehouse: i64,
+    seller: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO stock_levels (variant_id, warehouse_id, on_hand, reserved, seller_id) VALUES ($1, $2, 0, 0, $3) \
+         ON CONFLICT (variant_id, warehouse_id) DO NOTHING",
+    )
+    .bind(variant)
+    .bind(warehouse)
+    .bind(seller)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
 /// Applies `m` to its stock level and writes its ledger row. `false` (and nothing written)
 /// when the level cannot take it: no such level, or a figure would leave its bounds.
 pub async fn apply(conn: &mut AnyConnection, m: &Movement<'_>) -> Result<bool, sqlx::Error> {

@@ -46,8 +46,8 @@ pub async fn load(
     view: OrderView,
     window_days: i64,
 ) -> Result<OrderTracking, sqlx::Error> {
-    let (allocated, delivered_at): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT allocated_at, delivered_at FROM orders WHERE id = $1")
+    let allocated: Option<i64> =
+        sqlx::query_scalar("SELECT allocated_at FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
@@ -78,10 +78,9 @@ pub async fn load(
             returns.push(v);
         }
     }
-    let delivered = matches!(view.status, OrderStatus::Delivered | OrderStatus::Completed);
-    let return_until = delivered_at
-        .filter(|_| delivered)
-        .map(|at| at + window_days * 24 * 60 * 60 * 1000)
+    let return_until = returns::delivered_at(conn, id)
+        .await?
+        .map(|at| shared::after_sales::returns::return_until(at, window_days))
         .filter(|until| *until >= crate::db::now_millis());
     let returnable = if return_until.is_some() {
         returns::order_lines(conn, id)

@@ -9,7 +9,7 @@
 
 use crate::db::audit::{self, ActorRef};
 use crate::db::messages::{self, MessageKind};
-use crate::db::returns::{self as repo, OrderLine};
+use crate::db::returns::{self as repo, Column, OrderLine};
 use crate::db::status::{self, Move};
 use crate::db::stock::{self, Movement};
 use crate::db::{now_millis, orders, WriteTx};
@@ -18,11 +18,11 @@ use crate::state::AppState;
 use crate::workflows::order_actions::text;
 use crate::workflows::refund;
 use shared::after_sales::returns::{
-    check_inspection, check_return, InspectReturn, NewReturn, Resolution, ReturnProblem,
-    ReturnStatus,
+    check_inspection, check_return, check_window, InspectReturn, NewReturn, Resolution,
+    ReturnProblem, ReturnStatus,
 };
 use shared::audit::{AuditAction, Changes};
-use shared::orders::{OrderNumber, OrderStatus};
+use shared::orders::OrderNumber;
 use shared::stock::MovementKind;
 use sqlx::AnyConnection;
 
@@ -73,20 +73,17 @@ pub async fn request(
         .to_string();
     let mut tx = db.begin_write().await?;
     orders::lock(&mut tx, id).await?;
-    let (status, delivered_at, email, number): (String, Option<i64>, String, String) =
-        sqlx::query_as("SELECT status, delivered_at, email, number FROM orders WHERE id = $1")
+    let (email, number): (String, String) =
+        sqlx::query_as("SELECT email, number FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
-    let delivered = matches!(
-        OrderStatus::parse(&status),
-        Some(OrderStatus::Delivered | OrderStatus::Completed)
-    );
+    let delivered_at = repo::delivered_at(&mut tx, id).await?;
     let lines = repo::order_lines(&mut tx, id).await?;
     check_return(
         req,
         &repo::returnable(&lines),
-        delivered_at.filter(|_| delivered),
+        delivered_at,
         now_millis(),
         window_days,
     )
@@ -179,11 +176,6 @@ async fn step(
         },
     )
     .await?;
-    sqlx::query("UPDATE returns SET updated_at = $1 WHERE id = $2")
-        .bind(at)
-        .bind(ret.id)
-        .execute(&mut *tx)
-        .await?;
     audit::record(
         tx,
         actor,
@@ -253,11 +245,7 @@ async fn with_note(
     let note = text(note, "note", 500)?;
     let (mut tx, ret, order) = locked(db, id).await?;
     step(&mut tx, actor, &ret, &order, to, &note, action).await?;
-    sqlx::query("UPDATE returns SET staff_note = $1 WHERE id = $2")
-        .bind(&note)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    repo::set(&mut tx, id, Column::StaffNote, note, now_millis()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -270,27 +258,13 @@ pub async fn receive(
     warehouse: i64,
 ) -> AppResult<()> {
     let (mut tx, ret, order) = locked(db, id).await?;
-    let sellers: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT l.seller_id FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id WHERE rl.return_id = $1",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let owner: Option<i64> = sqlx::query_scalar("SELECT seller_id FROM warehouses WHERE id = $1")
-        .bind(warehouse)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if owner.is_none_or(|o| sellers.iter().any(|s| *s != o)) {
+    let Some(code) = repo::receiving_warehouse(&mut tx, id, warehouse).await? else {
         return Err(AppError::validation(
             "warehouse",
             "Receive the goods into a warehouse of the seller who sold them",
         )
         .at("warehouse"));
-    }
-    let code: String = sqlx::query_scalar("SELECT code FROM warehouses WHERE id = $1")
-        .bind(warehouse)
-        .fetch_one(&mut *tx)
-        .await?;
+    };
     let note = shared::orders::note::Note::ReturnReceived { warehouse: code }.stored();
     let action = AuditAction::ReturnReceive;
     step(
@@ -303,11 +277,7 @@ pub async fn receive(
         action,
     )
     .await?;
-    sqlx::query("UPDATE returns SET warehouse_id = $1 WHERE id = $2")
-        .bind(warehouse)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    repo::set(&mut tx, id, Column::Warehouse, warehouse, now_millis()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -366,16 +336,7 @@ pub async fn inspect(
             .find(|j| j.line == position(l.order_line_id))
             .copied()
             .ok_or_else(|| AppError::rule(ReturnProblem::Lines).at("lines"))?;
-        sqlx::query(
-            "UPDATE return_lines SET restocked = $1, scrapped = $2, to_supplier = $3 WHERE return_id = $4 AND order_line_id = $5",
-        )
-        .bind(i64::from(judged.restock))
-        .bind(i64::from(judged.scrap))
-        .bind(i64::from(judged.to_supplier))
-        .bind(id)
-        .bind(l.order_line_id)
-        .execute(&mut *tx)
-        .await?;
+        repo::set_outcome(&mut tx, id, l.order_line_id, &judged).await?;
         if judged.restock == 0 {
             continue;
         }
@@ -383,15 +344,7 @@ pub async fn inspect(
             .iter()
             .find(|o| o.id == l.order_line_id)
             .map_or(1, |o: &OrderLine| o.seller_id);
-        sqlx::query(
-            "INSERT INTO stock_levels (variant_id, warehouse_id, on_hand, reserved, seller_id) VALUES ($1, $2, 0, 0, $3) \
-             ON CONFLICT (variant_id, warehouse_id) DO NOTHING",
-        )
-        .bind(l.variant_id)
-        .bind(warehouse)
-        .bind(seller)
-        .execute(&mut *tx)
-        .await?;
+        stock::ensure_level(&mut tx, l.variant_id, warehouse, seller).await?;
         let units = i64::from(judged.restock);
         let m = Movement {
             variant: l.variant_id,
@@ -446,11 +399,7 @@ pub async fn refund(
     let who = format!("staff:{}", actor.id);
     let reason = format!("Return #{id}");
     let asked = refund::ask(&mut tx, &order, amount, &reason, &who, Some(actor.id.0)).await?;
-    sqlx::query("UPDATE returns SET refund_id = $1 WHERE id = $2")
-        .bind(asked.id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    repo::set(&mut tx, id, Column::Refund, asked.id, now_millis()).await?;
     let note = shared::orders::note::Note::ReturnRefunded {
         amount: shared::money::Money::new(
             amount,
@@ -551,22 +500,8 @@ pub async fn may_add_photo(
     order: i64,
     window_days: i64,
 ) -> AppResult<()> {
-    let (status, delivered_at): (String, Option<i64>) =
-        sqlx::query_as("SELECT status, delivered_at FROM orders WHERE id = $1")
-            .bind(order)
-            .fetch_one(&mut *conn)
-            .await?;
-    let delivered = matches!(
-        OrderStatus::parse(&status),
-        Some(OrderStatus::Delivered | OrderStatus::Completed)
-    );
-    match delivered_at.filter(|_| delivered) {
-        None => return Err(problem(ReturnProblem::NotDelivered)),
-        Some(at) if now_millis() > at + window_days * 24 * 60 * 60 * 1000 => {
-            return Err(problem(ReturnProblem::WindowClosed))
-        }
-        Some(_) => {}
-    }
+    let delivered_at = repo::delivered_at(conn, order).await?;
+    check_window(delivered_at, now_millis(), window_days).map_err(problem)?;
     let kept = repo::photos_of_order(conn, order).await?;
     if kept >= 2 * i64::try_from(shared::after_sales::returns::MAX_PHOTOS).unwrap_or(6) {
         return Err(problem(ReturnProblem::Photos));

@@ -341,6 +341,25 @@ impl fmt::Display for ReturnProblem {
     }
 }
 
+/// The last moment a return may be asked of an order delivered at `delivered_at`.
+pub fn return_until(delivered_at: i64, window_days: i64) -> i64 {
+    delivered_at + window_days * 24 * 60 * 60 * 1000
+}
+
+/// Whether a return (or a photo for one) may be asked at `now` of an order delivered at
+/// `delivered_at` (none: not delivered yet).
+pub fn check_window(
+    delivered_at: Option<i64>,
+    now: i64,
+    window_days: i64,
+) -> Result<(), ReturnProblem> {
+    match delivered_at {
+        None => Err(ReturnProblem::NotDelivered),
+        Some(at) if now > return_until(at, window_days) => Err(ReturnProblem::WindowClosed),
+        Some(_) => Ok(()),
+    }
+}
+
 /// Whether `req` may be asked of an order delivered at `delivered_at` (milliseconds; none
 /// when nothing was) with `lines` as they stand, at `now`, within `window_days`. The
 /// exchange's variant is checked by the caller, who knows the catalogue.
@@ -351,12 +370,7 @@ pub fn check_return(
     now: i64,
     window_days: i64,
 ) -> Result<(), ReturnProblem> {
-    let Some(delivered_at) = delivered_at else {
-        return Err(ReturnProblem::NotDelivered);
-    };
-    if now > delivered_at + window_days * 24 * 60 * 60 * 1000 {
-        return Err(ReturnProblem::WindowClosed);
-    }
+    check_window(delivered_at, now, window_days)?;
     if req.lines.is_empty() {
         return Err(ReturnProblem::Lines);
     }

@@ -3,13 +3,14 @@
 //! language, the staff member, sign-out) and the breadcrumbs. It also keeps signed-out
 //! visitors out: they are sent to the sign-in page and come back afterwards.
 
+use crate::consultations::UnreadBadge;
 use crate::kit::{Breadcrumbs, Crumbs, Loading};
 use crate::session::{use_session, Auth};
 use crate::text::{self, T};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
-use shared::staff::StaffSession;
+use shared::staff::{Page, Permission, StaffSession};
 use shared::Locale;
 use ui::i18n::{t, use_locale};
 
@@ -54,6 +55,7 @@ fn Signed(me: StaffSession) -> impl IntoView {
             go("/admin/me", true);
         }
     });
+    crate::consultations::provide_unread_badge(me.can(Permission::AnswerConsultations));
     let menu_open = RwSignal::new(false);
     // a page change closes the menu on narrow screens
     Effect::new(move |_| {
@@ -138,6 +140,7 @@ fn Nav(me: StaffSession) -> impl IntoView {
                                 aria-current=move || current.get().then_some("page")
                                 data-testid=format!("nav-{}", p.path().trim_start_matches('/').replace('/', "-"))>
                                 {move || text::page(locale.get(), p)}
+                                {(p == Page::Consultations).then(|| view! { <UnreadBadge/> })}
                             </a>
                         </li>
                     }

@@ -7,6 +7,7 @@
 
 mod api;
 mod catalogue;
+mod consultations;
 mod frame;
 mod fulfilment;
 mod home;
@@ -17,6 +18,7 @@ mod me;
 mod orders;
 mod reports;
 mod returns;
+mod reviews;
 mod session;
 mod settings;
 mod sign_in;
@@ -73,6 +75,9 @@ fn App() -> impl IntoView {
                     <Route path=path!("/catalogue/brands") view=catalogue::taxonomy::brands::BrandsPage/>
                     <Route path=path!("/returns") view=returns::ReturnsPage/>
                     <Route path=path!("/returns/:id") view=returns::detail::ReturnPage/>
+                    <Route path=path!("/reviews") view=reviews::ReviewsPage/>
+                    <Route path=path!("/consultations") view=consultations::ConsultationsPage/>
+                    <Route path=path!("/consultations/:id") view=consultations::detail::ConsultationPage/>
                     <Route path=path!("/reports/dashboard") view=reports::DashboardPage/>
                     <Route path=path!("/settings/staff") view=settings::staff::StaffPage/>
                     <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>

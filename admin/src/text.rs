@@ -131,6 +131,8 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Security => ("安全设置", "Security"),
         Page::Carriers => ("承运商", "Carriers"),
         Page::Returns => ("退货", "Returns"),
+        Page::Consultations => ("咨询", "Questions"),
+        Page::Reviews => ("评价", "Reviews"),
     };
     locale.pick(zh, en)
 }

@@ -25,6 +25,8 @@ use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
 use pages::my_orders::MyOrdersPage;
 use pages::order::OrderPage;
+use pages::questions::{AskQuestionPage, MyQuestionsPage, QuestionPage};
+use pages::reviews::MyReviewsPage;
 use pages::search::SearchPage;
 use pages::track::TrackPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
@@ -121,6 +123,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/forgot-password") view=ForgotPasswordPage/>
                     <Route path=path!("/account/reset-password") view=ResetPasswordPage/>
                     <Route path=path!("/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/reviews") view=MyReviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/reviews") view=MyReviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/questions") view=MyQuestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/questions") view=MyQuestionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/questions/new") view=AskQuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/questions/new") view=AskQuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/track") view=TrackPage/>
                     <Route path=path!("/en/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>

@@ -134,10 +134,26 @@ pub enum AuditAction {
     ReturnRefund,
     #[serde(rename = "return.close")]
     ReturnClose,
+    #[serde(rename = "review.hide")]
+    ReviewHide,
+    #[serde(rename = "review.show")]
+    ReviewShow,
+    #[serde(rename = "review.reply")]
+    ReviewReply,
+    #[serde(rename = "consultation.assign")]
+    ConsultationAssign,
+    #[serde(rename = "consultation.reply")]
+    ConsultationReply,
+    #[serde(rename = "consultation.resolve")]
+    ConsultationResolve,
+    #[serde(rename = "consultation.close")]
+    ConsultationClose,
+    #[serde(rename = "settings.service_levels")]
+    SettingsServiceLevels,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 71] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -201,6 +217,14 @@ impl AuditAction {
         AuditAction::ReturnInspect,
         AuditAction::ReturnRefund,
         AuditAction::ReturnClose,
+        AuditAction::ReviewHide,
+        AuditAction::ReviewShow,
+        AuditAction::ReviewReply,
+        AuditAction::ConsultationAssign,
+        AuditAction::ConsultationReply,
+        AuditAction::ConsultationResolve,
+        AuditAction::ConsultationClose,
+        AuditAction::SettingsServiceLevels,
     ];
 
     pub fn code(self) -> &'static str {
@@ -268,6 +292,14 @@ impl AuditAction {
             AuditAction::ReturnInspect => "return.inspect",
             AuditAction::ReturnRefund => "return.refund",
             AuditAction::ReturnClose => "return.close",
+            AuditAction::ReviewHide => "review.hide",
+            AuditAction::ReviewShow => "review.show",
+            AuditAction::ReviewReply => "review.reply",
+            AuditAction::ConsultationAssign => "consultation.assign",
+            AuditAction::ConsultationReply => "consultation.reply",
+            AuditAction::ConsultationResolve => "consultation.resolve",
+            AuditAction::ConsultationClose => "consultation.close",
+            AuditAction::SettingsServiceLevels => "settings.service_levels",
         }
     }
 
@@ -313,7 +345,16 @@ impl AuditAction {
             | AuditAction::ReturnInspect
             | AuditAction::ReturnRefund
             | AuditAction::ReturnClose => EntityType::Return,
-            AuditAction::SettingsSecurity | AuditAction::SettingsCarriers => EntityType::Setting,
+            AuditAction::ReviewHide | AuditAction::ReviewShow | AuditAction::ReviewReply => {
+                EntityType::Review
+            }
+            AuditAction::ConsultationAssign
+            | AuditAction::ConsultationReply
+            | AuditAction::ConsultationResolve
+            | AuditAction::ConsultationClose => EntityType::Consultation,
+            AuditAction::SettingsSecurity
+            | AuditAction::SettingsCarriers
+            | AuditAction::SettingsServiceLevels => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
             | AuditAction::ProductPublish
@@ -353,10 +394,12 @@ pub enum EntityType {
     DeliveryZone,
     Vehicle,
     Return,
+    Review,
+    Consultation,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 16] = [
+    pub const ALL: [EntityType; 18] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -373,6 +416,8 @@ impl EntityType {
         EntityType::DeliveryZone,
         EntityType::Vehicle,
         EntityType::Return,
+        EntityType::Review,
+        EntityType::Consultation,
     ];
 
     pub fn code(self) -> &'static str {
@@ -393,6 +438,8 @@ impl EntityType {
             EntityType::DeliveryZone => "delivery_zone",
             EntityType::Vehicle => "vehicle",
             EntityType::Return => "return",
+            EntityType::Review => "review",
+            EntityType::Consultation => "consultation",
         }
     }
 

@@ -22,6 +22,8 @@ pub mod orders;
 pub mod pricing;
 pub mod promotions;
 pub mod reports;
+pub mod reviews;
+pub mod service;
 pub mod shipping;
 pub mod staff;
 pub mod status;

@@ -436,6 +436,77 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/reports/dashboard",
         Some(Permission::ViewReports),
     ),
+    // a customer's review, hidden, shown again and answered
+    (
+        "get",
+        "/api/v1/admin/reviews",
+        Some(Permission::ModerateReviews),
+    ),
+    (
+        "post",
+        "/api/v1/admin/reviews/{id}/hide",
+        Some(Permission::ModerateReviews),
+    ),
+    (
+        "post",
+        "/api/v1/admin/reviews/{id}/show",
+        Some(Permission::ModerateReviews),
+    ),
+    (
+        "post",
+        "/api/v1/admin/reviews/{id}/reply",
+        Some(Permission::ModerateReviews),
+    ), // a customer's question: read, answered, given back to nobody, resolved and closed
+    (
+        "get",
+        "/api/v1/admin/consultations",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "get",
+        "/api/v1/admin/consultations/unread",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "get",
+        "/api/v1/admin/consultations/csat",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "get",
+        "/api/v1/admin/consultations/service-levels",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "put",
+        "/api/v1/admin/consultations/service-levels",
+        Some(Permission::ManageStaff),
+    ),
+    (
+        "get",
+        "/api/v1/admin/consultations/{id}",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "post",
+        "/api/v1/admin/consultations/{id}/messages",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "post",
+        "/api/v1/admin/consultations/{id}/assign",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "post",
+        "/api/v1/admin/consultations/{id}/resolve",
+        Some(Permission::AnswerConsultations),
+    ),
+    (
+        "post",
+        "/api/v1/admin/consultations/{id}/close",
+        Some(Permission::AnswerConsultations),
+    ),
 ];
 
 /// Changes that write no audit entry of their own, and why.
@@ -455,6 +526,10 @@ const NOT_AUDITED: &[(&str, &str)] = &[
     // the matrix saves what is there already: nothing changes, so nothing is written
     // (tests/api/audit.rs checks their entries for real changes)
     ("/api/v1/admin/settings/security", "set to what it was"),
+    (
+        "/api/v1/admin/consultations/service-levels",
+        "set to what it was",
+    ),
     // a person's own way of looking at a list, not the shop's data
     ("/api/v1/admin/me/views", "a saved view"),
     ("/api/v1/admin/me/views/{id}", "a saved view"),
@@ -536,6 +611,10 @@ struct Fixtures {
     ret: i64,
     rejected_return: i64,
     closed_return: i64,
+    /// The customer's review of that order's product.
+    review: i64,
+    /// The customer's question to customer service.
+    consultation: i64,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
@@ -569,6 +648,10 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.closed_return
     } else if path.starts_with("/api/v1/admin/returns") {
         f.ret
+    } else if path.starts_with("/api/v1/admin/reviews") {
+        f.review
+    } else if path.starts_with("/api/v1/admin/consultations") {
+        f.consultation
     } else {
         f.member
     };
@@ -609,6 +692,13 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         | ("post", "/api/v1/admin/returns/{id}/reject")
         | ("post", "/api/v1/admin/returns/{id}/close") => json!({"note": "矩阵"}),
         ("post", "/api/v1/admin/returns/{id}/receive") => json!({"warehouse": f.shanghai}),
+        ("post", "/api/v1/admin/reviews/{id}/hide") => json!({"text": "矩阵隐藏"}),
+        ("post", "/api/v1/admin/reviews/{id}/reply") => json!({"text": "矩阵回复"}),
+        ("post", "/api/v1/admin/consultations/{id}/messages") => json!({"body": "矩阵答复"}),
+        ("post", "/api/v1/admin/consultations/{id}/assign") => json!({"staff": null}),
+        ("put", "/api/v1/admin/consultations/service-levels") => {
+            json!({"first_response_minutes": 240, "resolution_minutes": 2880})
+        }
         ("post", "/api/v1/admin/returns/{id}/inspect") => {
             json!({"lines": [{"line": 0, "restock": 1, "scrap": 0, "to_supplier": 0}]})
         }
@@ -702,20 +792,9 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         return;
     };
     // the table names exactly the admin routes the router has
-    let (_, doc) = app.get_json("/api/openapi.json").await;
-    let documented: BTreeSet<(String, String)> = doc["paths"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(p, _)| p.starts_with("/api/v1/admin"))
-        .flat_map(|(p, item)| {
-            item.as_object()
-                .unwrap()
-                .keys()
-                .filter(|m| ["get", "post", "put", "patch", "delete"].contains(&m.as_str()))
-                .map(move |m| (m.clone(), p.clone()))
-        })
-        .collect();
+    let documented = app
+        .documented_routes(|p| p.starts_with("/api/v1/admin"))
+        .await;
     let table: BTreeSet<(String, String)> = MATRIX
         .iter()
         .map(|(m, p, _)| (m.to_string(), p.to_string()))
@@ -819,6 +898,8 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         ret: 0,
         rejected_return: 0,
         closed_return: 0,
+        review: 0,
+        consultation: 0,
     };
     // a customer's card order of three, paid and delivered (set so: the warehouse's own fixtures above
     // stay as they are), and three returns of one unit each
@@ -851,6 +932,24 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
                 .as_i64()
                 .unwrap();
         }
+        let review = app
+            .post_json(
+                "/api/v1/store/account/reviews",
+                &json!({"order": number, "line": 0, "rating": 3, "body": "矩阵评价"}),
+                &customer,
+            )
+            .await;
+        assert_eq!(review.status, 201, "{:?}", review.json);
+        f.review = review.json[0]["review"]["id"].as_i64().unwrap();
+        let asked = app
+            .post_json(
+                "/api/v1/store/account/consultations",
+                &json!({"topic": "order", "order_number": number, "subject": "矩阵咨询", "body": "什么时候退款？"}),
+                &customer,
+            )
+            .await;
+        assert_eq!(asked.status, 201, "{:?}", asked.json);
+        f.consultation = asked.json["id"].as_i64().unwrap();
         ids
     };
     // one staff member for the routes any staff member may use

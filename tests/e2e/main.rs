@@ -5,10 +5,12 @@
 
 mod back_office;
 mod catalogue;
+mod consultations;
 mod fulfilment;
 mod inventory;
 mod purchase;
 mod returns;
+mod reviews;
 mod routes;
 mod tracking;
 

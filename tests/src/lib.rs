@@ -724,6 +724,50 @@ impl TestApp {
         shipment
     }
 
+    /// Delivers shipment `shipment` as staff (`cookie`) would.
+    pub async fn deliver(&self, cookie: &str, shipment: i64) {
+        let delivered = self
+            .post_json(
+                &format!("/api/v1/admin/shipments/{shipment}/deliver"),
+                &serde_json::json!({}),
+                cookie,
+            )
+            .await;
+        assert_eq!(delivered.status, 204, "{:?}", delivered.json);
+    }
+
+    /// A card order by the signed-in customer `cookie` for `quantity` of `sku`, paid,
+    /// shipped and delivered by the owner; its number and the variant.
+    pub async fn delivered_order(
+        &self,
+        cookie: &str,
+        key: &str,
+        sku: &str,
+        quantity: u32,
+    ) -> (String, i64) {
+        let owner = self.owner().await;
+        let variant = self.variant_with_stock(sku, 20).await;
+        let placed = self
+            .place_order(
+                key,
+                &guest_order("buyer@example.cn", variant, quantity, "card"),
+                cookie,
+            )
+            .await;
+        assert_eq!(placed.status, 201, "{:?}", placed.json);
+        let number = placed.json["number"]
+            .as_str()
+            .expect("a number")
+            .to_string();
+        let token = placed.json["access_token"].as_str().expect("a token");
+        self.pay_by_card(&number, token).await;
+        let shipment = self
+            .ship_order(&owner.cookie, &number, &format!("SF{key}"))
+            .await;
+        self.deliver(&owner.cookie, shipment).await;
+        (number, variant)
+    }
+
     /// The id of the warehouse `code` (`SH-01`).
     pub async fn warehouse_id(&self, code: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM warehouses WHERE code = $1")
@@ -740,6 +784,28 @@ impl TestApp {
             wrong.is_empty(),
             "levels whose figures are not their ledger's sums: {wrong:?}"
         );
+    }
+
+    /// The `(method, path)` of every operation the OpenAPI document lists whose path
+    /// satisfies `wanted`.
+    pub async fn documented_routes(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+    ) -> std::collections::BTreeSet<(String, String)> {
+        let (_, doc) = self.get_json("/api/openapi.json").await;
+        doc["paths"]
+            .as_object()
+            .expect("paths")
+            .iter()
+            .filter(|(p, _)| wanted(p))
+            .flat_map(|(p, item)| {
+                item.as_object()
+                    .expect("operations")
+                    .keys()
+                    .filter(|m| ["get", "post", "put", "patch", "delete"].contains(&m.as_str()))
+                    .map(move |m| (m.clone(), p.clone()))
+            })
+            .collect()
     }
 
     /// How many audit entries there are.

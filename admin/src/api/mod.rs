@@ -459,10 +459,14 @@ pub fn export_products_href(q: &ProductListQuery) -> String {
     with_query("/api/v1/admin/products/export", product_filters(q))
 }
 
+mod consultations;
 mod fulfilment;
 mod inventory;
 mod returns;
+mod reviews;
 
+pub use consultations::*;
 pub use fulfilment::*;
 pub use inventory::*;
 pub use returns::*;
+pub use reviews::*;

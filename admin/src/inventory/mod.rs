@@ -23,13 +23,7 @@ use ui::i18n::{t, use_locale, Translate};
 
 /// The breadcrumbs of an inventory page: its page, then `here`.
 pub fn crumbs(l: shared::Locale, page: Page, here: Option<String>) -> Vec<Crumb> {
-    match here {
-        None => vec![Crumb::here(crate::text::page(l, page))],
-        Some(h) => vec![
-            Crumb::link(crate::text::page(l, page), format!("/admin{}", page.path())),
-            Crumb::here(h),
-        ],
-    }
+    Crumb::trail(l, page, here)
 }
 
 fn query(url: ListUrl) -> StockQuery {

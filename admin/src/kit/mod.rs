@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod form;
 pub mod list;
+pub mod steps;
 pub mod toast;
 pub mod upload;
 
@@ -32,6 +33,18 @@ impl Crumb {
         Crumb {
             label: label.into(),
             href: None,
+        }
+    }
+
+    /// A module's page, then `here` on it (a record of its list): "退货 / 退货单 #12".
+    pub fn trail(l: Locale, page: shared::staff::Page, here: Option<String>) -> Vec<Crumb> {
+        let name = crate::text::page(l, page);
+        match here {
+            None => vec![Crumb::here(name)],
+            Some(h) => vec![
+                Crumb::link(name, format!("/admin{}", page.path())),
+                Crumb::here(h),
+            ],
         }
     }
 }

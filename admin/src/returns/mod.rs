@@ -20,14 +20,7 @@ use ui::i18n::{t, use_locale, Translate};
 
 /// The breadcrumbs of a returns page: the queue, then `here`.
 pub fn crumbs(l: Locale, here: Option<String>) -> Vec<Crumb> {
-    let queue = crate::text::page(l, Page::Returns);
-    match here {
-        None => vec![Crumb::here(queue)],
-        Some(h) => vec![
-            Crumb::link(queue, format!("/admin{}", Page::Returns.path())),
-            Crumb::here(h),
-        ],
-    }
+    Crumb::trail(l, Page::Returns, here)
 }
 
 /// "退货单 #12" / "Return #12".

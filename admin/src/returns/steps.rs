@@ -7,7 +7,7 @@
 
 use super::text::{self, R};
 use crate::kit::loaded;
-use crate::kit::toast::{use_toasts, Toasts};
+use crate::kit::steps::StepRunner;
 use crate::session::use_session;
 use leptos::prelude::*;
 use shared::after_sales::returns::{
@@ -18,49 +18,7 @@ use shared::fulfilment::WarehouseView;
 use shared::ids::WarehouseId;
 use shared::money::Money;
 use shared::staff::Permission;
-use shared::{ApiError, Locale};
-use ui::i18n::{t, use_locale, Translate};
-
-/// What a step needs to run and to say how it went.
-#[derive(Clone, Copy)]
-struct Runner {
-    id: i64,
-    locale: Memo<Locale>,
-    toasts: Toasts,
-    busy: RwSignal<bool>,
-    failure: RwSignal<Option<ApiError>>,
-    refresh: RwSignal<u32>,
-}
-
-impl Runner {
-    /// Sends a step: once done a toast says `done` and the return is loaded again, or the
-    /// server's refusal shows.
-    fn run<T: 'static>(
-        self,
-        call: impl std::future::Future<Output = ui::api::ApiResult<T>> + 'static,
-        done: R,
-    ) {
-        self.busy.set(true);
-        self.failure.set(None);
-        leptos::task::spawn_local(async move {
-            let result = call.await;
-            self.busy.set(false);
-            match result {
-                Ok(_) => {
-                    self.toasts.say(done.text(self.locale.get_untracked()));
-                    self.refresh.update(|n| *n += 1);
-                }
-                Err(e) => self.failure.set(Some(e)),
-            }
-        });
-    }
-
-    /// A rule the form broke, found here before sending anything.
-    fn refuse(self, problem: &str, field: &str) {
-        self.failure
-            .set(Some(crate::api::local_error(problem, field)));
-    }
-}
+use ui::i18n::{t, use_locale};
 
 /// What a note the customer reads decides.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,7 +76,6 @@ impl Decision {
 /// The steps panel; nothing when the staff member can take no step now.
 #[component]
 pub fn Steps(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
-    let locale = use_locale();
     let session = use_session();
     let status = ret.status;
     let may = |p: Permission, to: ReturnStatus| session.can(p) && status.can_transition(to);
@@ -132,19 +89,8 @@ pub fn Steps(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
     if decisions.is_empty() && !receive && !inspect && !refund {
         return ().into_any();
     }
-    let runner = Runner {
-        id: ret.id,
-        locale,
-        toasts: use_toasts(),
-        busy: RwSignal::new(false),
-        failure: RwSignal::new(None),
-        refresh,
-    };
-    let message = move || {
-        runner
-            .failure
-            .with(|e| e.as_ref().map(|e| text::error(locale.get(), e)))
-    };
+    let runner = StepRunner::new(ret.id, refresh);
+    let message = runner.message(text::error);
     let share = ret.share;
     view! {
         <section class="panel return-steps" data-testid="return-steps">
@@ -161,7 +107,7 @@ pub fn Steps(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
 
 /// The note, and a button for each decision it may carry.
 #[component]
-fn Decide(runner: Runner, decisions: Vec<Decision>) -> impl IntoView {
+fn Decide(runner: StepRunner, decisions: Vec<Decision>) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let blank = move || note.get().trim().is_empty();
     let buttons = decisions
@@ -198,7 +144,7 @@ fn Decide(runner: Runner, decisions: Vec<Decision>) -> impl IntoView {
 
 /// Receiving: the warehouses to choose from, loaded first.
 #[component]
-fn Receive(runner: Runner) -> impl IntoView {
+fn Receive(runner: StepRunner) -> impl IntoView {
     let warehouses = LocalResource::new(crate::api::warehouses);
     loaded(warehouses, None, move |warehouses: Vec<WarehouseView>| {
         view! { <ReceiveForm runner warehouses/> }
@@ -207,7 +153,7 @@ fn Receive(runner: Runner) -> impl IntoView {
 
 /// The warehouse the goods arrived at (the first one until another is chosen).
 #[component]
-fn ReceiveForm(runner: Runner, warehouses: Vec<WarehouseView>) -> impl IntoView {
+fn ReceiveForm(runner: StepRunner, warehouses: Vec<WarehouseView>) -> impl IntoView {
     let locale = use_locale();
     let chosen = RwSignal::new(
         warehouses
@@ -259,7 +205,7 @@ fn count(typed: RwSignal<String>) -> Option<u32> {
 /// Inspection: for each line how many units go back on the shelf (all of them unless
 /// changed), are scrapped, or go back to the supplier — checked as the server checks it.
 #[component]
-fn Inspect(runner: Runner, lines: Vec<ReturnLineView>) -> impl IntoView {
+fn Inspect(runner: StepRunner, lines: Vec<ReturnLineView>) -> impl IntoView {
     let locale = use_locale();
     let typed: Vec<(u32, i64, Counts)> = lines
         .iter()
@@ -339,7 +285,7 @@ fn Inspect(runner: Runner, lines: Vec<ReturnLineView>) -> impl IntoView {
 
 /// The refund: an amount in yuan up to the share, or nothing for all of it.
 #[component]
-fn Refund(runner: Runner, share: Money) -> impl IntoView {
+fn Refund(runner: StepRunner, share: Money) -> impl IntoView {
     let amount = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -113,7 +113,12 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
                 EntityType::Product => Some(format!("/admin/catalogue/products/{}", e.entity_id)),
                 EntityType::Category => Some("/admin/catalogue/categories".to_string()),
                 EntityType::Brand => Some("/admin/catalogue/brands".to_string()),
-                EntityType::Setting | EntityType::Media | EntityType::Return => None,
+                EntityType::Return => Some(format!("/admin/returns/{}", e.entity_id)),
+                EntityType::Consultation => {
+                    Some(format!("/admin/consultations/{}", e.entity_id))
+                }
+                EntityType::Review => Some("/admin/reviews".to_string()),
+                EntityType::Setting | EntityType::Media => None,
             };
             let entity_id = e.entity_id.clone();
             let changes = e

@@ -177,6 +177,14 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::ReturnInspect => ("退货质检", "Inspected a return"),
         AuditAction::ReturnRefund => ("退货退款", "Refunded a return"),
         AuditAction::ReturnClose => ("关闭退货", "Closed a return"),
+        AuditAction::ReviewHide => ("隐藏评价", "Hid a review"),
+        AuditAction::ReviewShow => ("恢复显示评价", "Showed a review again"),
+        AuditAction::ReviewReply => ("回复评价", "Answered a review"),
+        AuditAction::ConsultationAssign => ("分配咨询", "Assigned a question"),
+        AuditAction::ConsultationReply => ("回复咨询", "Answered a question"),
+        AuditAction::ConsultationResolve => ("咨询已解决", "Resolved a question"),
+        AuditAction::ConsultationClose => ("关闭咨询", "Closed a question"),
+        AuditAction::SettingsServiceLevels => ("修改服务时效", "Changed the service levels"),
     };
     locale.pick(zh, en)
 }
@@ -199,6 +207,8 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::DeliveryZone => ("配送区域", "Delivery zone"),
         EntityType::Vehicle => ("配送车辆", "Van"),
         EntityType::Return => ("退货单", "Return"),
+        EntityType::Review => ("评价", "Review"),
+        EntityType::Consultation => ("咨询", "Question"),
     };
     locale.pick(zh, en)
 }

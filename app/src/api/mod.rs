@@ -241,3 +241,82 @@ pub fn request_return(
 pub fn photo_path(number: &str, token: &str) -> String {
     order_path(number, "photos", token)
 }
+
+/// A page of a product's shown reviews with their summary.
+pub fn product_reviews(
+    slug: &str,
+    page: u32,
+) -> impl Future<Output = ApiResult<shared::reviews::ProductReviews>> + Send + 'static {
+    get(format!(
+        "/api/v1/store/products/{}/reviews?page={page}",
+        shared::catalog::query::encode_component(slug)
+    ))
+}
+
+/// What the signed-in customer received and may review, and their reviews.
+pub fn my_reviews(
+) -> impl Future<Output = ApiResult<Vec<shared::reviews::ReviewTask>>> + Send + 'static {
+    get("/api/v1/store/account/reviews".to_string())
+}
+
+/// Writes a review; answers the customer's list again.
+pub fn write_review(
+    req: &shared::reviews::NewReview,
+) -> impl Future<Output = ApiResult<Vec<shared::reviews::ReviewTask>>> + 'static {
+    post(
+        "/api/v1/store/account/reviews".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Where a review's photo of the order is uploaded.
+pub fn review_photo_path(number: &str) -> String {
+    format!("{}&purpose=review", order_path(number, "photos", ""))
+}
+
+/// The signed-in customer's questions to customer service.
+pub fn my_consultations(
+) -> impl Future<Output = ApiResult<Vec<shared::service::consultations::ConsultationRow>>> + Send + 'static
+{
+    get("/api/v1/store/account/consultations".to_string())
+}
+
+/// One of the customer's questions with its messages (which they have then read).
+pub fn my_consultation(
+    id: i64,
+) -> impl Future<Output = ApiResult<shared::service::consultations::ConsultationView>> + Send + 'static
+{
+    get(format!("/api/v1/store/account/consultations/{id}"))
+}
+
+/// Asks customer service.
+pub fn ask_question(
+    req: &shared::service::consultations::NewConsultation,
+) -> impl Future<Output = ApiResult<shared::service::consultations::ConsultationView>> + 'static {
+    post(
+        "/api/v1/store/account/consultations".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Writes again in one of the customer's questions.
+pub fn write_in_consultation(
+    id: i64,
+    req: &shared::service::consultations::NewMessage,
+) -> impl Future<Output = ApiResult<shared::service::consultations::ConsultationView>> + 'static {
+    post(
+        format!("/api/v1/store/account/consultations/{id}/messages"),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Rates the service of a resolved question.
+pub fn rate_consultation(
+    id: i64,
+    req: &shared::service::consultations::ConsultationRating,
+) -> impl Future<Output = ApiResult<shared::service::consultations::ConsultationView>> + 'static {
+    post(
+        format!("/api/v1/store/account/consultations/{id}/rating"),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}

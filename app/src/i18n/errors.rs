@@ -102,6 +102,31 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "所选配送方式不能送达该地址，请换一种。",
             "The chosen delivery method does not serve this address; please pick another.",
         )),
+        Some("subject") => Some((
+            "请填写主题（1–120 个字）。",
+            "Please give a subject of 1 to 120 characters.",
+        )),
+        Some("body") => Some((
+            "请填写内容（1–4000 个字）。",
+            "Please write 1 to 4,000 characters.",
+        )),
+        Some("product") => Some(("请选择要咨询的商品。", "Choose the product you are asking about.")),
+        Some("order") => Some(("请选择要咨询的订单。", "Choose the order you are asking about.")),
+        Some("closed") => Some((
+            "该咨询已关闭，如有新问题请重新提交。",
+            "This question is closed: please ask a new one.",
+        )),
+        Some("not_resolved") => Some((
+            "问题解决后才能评分。",
+            "You can rate the service once your question is resolved.",
+        )),
+        Some("rating") => Some(("请选择 1 到 5 星。", "Choose one to five stars.")),
+        Some("already_rated") => Some(("您已经评过分了。", "You have rated this already.")),
+        Some("comment_too_long" | "body_too_long") => Some((
+            "内容过长，请缩短后重试。",
+            "That is too long; please shorten it.",
+        )),
+        Some("already_reviewed") => Some(("这件商品您已经评价过了。", "You have reviewed this product already.")),
         Some(p) if p.starts_with("coupon_") => Some((
             "优惠券不可用，请移除后再提交。",
             "The coupon cannot be used; remove it and try again.",

@@ -262,3 +262,50 @@ pub fn return_reason(
     };
     locale.pick(zh, en)
 }
+
+/// "共 12 条评价" / "12 reviews".
+pub fn review_count(locale: Locale, n: u32) -> String {
+    match locale {
+        Locale::ZhCn => format!("共 {n} 条评价"),
+        Locale::En if n == 1 => "1 review".to_string(),
+        Locale::En => format!("{n} reviews"),
+    }
+}
+
+/// "4 星" / "4 stars", for a screen reader and the distribution's labels.
+pub fn stars(locale: Locale, n: u8) -> String {
+    match locale {
+        Locale::ZhCn => format!("{n} 星"),
+        Locale::En if n == 1 => "1 star".to_string(),
+        Locale::En => format!("{n} stars"),
+    }
+}
+
+/// What a question to customer service is about.
+pub fn consultation_topic(
+    locale: Locale,
+    topic: shared::service::consultations::Topic,
+) -> &'static str {
+    use shared::service::consultations::Topic::*;
+    let (zh, en) = match topic {
+        PreSale => ("售前咨询", "Before buying"),
+        Order => ("订单咨询", "About an order"),
+        Other => ("其他问题", "Something else"),
+    };
+    locale.pick(zh, en)
+}
+
+/// Where a question to customer service stands, as its customer is told.
+pub fn consultation_status(
+    locale: Locale,
+    status: shared::service::consultations::ConsultationStatus,
+) -> &'static str {
+    use shared::service::consultations::ConsultationStatus::*;
+    let (zh, en) = match status {
+        Open => ("待客服回复", "Waiting for us"),
+        WaitingOnCustomer => ("客服已回复", "Answered"),
+        Resolved => ("已解决", "Resolved"),
+        Closed => ("已关闭", "Closed"),
+    };
+    locale.pick(zh, en)
+}

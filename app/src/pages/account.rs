@@ -286,7 +286,11 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="account-name">{me.display_name}</p>
                         <p class="muted">{me.email}</p>
                         <p>{t(Msg::AccountIntro)}</p>
-                        <p><a class="button" href=locale.get_untracked().localize("/account/orders") data-testid="my-orders-link">{t(Msg::MyOrders)}</a></p>
+                        <p class="account-links">
+                            <a class="button" href=locale.get_untracked().localize("/account/orders") data-testid="my-orders-link">{t(Msg::MyOrders)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/reviews") data-testid="my-reviews-link">{t(Msg::MyReviews)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/questions") data-testid="my-questions-link">{t(Msg::MyQuestions)}</a>
+                        </p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
                             <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>
                         })}

@@ -9,6 +9,8 @@ pub mod my_orders;
 pub mod not_found;
 pub mod order;
 pub mod product;
+pub mod questions;
 pub mod returns;
+pub mod reviews;
 pub mod search;
 pub mod track;

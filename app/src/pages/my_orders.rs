@@ -3,6 +3,7 @@
 //! so the page needs no code of its own in the browser.
 
 use crate::api;
+use crate::components::sign_in_first::SignInFirst;
 use crate::i18n::{self, api_error_text, t, use_locale, Msg};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -46,20 +47,7 @@ pub fn MyOrdersPage() -> impl IntoView {
                 (Err(e), _) if e.code != ErrorCode::Unauthorized => {
                     view! { <p class="form-error" role="alert">{api_error_text(l, &e).to_string()}</p> }.into_any()
                 }
-                (Err(_), _) => {
-                    let login = format!(
-                        "{}?next={}",
-                        l.localize("/account/login"),
-                        shared::url::encode_component(&l.localize("/account/orders"))
-                    );
-                    view! {
-                        <section class="auth-card">
-                            <h1>{t(Msg::MyOrders)}</h1>
-                            <a class="button" href=login data-testid="log-in-first">{t(Msg::LogIn)}</a>
-                        </section>
-                    }
-                    .into_any()
-                }
+                (Err(_), _) => view! { <SignInFirst title=Msg::MyOrders path="/account/orders"/> }.into_any(),
             }
         })
     };

@@ -52,6 +52,12 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
         <div class="order-actions no-print">
             {can_pay.then(|| view! { <PayButton number=number.clone() token=token.clone()/> })}
             <OrderActions number=number.clone() token=token.clone() can_cancel=tracked.can_cancel owner/>
+            {(owner && matches!(order.status, OrderStatus::Delivered | OrderStatus::Completed)).then(|| view! {
+                <a class="button button--ghost" href=locale.localize("/account/reviews") data-testid="review-link">{Msg::WriteReview.text(locale)}</a>
+            })}
+            {owner.then(|| view! {
+                <a class="button button--ghost" href=locale.localize(&format!("/account/questions/new?order={number}")) data-testid="ask-about-order">{Msg::AskQuestion.text(locale)}</a>
+            })}
         </div>
     };
     let offered: Vec<Offered> = order

@@ -9,29 +9,46 @@ use crate::components::error_view::ErrorView;
 use crate::i18n::{self, t, use_locale, Msg};
 use crate::pages::moved::{look_up, Lookup, MovedTo};
 use crate::pages::not_found::NotFound;
+use crate::pages::reviews::{aggregate_rating, ProductReviewsSection};
 use crate::seo::{base_url, snippet, PageMeta};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::cart::CartItem;
 use shared::catalog::{
     description_html, plain_text, ProductDetail, ProductImage, SlugOwner, StockStatus, Variant,
 };
 use shared::ids::VariantId;
 use shared::pricing::Quantity;
+use shared::reviews::ProductReviews;
 use shared::Locale;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    let query = use_query_map();
+    let reviews_page = move || {
+        query
+            .read()
+            .get("reviews")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| (1..=10_000).contains(p))
+            .unwrap_or(1)
+    };
     let product = Resource::new(slug, |slug| {
         let page = api::product(&slug);
         look_up(SlugOwner::Product, slug, page)
     });
+    // the reviews are a part of the page: without them (an error) it is still shown
+    let reviews = Resource::new(
+        move || (slug(), reviews_page()),
+        |(slug, page)| async move { api::product_reviews(&slug, page).await.ok() },
+    );
     let body = move || {
         Suspend::new(async move {
-            match product.await {
-                Ok(Lookup::Found(p)) => view! { <ProductView product=p/> }.into_any(),
+            let (product, reviews) = (product.await, reviews.await);
+            match product {
+                Ok(Lookup::Found(p)) => view! { <ProductView product=p reviews/> }.into_any(),
                 Ok(Lookup::Moved(slug)) => {
                     view! { <MovedTo owner=SlugOwner::Product slug/> }.into_any()
                 }
@@ -45,8 +62,14 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
-/// schema.org Product as JSON-LD, with an offer per variant price range and availability.
-fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
+/// schema.org Product as JSON-LD, with an offer per variant price range and availability,
+/// and the reviews' rating.
+fn json_ld(
+    p: &ProductDetail,
+    reviews: Option<&ProductReviews>,
+    locale: Locale,
+    base: &str,
+) -> String {
     let low = p.variants.iter().map(|v| v.price.minor).min().unwrap_or(0);
     let high = p.variants.iter().map(|v| v.price.minor).max().unwrap_or(0);
     let available = p.variants.iter().any(|v| v.available > 0);
@@ -55,7 +78,7 @@ fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
             .format_amount()
             .replace(',', "")
     };
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": p.name.get(locale),
@@ -73,12 +96,15 @@ fn json_ld(p: &ProductDetail, locale: Locale, base: &str) -> String {
             "availability": if available { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" }
         }
     });
+    if let Some(rating) = reviews.and_then(|r| aggregate_rating(&r.summary)) {
+        value["aggregateRating"] = rating;
+    }
     // `</` must not close the script element early
     value.to_string().replace("</", "<\\/")
 }
 
 #[component]
-fn ProductView(product: ProductDetail) -> impl IntoView {
+fn ProductView(product: ProductDetail, reviews: Option<ProductReviews>) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let name = product.name.get(locale).to_string();
     let title = Some(product.seo.title.get(locale))
@@ -92,8 +118,10 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 product.description.get(locale),
             )))
         });
-    let ld = json_ld(&product, locale, &base_url());
+    let ld = json_ld(&product, reviews.as_ref(), locale, &base_url());
     let page_path = format!("/products/{}", product.slug);
+    let product_slug = product.slug.clone();
+    let reviews_path = page_path.clone();
     let trail = product.breadcrumbs.clone();
     let description = description_html(product.description.get(locale));
     view! {
@@ -107,6 +135,10 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 <div class="rich-text" inner_html=description></div>
             </section>
         </ProductArticle>
+        <p class="ask-link no-print">
+            <a href=locale.localize(&format!("/account/questions/new?product={}", product_slug)) data-testid="ask-about-product">{Msg::AskAboutProduct.text(locale)}</a>
+        </p>
+        {reviews.map(|reviews| view! { <ProductReviewsSection reviews path=reviews_path/> })}
     }
 }
 

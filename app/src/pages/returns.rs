@@ -2,10 +2,11 @@
 //! units, why, a comment, photos — while the return window is open, and the order's returns
 //! with where each stands.
 
+use crate::components::photo_upload::PhotoUploads;
 use crate::i18n::{self, api_error_text, t, use_locale, Msg};
 use leptos::prelude::*;
 use shared::after_sales::returns::{
-    NewReturn, Resolution, ReturnLineRequest, ReturnReason, ReturnView, UploadedPhoto,
+    NewReturn, Resolution, ReturnLineRequest, ReturnReason, ReturnView,
 };
 use shared::ApiError;
 use ui::format::date;
@@ -68,15 +69,13 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
         .collect();
     let reason = RwSignal::new(ReturnReason::Defective.as_str().to_string());
     let comment = RwSignal::new(String::new());
-    let photos = RwSignal::new(Vec::<UploadedPhoto>::new());
-    // photos still being uploaded: the form waits for them
-    let uploading = RwSignal::new(0_usize);
+    let uploads = PhotoUploads::new(shared::after_sales::returns::MAX_PHOTOS);
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
     let (number, token) = (StoredValue::new(number), StoredValue::new(token));
     let picks = StoredValue::new(chosen.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() || uploading.get_untracked() > 0 {
+        if pending.get_untracked() || uploads.uploading.get_untracked() > 0 {
             return;
         }
         let lines: Vec<ReturnLineRequest> = picks
@@ -94,61 +93,22 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
             comment: comment.get_untracked(),
             resolution: Resolution::Refund,
             exchange_for: None,
-            photos: photos.get_untracked().into_iter().map(|p| p.key).collect(),
+            photos: uploads.keys(),
         };
-        pending.set(true);
-        error.set(None);
         let request = crate::api::request_return(&number.get_value(), &token.get_value(), &req);
         let back = reload(
             locale.get_untracked(),
             &number.get_value(),
             &token.get_value(),
         );
-        leptos::task::spawn_local(async move {
-            match request.await {
-                Ok(_) => crate::api::go_to(&back),
-                Err(e) => {
-                    error.set(Some(e));
-                    pending.set(false);
-                }
-            }
-        });
+        crate::components::form::send(request, pending, error, move |_| back);
     };
     let on_photo = move |ev: leptos::ev::Event| {
-        #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-        {
-            use wasm_bindgen::JsCast;
-            let input = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-            let Some(files) = input.as_ref().and_then(|i| i.files()) else {
-                return;
-            };
-            // at most six in all, counting those still on their way
-            let room = shared::after_sales::returns::MAX_PHOTOS
-                .saturating_sub(photos.with_untracked(Vec::len) + uploading.get_untracked());
-            for i in 0..files.length().min(u32::try_from(room).unwrap_or(0)) {
-                let Some(file) = files.get(i) else { continue };
-                let path = crate::api::photo_path(&number.get_value(), &token.get_value());
-                uploading.update(|n| *n += 1);
-                leptos::task::spawn_local(async move {
-                    let kind = match file.type_() {
-                        t if t.is_empty() => "application/octet-stream".to_string(),
-                        t => t,
-                    };
-                    match ui::api::send_blob::<UploadedPhoto>(path, file.into(), kind).await {
-                        Ok(p) => photos.update(|all| all.push(p)),
-                        Err(e) => error.set(Some(e)),
-                    }
-                    uploading.update(|n| *n = n.saturating_sub(1));
-                });
-            }
-            if let Some(input) = input {
-                input.set_value("");
-            }
-        }
-        #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-        let _ = ev;
+        uploads.chosen(
+            ev,
+            crate::api::photo_path(&number.get_value(), &token.get_value()),
+            error,
+        )
     };
     let rows = lines
         .into_iter()
@@ -173,7 +133,8 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
         .map(|r| view! { <option value=r.as_str()>{move || i18n::return_reason(locale.get(), *r)}</option> })
         .collect_view();
     let thumbs = move || {
-        photos
+        uploads
+            .photos
             .get()
             .into_iter()
             .map(|p| view! { <img class="return-photo" src=p.url alt="" width="64" height="64" data-testid="return-photo"/> })
@@ -193,10 +154,10 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
                     <textarea rows="3" maxlength="500" bind:value=comment data-testid="return-comment"></textarea>
                 </label>
                 <label>{t(Msg::ReturnPhotos)}
-                    <input type="file" accept="image/jpeg,image/png,image/webp" multiple on:change=on_photo data-testid="return-photos"/>
+                    <input type="file" accept="image/jpeg,image/png,image/webp" multiple disabled=move || uploads.full() on:change=on_photo data-testid="return-photos"/>
                 </label>
                 <div class="return-photos">{thumbs}</div>
-                <button class="button" type="submit" disabled=move || { pending.get() || uploading.get() > 0 } data-testid="return-submit">
+                <button class="button" type="submit" disabled=move || { pending.get() || uploads.busy() } data-testid="return-submit">
                     {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendReturn)() }}
                 </button>
             </form>

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::media;
 use crate::openapi::ACCOUNT;
 use crate::state::AppState;
-use crate::workflows::{my_orders, returns};
+use crate::workflows::{my_orders, returns, reviews};
 use axum::extract::State;
 use axum::Json;
 use shared::after_sales::returns::{NewReturn, UploadedPhoto};
@@ -24,6 +24,7 @@ use shared::orders::tracking::{
     contact_matches, for_guest, MyOrderRow, MyOrdersQuery, OrderTracking, TrackRequest,
 };
 use shared::orders::OrderNumber;
+use shared::reviews::{NewReview, ReviewTask};
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -37,6 +38,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(track))
         .routes(routes!(request_return))
         .routes(routes!(upload_photo))
+        .routes(routes!(my_reviews, write_review))
 }
 
 /// The customer's orders, newest first, ten to a page.
@@ -226,12 +228,33 @@ async fn request_return(
     ))
 }
 
-/// Upload a photo for a return of this order (the body is the file: JPEG, PNG or WebP, at
-/// most 10 MB), once it is delivered and while it may be returned. It is resized and
-/// stored as WebP; the answer's key goes in the return's `photos`. Twelve photos per order,
-/// thirty tries an hour.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct PhotoQuery {
+    /// The order's access token (from placing it); not needed by its signed-in owner.
+    #[serde(default)]
+    token: String,
+    /// What the photo is for: a return (the default; only while the order may be returned)
+    /// or a review (any time after delivery).
+    #[serde(default)]
+    #[param(inline)]
+    purpose: PhotoPurpose,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum PhotoPurpose {
+    #[default]
+    Return,
+    Review,
+}
+
+/// Upload a photo for a return or a review of this order (the body is the file: JPEG, PNG
+/// or WebP, at most 10 MB), once it is delivered (and, for a return, while it may be
+/// returned). It is resized and stored as WebP; the answer's key goes in the return's or
+/// review's `photos`. Twelve photos per order, thirty tries an hour.
 #[utoipa::path(post, path = "/orders/{number}/photos", tag = ACCOUNT, operation_id = "uploadReturnPhoto",
-    params(("number" = String, Path, description = "The order number", max_length = 20), ShowQuery),
+    params(("number" = String, Path, description = "The order number", max_length = 20), PhotoQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The picture's bytes"),
     security(("csrf" = [])),
     responses(
@@ -246,13 +269,18 @@ async fn upload_photo(
     State(state): State<AppState>,
     OptionalUser(user): OptionalUser,
     ApiPath(number): ApiPath<String>,
-    ApiQuery(q): ApiQuery<ShowQuery>,
+    ApiQuery(q): ApiQuery<PhotoQuery>,
     ApiBytes(body): ApiBytes<{ media::MAX_BYTES }>,
 ) -> AppResult<(axum::http::StatusCode, Json<UploadedPhoto>)> {
     let (id, number) = owned(&state, &number, user.map(|u| u.id.0), &q.token).await?;
     {
         let mut conn = state.db.pool.acquire().await?;
-        returns::may_add_photo(&mut conn, id, state.config.return_window_days).await?;
+        // a review's photo: delivered is enough, however long ago
+        let window = match q.purpose {
+            PhotoPurpose::Return => state.config.return_window_days,
+            PhotoPurpose::Review => i64::from(i32::MAX),
+        };
+        returns::may_add_photo(&mut conn, id, window).await?;
     }
     rate_limit::take(&state.db, &[format!("photo-order:{number}")], PHOTO_UPLOADS).await?;
     // decoding and resizing are CPU work: off the async threads
@@ -274,5 +302,43 @@ async fn upload_photo(
             url: media::url(&processed.key, width),
             key: processed.key,
         }),
+    ))
+}
+
+/// What the customer received and may review, one entry per product (its latest delivered
+/// order), newest first, with their review once written.
+#[utoipa::path(get, path = "/account/reviews", tag = ACCOUNT, operation_id = "listMyReviews",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The products to review and the reviews written", body = Vec<ReviewTask>)))]
+async fn my_reviews(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+) -> AppResult<Json<Vec<ReviewTask>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(crate::db::reviews::tasks(&mut conn, me.id.0).await?))
+}
+
+/// Review a product delivered to you: one to five stars, words and photos, once per
+/// product. It shows on the product page at once. Answers the list of
+/// `listMyReviews`.
+#[utoipa::path(post, path = "/account/reviews", tag = ACCOUNT, operation_id = "writeReview",
+    request_body = NewReview,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 201, description = "Written: the products to review and the reviews written", body = Vec<ReviewTask>),
+        (status = 404, description = "No order of yours has this number", body = ApiError),
+        (status = 409, description = "problem not_delivered or already_reviewed", body = ApiError),
+        (status = 422, description = "problem line, rating (1 to 5), body_too_long or photos (more than six, twice, or one not uploaded for this order)", body = ApiError)))]
+async fn write_review(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    ApiJson(req): ApiJson<NewReview>,
+) -> AppResult<(axum::http::StatusCode, Json<Vec<ReviewTask>>)> {
+    reviews::write(&state.db, me.id.0, &me.display_name, &req).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(crate::db::reviews::tasks(&mut conn, me.id.0).await?),
     ))
 }

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod auth;
 pub mod carriers;
 pub mod cart;
+pub mod consultations;
 pub mod health;
 pub mod orders;
 pub mod payments;
@@ -30,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .merge(cart::routes())
                 .merge(orders::routes())
                 .merge(account::routes())
+                .merge(consultations::routes())
                 .merge(payments::store_routes()),
         )
         .nest("/api/v1/payments", payments::routes())

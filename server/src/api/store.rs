@@ -1,7 +1,7 @@
 //! The shop front's catalogue: `/api/v1/store/*`. Read-only, public.
 
-use crate::api::ApiPath;
-use crate::db::{catalog, catalog_admin, search};
+use crate::api::{ApiPath, ApiQuery};
+use crate::db::{catalog, catalog_admin, reviews, search};
 use crate::error::{AppError, AppResult};
 use crate::openapi::STORE;
 use crate::state::AppState;
@@ -10,13 +10,15 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use shared::catalog::query::PriceUnits;
 use shared::catalog::spelling;
 use shared::catalog::{
     Brand, BrandPage, Category, Moved, ProductDetail, ProductList, ProductQuery, SearchResult,
     Slug, SlugOwner,
 };
+use shared::list::PageRequest;
+use shared::reviews::ProductReviews;
 use shared::ApiError;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -29,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(brands))
         .routes(routes!(products))
         .routes(routes!(product))
+        .routes(routes!(product_reviews))
         .routes(routes!(search))
         .routes(routes!(brand_page))
         .routes(routes!(moved))
@@ -252,6 +255,46 @@ async fn product(
         catalog::product_by_slug(&state.db, slug.as_str())
             .await?
             .ok_or(AppError::NotFound("product"))
+    })
+    .await
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ReviewsQuery {
+    #[param(minimum = 1, maximum = 10000)]
+    page: Option<u32>,
+}
+
+/// A product's shown reviews, newest first, ten to a page, with their average and how the
+/// stars spread.
+#[utoipa::path(get, path = "/products/{slug}/reviews", tag = STORE, operation_id = "getProductReviews",
+    params(("slug" = String, Path, description = "The product's slug", max_length = 80,
+        pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"), ReviewsQuery),
+    responses(
+        (status = 200, description = "The product's reviews", body = ProductReviews),
+        (status = 404, description = "No active product has this slug", body = ApiError),
+        (status = 422, description = "problem page", body = ApiError)))]
+async fn product_reviews(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ReviewsQuery>,
+) -> AppResult<CachedJson> {
+    let slug = path_slug(&slug, "product")?;
+    let page = PageRequest::parse(q.page, Some(shared::reviews::PAGE_SIZE))
+        .map_err(|p| AppError::rule(p).at(p.field()))?;
+    let key = format!("reviews/{}/{}", slug.as_str(), page.page);
+    cached(&state, &key, || async {
+        let mut conn = state.db.pool.acquire().await?;
+        let product = reviews::product_id(&mut conn, slug.as_str())
+            .await?
+            .ok_or(AppError::NotFound("product"))?;
+        let summary = reviews::summary(&mut conn, product).await?;
+        let (items, total) = reviews::page(&mut conn, product, page).await?;
+        Ok(ProductReviews {
+            summary,
+            reviews: page.of(items, total),
+        })
     })
     .await
 }

@@ -12,6 +12,8 @@ pub enum MessageKind {
     OrderShipped,
     /// A return moved on: approved, rejected, received, refunded…
     ReturnUpdate,
+    /// Customer service answered or resolved a consultation.
+    ConsultationReply,
 }
 
 impl MessageKind {
@@ -22,6 +24,7 @@ impl MessageKind {
             MessageKind::StaffInvitation => "staff_invitation",
             MessageKind::OrderShipped => "order_shipped",
             MessageKind::ReturnUpdate => "return_update",
+            MessageKind::ConsultationReply => "consultation_reply",
         }
     }
 }

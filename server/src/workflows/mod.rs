@@ -3,6 +3,7 @@
 pub mod allocate;
 pub mod catalog;
 pub mod catalog_csv;
+pub mod consultations;
 pub mod inventory;
 pub mod mark_paid;
 pub mod my_orders;
@@ -13,6 +14,7 @@ pub mod place_order;
 pub mod quote;
 pub mod refund;
 pub mod returns;
+pub mod reviews;
 pub mod settings;
 pub mod shipping;
 pub mod staff;

@@ -411,7 +411,12 @@ mod tests {
         let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
         assert_eq!(
             marketing.iter().map(|m| m.0).collect::<Vec<_>>(),
-            vec![Module::Catalogue, Module::Reports]
+            vec![Module::Catalogue, Module::Service, Module::Reports]
+        );
+        assert_eq!(
+            marketing[1].1,
+            vec![Page::Reviews],
+            "reviews, to answer them"
         );
         let warehouse = Module::visible_to(&Roles::new(vec![StaffRole::WarehouseOperator]));
         assert_eq!(

@@ -63,6 +63,10 @@ pub enum Page {
     Carriers,
     /// 退货: the returns queue and each return's steps.
     Returns,
+    /// 咨询: customers' questions with their service levels.
+    Consultations,
+    /// 评价: customers' reviews, to hide or answer.
+    Reviews,
 }
 
 impl Module {
@@ -100,7 +104,7 @@ impl Module {
                 Page::Stocktakes,
                 Page::Valuation,
             ],
-            Module::Service => &[Page::Returns],
+            Module::Service => &[Page::Returns, Page::Consultations, Page::Reviews],
             Module::Reports => &[Page::Dashboard],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security, Page::Carriers],
             _ => &[],
@@ -143,6 +147,8 @@ impl Page {
             Page::Security => Permission::ManageSecurity,
             Page::Carriers => Permission::ManageShipping,
             Page::Returns => Permission::ViewReturns,
+            Page::Consultations => Permission::AnswerConsultations,
+            Page::Reviews => Permission::ModerateReviews,
         }
     }
 
@@ -169,6 +175,8 @@ impl Page {
             Page::Security => "/settings/security",
             Page::Carriers => "/settings/carriers",
             Page::Returns => "/returns",
+            Page::Consultations => "/consultations",
+            Page::Reviews => "/reviews",
         }
     }
 }

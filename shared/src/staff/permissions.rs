@@ -65,10 +65,14 @@ pub enum Permission {
     HandleReturns,
     /// Receive returned goods into a warehouse and inspect them.
     ReceiveReturns,
+    /// Hide customers' reviews (with the reason) and answer them in public.
+    ModerateReviews,
+    /// Answer customers' questions (咨询), take and assign them, resolve and close them.
+    AnswerConsultations,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 26] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -93,6 +97,8 @@ impl Permission {
         Permission::ViewReturns,
         Permission::HandleReturns,
         Permission::ReceiveReturns,
+        Permission::ModerateReviews,
+        Permission::AnswerConsultations,
     ];
 
     /// The roles that hold this permission.
@@ -149,6 +155,9 @@ impl Permission {
             ],
             Permission::HandleReturns => &[Owner, OrderClerk, CustomerService],
             Permission::ReceiveReturns => &[Owner, WarehouseOperator],
+            // marketing answers reviews in public too
+            Permission::ModerateReviews => &[Owner, CustomerService, Marketing],
+            Permission::AnswerConsultations => &[Owner, CustomerService],
             Permission::ManageStaff
             | Permission::ViewAuditLog
             | Permission::ManageSecurity

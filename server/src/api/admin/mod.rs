@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod catalog_csv;
+mod consultations;
 mod fleet;
 mod fulfilment;
 mod inventory;
@@ -13,6 +14,7 @@ mod me;
 mod orders;
 mod reports;
 mod returns;
+mod reviews;
 mod settings;
 mod staff;
 
@@ -30,6 +32,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(catalog_csv::routes())
         .merge(reports::routes())
         .merge(returns::routes())
+        .merge(reviews::routes())
+        .merge(consultations::routes())
         .merge(staff::routes())
         .merge(audit::routes())
         .merge(settings::routes())

@@ -20,6 +20,7 @@ mod inventory;
 mod order_expiry;
 mod order_status;
 mod orders;
+mod ownership;
 mod pages;
 mod payments;
 mod permissions;

@@ -4,11 +4,12 @@
 //! interactive parts and not the rest of the app (router, listings, layout).
 //!
 //! Islands are siblings, so what several of them share lives on the root owner: the page's
-//! locale, who is signed in and the cart. The page's loader script (`hydration.rs`) calls
+//! locale, who is signed in, the cart and the wishlist. The page's loader script (`hydration.rs`) calls
 //! [`start`], then each island's hydrate function, then [`islands_hydrated`].
 
 use crate::cart::{self, Cart};
 use crate::session::Session;
+use crate::wishlist::{self, Wishlist};
 use leptos::prelude::*;
 use shared::Locale;
 
@@ -22,12 +23,18 @@ pub fn start() {
     provide_context(Memo::new(move |_| locale));
     provide_context(Session::unknown());
     provide_context(Cart::empty());
+    provide_context(Wishlist::empty());
 }
 
 /// Once every island has hydrated (each rendered as the server did, for a visitor not yet
-/// known): asks who is signed in and loads the cart from the server or from IndexedDB.
+/// known): asks who is signed in and loads the cart and the wishlist from the server or
+/// from IndexedDB.
 pub fn islands_hydrated() {
-    let (Some(session), Some(cart)) = (use_context::<Session>(), use_context::<Cart>()) else {
+    let (Some(session), Some(cart), Some(kept)) = (
+        use_context::<Session>(),
+        use_context::<Cart>(),
+        use_context::<Wishlist>(),
+    ) else {
         return;
     };
     leptos::task::spawn_local(async move {
@@ -37,8 +44,11 @@ pub fn islands_hydrated() {
         // (a workspace-wide check builds `hydrate` and `ssr` together; only the browser
         // build loads a cart)
         #[cfg(not(feature = "ssr"))]
-        cart::load(cart, customer).await;
+        {
+            cart::load(cart, customer).await;
+            wishlist::load(kept, customer).await;
+        }
         #[cfg(feature = "ssr")]
-        let _ = (cart, customer);
+        let _ = (cart, kept, customer);
     });
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod pages;
 pub mod seo;
 pub mod session;
+pub mod wishlist;
 
 use components::layout::Layout;
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ use pages::questions::{AskQuestionPage, MyQuestionsPage, QuestionPage};
 use pages::reviews::MyReviewsPage;
 use pages::search::SearchPage;
 use pages::track::TrackPage;
+use pages::wishlist::MyWishlistPage;
 use pages::{category::CategoryPage, home::HomePage, not_found::NotFound, product::ProductPage};
 
 /// Facts about the site the pages need: the public address (for canonical links), the
@@ -131,6 +133,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en/account/questions/new") view=AskQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/wishlist") view=MyWishlistPage/>
+                    <Route path=path!("/en/account/wishlist") view=MyWishlistPage/>
                     <Route path=path!("/track") view=TrackPage/>
                     <Route path=path!("/en/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>

@@ -32,6 +32,7 @@ pub mod stock_views;
 pub mod time;
 pub mod url;
 pub mod views;
+pub mod wishlist;
 
 pub use error::{ApiError, ErrorCode};
 pub use locale::Locale;

@@ -36,3 +36,4 @@ mod staff;
 mod tracking;
 mod two_factor;
 mod upgrade;
+mod wishlist;

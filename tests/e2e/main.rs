@@ -13,6 +13,7 @@ mod returns;
 mod reviews;
 mod routes;
 mod tracking;
+mod wishlist;
 
 use fantoccini::Locator;
 use server::db::Backend;

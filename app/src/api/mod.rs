@@ -320,3 +320,45 @@ pub fn rate_consultation(
         serde_json::to_value(req).unwrap_or_default(),
     )
 }
+
+/// The signed-in customer's kept products, as cards.
+pub fn my_wishlist(
+) -> impl Future<Output = ApiResult<Vec<shared::catalog::ProductSummary>>> + Send + 'static {
+    get("/api/v1/store/account/wishlist".to_string())
+}
+
+/// The cards of a guest's wishlist (the products for sale among `slugs`).
+pub fn wishlist_cards(
+    slugs: &[String],
+) -> impl Future<Output = ApiResult<Vec<shared::catalog::ProductSummary>>> + Send + 'static {
+    let list: Vec<String> = slugs
+        .iter()
+        .map(|s| shared::catalog::query::encode_component(s))
+        .collect();
+    get(format!("/api/v1/store/wishlist?slugs={}", list.join(",")))
+}
+
+fn wishlist_item(slug: &str) -> String {
+    format!(
+        "/api/v1/store/account/wishlist/{}",
+        shared::catalog::query::encode_component(slug)
+    )
+}
+
+/// Keeps a product in the customer's wishlist; answers the kept slugs.
+pub fn wishlist_keep(slug: &str) -> impl Future<Output = ApiResult<Vec<String>>> + 'static {
+    send(Method::Put, wishlist_item(slug), None, Vec::new())
+}
+
+/// Takes a product out of the customer's wishlist; answers the kept slugs.
+pub fn wishlist_forget(slug: &str) -> impl Future<Output = ApiResult<Vec<String>>> + 'static {
+    send(Method::Delete, wishlist_item(slug), None, Vec::new())
+}
+
+/// At sign-in: hands the browser's wishlist over to the customer's.
+pub fn wishlist_merge(slugs: &[String]) -> impl Future<Output = ApiResult<Vec<String>>> + 'static {
+    post(
+        "/api/v1/store/account/wishlist".to_string(),
+        serde_json::json!({ "slugs": slugs }),
+    )
+}

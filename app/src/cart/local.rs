@@ -1,5 +1,6 @@
-//! The guest cart in IndexedDB: database `storekeep`, object store `cart`, one record
-//! (`items`) holding the items as JSON. It survives reloads, restarts and being offline.
+//! What a guest keeps in the browser, in IndexedDB: database `storekeep`, object store
+//! `cart`, one record per list as JSON — the cart (`items`) and the wishlist (`wishlist`).
+//! It survives reloads, restarts and being offline.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -24,22 +25,31 @@ async fn open() -> Result<Database, String> {
 }
 
 pub async fn load() -> Result<Vec<CartItem>, String> {
+    load_record(KEY).await
+}
+
+pub async fn save(items: &[CartItem]) -> Result<(), String> {
+    save_record(KEY, items).await
+}
+
+/// The list kept under `key` (a damaged or missing record is an empty list, not a broken
+/// page).
+pub async fn load_record<T: serde::de::DeserializeOwned>(key: &str) -> Result<Vec<T>, String> {
     let db = open().await?;
     let tx = db.transaction(STORE).build().map_err(|e| e.to_string())?;
     let store = tx.object_store(STORE).map_err(|e| e.to_string())?;
     let json: Option<String> = store
-        .get(KEY)
+        .get(key)
         .primitive()
         .map_err(|e| e.to_string())?
         .await
         .map_err(|e| e.to_string())?;
-    // a damaged record is an empty cart, not a broken page
     Ok(json
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default())
 }
 
-pub async fn save(items: &[CartItem]) -> Result<(), String> {
+pub async fn save_record<T: serde::Serialize>(key: &str, items: &[T]) -> Result<(), String> {
     let json = serde_json::to_string(items).map_err(|e| e.to_string())?;
     let db = open().await?;
     let tx = db
@@ -50,7 +60,7 @@ pub async fn save(items: &[CartItem]) -> Result<(), String> {
     let store = tx.object_store(STORE).map_err(|e| e.to_string())?;
     store
         .put(json)
-        .with_key(KEY)
+        .with_key(key)
         .primitive()
         .map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())

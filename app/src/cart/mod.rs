@@ -6,7 +6,7 @@
 //! have hydrated, so the first paint of every page is the same for everyone (and cacheable).
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-mod local;
+pub(crate) mod local;
 
 use crate::api::{self, ApiResult};
 use leptos::prelude::*;

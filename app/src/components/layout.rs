@@ -102,6 +102,8 @@ fn Header() -> impl IntoView {
                 </nav>
                 <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
+                <a class="wish-link" href=move || locale.get().localize("/account/wishlist") aria-label=t(Msg::Wishlist)
+                    title=t(Msg::Wishlist) data-testid="wishlist-link">"♡"</a>
                 <MiniCart/>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}

@@ -6,3 +6,4 @@ pub mod photo_upload;
 pub mod product_card;
 pub mod search_box;
 pub mod sign_in_first;
+pub mod wish_button;

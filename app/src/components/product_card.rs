@@ -1,5 +1,6 @@
-//! A product in a grid: image, brand, name, price, stock.
+//! A product in a grid: image, brand, name, price, stock, and the heart that keeps it.
 
+use crate::components::wish_button::WishHeart;
 use crate::i18n::{t, use_locale, Msg};
 use leptos::prelude::*;
 use shared::catalog::ProductSummary;
@@ -9,7 +10,10 @@ pub fn ProductGrid(items: Vec<ProductSummary>) -> impl IntoView {
     view! {
         <ul class="product-grid" data-testid="product-grid">
             // the first row is what a phone shows first: loaded at once, the first picture first
-            {items.into_iter().enumerate().map(|(i, p)| view! { <li><ProductCard product=p position=i/></li> }).collect_view()}
+            {items.into_iter().enumerate().map(|(i, p)| {
+                let slug = p.slug.clone();
+                view! { <li class="product-tile"><ProductCard product=p position=i/><WishHeart slug/></li> }
+            }).collect_view()}
         </ul>
     }
 }

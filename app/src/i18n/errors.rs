@@ -126,6 +126,10 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "内容过长，请缩短后重试。",
             "That is too long; please shorten it.",
         )),
+        Some("wishlist_full") => Some((
+            "最多收藏 100 件商品，请先移除一些。",
+            "A wishlist keeps at most 100 products: remove some first.",
+        )),
         Some("already_reviewed") => Some(("这件商品您已经评价过了。", "You have reviewed this product already.")),
         Some(p) if p.starts_with("coupon_") => Some((
             "优惠券不可用，请移除后再提交。",

@@ -99,6 +99,7 @@ fn after_sign_in(next: String) -> impl Fn() + Send + Sync + 'static {
         let next = next.clone();
         leptos::task::spawn_local(async move {
             crate::cart::hand_over_guest_cart().await;
+            crate::wishlist::hand_over_guest_wishlist().await;
             go_to(&next);
         });
     }
@@ -290,6 +291,7 @@ pub fn AccountPage() -> impl IntoView {
                             <a class="button" href=locale.get_untracked().localize("/account/orders") data-testid="my-orders-link">{t(Msg::MyOrders)}</a>
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/reviews") data-testid="my-reviews-link">{t(Msg::MyReviews)}</a>
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/questions") data-testid="my-questions-link">{t(Msg::MyQuestions)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/wishlist") data-testid="my-wishlist-link">{t(Msg::Wishlist)}</a>
                         </p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
                             <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>

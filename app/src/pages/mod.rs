@@ -14,3 +14,4 @@ pub mod returns;
 pub mod reviews;
 pub mod search;
 pub mod track;
+pub mod wishlist;

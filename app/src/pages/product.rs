@@ -6,6 +6,7 @@ use crate::api;
 use crate::cart::use_cart;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
+use crate::components::wish_button::WishToggle;
 use crate::i18n::{self, t, use_locale, Msg};
 use crate::pages::moved::{look_up, Lookup, MovedTo};
 use crate::pages::not_found::NotFound;
@@ -157,6 +158,7 @@ fn ProductArticle(product: ProductDetail, children: Children) -> impl IntoView {
         .and_then(|i| images.iter().position(|x| x == i))
         .unwrap_or(0);
     let name_for_cart = name.clone();
+    let slug_for_wish = product.slug.clone();
 
     let selected = RwSignal::new(product.default_variant().map(|v| v.id));
     let product = StoredValue::new(product);
@@ -198,6 +200,7 @@ fn ProductArticle(product: ProductDetail, children: Children) -> impl IntoView {
                 <p class=move || stock().1 data-testid="stock">{move || stock().0}</p>
                 <VariantPicker product current selected/>
                 <AddToCart current name=name_for_cart/>
+                <WishToggle slug=slug_for_wish labelled=true/>
                 <p class="muted small">{Msg::Sku.text(locale)}": "<span data-testid="sku">{sku}</span></p>
                 {children()}
             </div>

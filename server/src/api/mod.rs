@@ -16,6 +16,7 @@ pub mod health;
 pub mod orders;
 pub mod payments;
 pub mod store;
+pub mod wishlist;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -32,6 +33,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .merge(orders::routes())
                 .merge(account::routes())
                 .merge(consultations::routes())
+                .merge(wishlist::routes())
                 .merge(payments::store_routes()),
         )
         .nest("/api/v1/payments", payments::routes())

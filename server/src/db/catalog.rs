@@ -161,6 +161,41 @@ impl From<SummaryRow> for ProductSummary {
 
 pub const PLACEHOLDER_IMAGE: &str = "/img/placeholder.svg";
 
+/// A listing's products as cards (`SummaryRow`), before its WHERE clause.
+const SUMMARIES: &str =
+    "SELECT p.id, p.slug, p.name_zh, p.name_en, p.currency, p.price_min, p.price_max, p.featured, \
+     b.id AS brand_id, b.slug AS brand_slug, b.name_zh AS brand_zh, b.name_en AS brand_en, \
+     c.slug AS category_slug, c.name_zh AS category_zh, c.name_en AS category_en, \
+     (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image, \
+     (SELECT COUNT(*) FROM product_variants v JOIN stock_levels s ON s.variant_id = v.id \
+        WHERE v.product_id = p.id AND s.on_hand > s.reserved) AS in_stock \
+     FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id";
+
+/// The cards of the products for sale among `slugs`, in the order of `slugs` (unknown and
+/// withdrawn ones left out).
+pub async fn summaries_of(
+    conn: &mut sqlx::AnyConnection,
+    slugs: &[String],
+) -> Result<Vec<ProductSummary>, sqlx::Error> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut b = SqlBuilder::default();
+    b.push(SUMMARIES)
+        .push(" WHERE p.status = 'active' AND p.item_kind = 'finished_good' AND p.slug IN (");
+    for (i, slug) in slugs.iter().enumerate() {
+        if i > 0 {
+            b.push(", ");
+        }
+        b.bind(Arg::Text(slug.clone()));
+    }
+    b.push(")");
+    let rows: Vec<SummaryRow> = b.query_as().fetch_all(conn).await?;
+    let mut cards: Vec<ProductSummary> = rows.into_iter().map(ProductSummary::from).collect();
+    cards.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
+    Ok(cards)
+}
+
 /// Adds the WHERE clause of a listing (after `FROM products p ...`).
 fn push_filters(b: &mut SqlBuilder, q: &ProductQuery) {
     b.push(" WHERE p.status = 'active' AND p.item_kind = 'finished_good'");
@@ -221,15 +256,7 @@ pub async fn list_products(db: &Db, q: &ProductQuery) -> Result<ProductList, sql
     let total: i64 = count.query_scalar().fetch_one(&db.pool).await?;
 
     let mut b = start(q);
-    b.push(
-        "SELECT p.id, p.slug, p.name_zh, p.name_en, p.currency, p.price_min, p.price_max, p.featured, \
-         b.id AS brand_id, b.slug AS brand_slug, b.name_zh AS brand_zh, b.name_en AS brand_en, \
-         c.slug AS category_slug, c.name_zh AS category_zh, c.name_en AS category_en, \
-         (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image, \
-         (SELECT COUNT(*) FROM product_variants v JOIN stock_levels s ON s.variant_id = v.id \
-            WHERE v.product_id = p.id AND s.on_hand > s.reserved) AS in_stock \
-         FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id",
-    );
+    b.push(SUMMARIES);
     push_filters(&mut b, q);
     b.push(match q.sort {
         ProductSort::Featured => " ORDER BY p.featured DESC, p.created_at DESC, p.id DESC",

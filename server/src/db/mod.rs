@@ -51,6 +51,7 @@ pub mod status;
 pub mod stock;
 pub mod tracking;
 pub mod views;
+pub mod wishlist;
 mod write;
 
 pub use write::{Commits, WriteTx};

@@ -19,3 +19,4 @@ pub mod settings;
 pub mod shipping;
 pub mod staff;
 pub mod two_factor;
+pub mod wishlist;

@@ -65,9 +65,26 @@ impl Divisions {
             .filter(|(code, _)| code.len() == len)
             .map(|(code, name)| Division {
                 code: code.clone(),
-                name: name.clone(),
+                name: self.shown_name(code, name),
             })
             .collect()
+    }
+
+    /// A division's name as a picker shows it: the code table's placeholder cities of the
+    /// four municipalities (北京, 天津, 上海, 重庆) read as the municipality itself — "市辖区"
+    /// as "上海市", Chongqing's "县" as "重庆市（县）" — since that is what a person looks for.
+    fn shown_name(&self, code: &str, name: &str) -> String {
+        let province = || {
+            self.by_code
+                .get(&code[..2])
+                .map_or(name, String::as_str)
+                .to_string()
+        };
+        match (code.len(), name) {
+            (4, "市辖区") => province(),
+            (4, "县") => format!("{}（县）", province()),
+            _ => name.to_string(),
+        }
     }
 
     /// Whether `code` is a district, the level an address must name.
@@ -108,17 +125,29 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "# comment\n31\t上海市\n3101\t市辖区\n310101\t黄浦区\n310115\t浦东新区\n\
+        50\t重庆市\n5001\t市辖区\n500101\t万州区\n5002\t县\n500229\t城口县\n\
         44\t广东省\n4403\t深圳市\n440305\t南山区\n4419\t东莞市\n441900\t东莞市\n";
 
     #[test]
     fn levels_and_labels() {
         let d = Divisions::parse(SAMPLE).unwrap();
-        assert_eq!(d.len(), 9);
+        assert_eq!(d.len(), 14);
+        let chongqing: Vec<_> = d.children(Some("50")).into_iter().map(|x| x.name).collect();
+        assert_eq!(chongqing, ["重庆市", "重庆市（县）"]);
+        assert_eq!(d.label("500229").as_deref(), Some("重庆市 城口县"));
         let provinces: Vec<_> = d.children(None).into_iter().map(|x| x.code).collect();
-        assert_eq!(provinces, ["31", "44"]);
+        assert_eq!(provinces, ["31", "44", "50"]);
         let cities: Vec<_> = d.children(Some("44")).into_iter().map(|x| x.name).collect();
         assert_eq!(cities, ["深圳市", "东莞市"]);
         assert_eq!(d.children(Some("3101")).len(), 2);
+        // a municipality's placeholder city reads as the municipality
+        assert_eq!(
+            d.children(Some("31")),
+            [Division {
+                code: "3101".into(),
+                name: "上海市".into()
+            }]
+        );
         assert!(d.children(Some("310115")).is_empty());
         assert!(d.is_district("310115"));
         assert!(!d.is_district("3101") && !d.is_district("310199"));

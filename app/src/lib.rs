@@ -26,6 +26,7 @@ use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
 use pages::my_orders::MyOrdersPage;
 use pages::order::OrderPage;
+use pages::profile::{ConfirmEmailPage, ProfilePage};
 use pages::questions::{AskQuestionPage, MyQuestionsPage, QuestionPage};
 use pages::reviews::MyReviewsPage;
 use pages::search::SearchPage;
@@ -135,6 +136,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/wishlist") view=MyWishlistPage/>
                     <Route path=path!("/en/account/wishlist") view=MyWishlistPage/>
+                    <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/confirm-email") view=ConfirmEmailPage/>
+                    <Route path=path!("/en/account/confirm-email") view=ConfirmEmailPage/>
                     <Route path=path!("/track") view=TrackPage/>
                     <Route path=path!("/en/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/account/orders") view=MyOrdersPage ssr=SsrMode::Async/>

@@ -1,5 +1,7 @@
 //! Customer accounts: e-mail addresses, password rules, the signed-in user as the UI sees it.
 
+pub mod profile;
+
 use crate::ids::UserId;
 use serde::{Deserialize, Serialize};
 use std::fmt;

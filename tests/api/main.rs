@@ -25,6 +25,7 @@ mod pages;
 mod payments;
 mod permissions;
 mod platform;
+mod profile;
 mod refunds;
 mod reports;
 mod returns;

@@ -362,3 +362,73 @@ pub fn wishlist_merge(slugs: &[String]) -> impl Future<Output = ApiResult<Vec<St
         serde_json::json!({ "slugs": slugs }),
     )
 }
+
+/// The signed-in customer's details, the new e-mail waiting for its link, and which
+/// optional messages they want.
+pub fn my_profile(
+) -> impl Future<Output = ApiResult<shared::customers::profile::Profile>> + Send + 'static {
+    get("/api/v1/store/account/profile".to_string())
+}
+
+/// Saves the customer's name and mobile number; answers the details.
+pub fn update_my_profile(
+    req: &shared::customers::profile::ProfileUpdate,
+) -> impl Future<Output = ApiResult<shared::customers::profile::Profile>> + 'static {
+    send(
+        Method::Put,
+        "/api/v1/store/account/profile".to_string(),
+        serde_json::to_value(req).ok(),
+        Vec::new(),
+    )
+}
+
+/// Saves which optional messages the customer wants.
+pub fn set_my_notifications(
+    prefs: &shared::customers::profile::NotificationPrefs,
+) -> impl Future<Output = ApiResult<shared::customers::profile::NotificationPrefs>> + 'static {
+    send(
+        Method::Put,
+        "/api/v1/store/account/notifications".to_string(),
+        serde_json::to_value(prefs).ok(),
+        Vec::new(),
+    )
+}
+
+/// Sends the link that confirms a new sign-in address (with the current password);
+/// answers the details with the address waiting for it.
+pub fn request_email_change(
+    req: &shared::customers::profile::EmailChangeRequest,
+) -> impl Future<Output = ApiResult<shared::customers::profile::Profile>> + 'static {
+    post(
+        "/api/v1/store/account/email".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Opens the link sent to a new address (its token): the account signs in with it.
+pub fn confirm_email_change(token: &str) -> impl Future<Output = ApiResult<()>> + 'static {
+    post(
+        "/api/v1/store/account/email/confirm".to_string(),
+        serde_json::json!({ "token": token }),
+    )
+}
+
+/// A new password with the current one; the customer's other sessions end.
+pub fn change_my_password(
+    req: &shared::customers::profile::PasswordChange,
+) -> impl Future<Output = ApiResult<()>> + 'static {
+    post(
+        "/api/v1/store/account/password".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Deletes the customer's account (with the current password) and signs them out.
+pub fn delete_my_account(
+    req: &shared::customers::profile::AccountDeletion,
+) -> impl Future<Output = ApiResult<()>> + 'static {
+    post(
+        "/api/v1/store/account/delete".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}

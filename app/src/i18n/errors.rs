@@ -131,6 +131,16 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "A wishlist keeps at most 100 products: remove some first.",
         )),
         Some("already_reviewed") => Some(("这件商品您已经评价过了。", "You have reviewed this product already.")),
+        Some("wrong_password") => Some(("当前密码不正确。", "The current password is wrong.")),
+        Some("email_unchanged") => Some(("这已经是您的登录邮箱了。", "This is your sign-in e-mail already.")),
+        Some("email_link_invalid") => Some((
+            "确认链接已失效，请在个人资料页重新申请更换邮箱。",
+            "This confirmation link is no longer valid; ask for the change again on your profile page.",
+        )),
+        Some("password_unchanged") => Some((
+            "新密码不能与当前密码相同。",
+            "The new password must differ from the current one.",
+        )),
         Some(p) if p.starts_with("coupon_") => Some((
             "优惠券不可用，请移除后再提交。",
             "The coupon cannot be used; remove it and try again.",

@@ -9,6 +9,7 @@ pub mod my_orders;
 pub mod not_found;
 pub mod order;
 pub mod product;
+pub mod profile;
 pub mod questions;
 pub mod returns;
 pub mod reviews;

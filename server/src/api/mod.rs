@@ -15,6 +15,7 @@ pub mod consultations;
 pub mod health;
 pub mod orders;
 pub mod payments;
+pub mod profile;
 pub mod store;
 pub mod wishlist;
 
@@ -33,6 +34,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .merge(orders::routes())
                 .merge(account::routes())
                 .merge(consultations::routes())
+                .merge(profile::routes())
                 .merge(wishlist::routes())
                 .merge(payments::store_routes()),
         )

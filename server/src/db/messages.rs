@@ -49,6 +49,19 @@ pub async fn enqueue(
     subject: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
+    // optional messages the customer turned off are not queued; confirmations, links and
+    // security notices always go
+    let preference = match kind {
+        MessageKind::OrderShipped | MessageKind::ReturnUpdate => {
+            Some(crate::db::profile::Preference::OrderUpdates)
+        }
+        _ => None,
+    };
+    if let Some(p) = preference {
+        if crate::db::profile::opted_out(&mut *conn, recipient, p).await? {
+            return Ok(());
+        }
+    }
     sqlx::query(
         "INSERT INTO messages (kind, recipient, subject, body, status, created_at) VALUES ($1, $2, $3, $4, 'pending', $5)",
     )

@@ -38,6 +38,7 @@ pub mod orders;
 pub mod payments;
 pub mod pick_lists;
 pub mod placed_order;
+pub mod profile;
 pub mod refunds;
 pub mod reports;
 pub mod returns;

@@ -11,6 +11,8 @@ pub mod order_actions;
 pub mod password_reset;
 pub mod picking;
 pub mod place_order;
+pub mod privacy;
+pub mod profile;
 pub mod quote;
 pub mod refund;
 pub mod returns;

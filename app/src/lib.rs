@@ -21,6 +21,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use pages::addresses::AddressBookPage;
 use pages::brand::BrandStorePage;
 use pages::cart::CartPage;
 use pages::checkout::CheckoutPage;
@@ -134,6 +135,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/en/account/questions/new") view=AskQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/en/account/questions/:id") view=QuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/addresses") view=AddressBookPage ssr=SsrMode::Async/>
+                    <Route path=path!("/en/account/addresses") view=AddressBookPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/wishlist") view=MyWishlistPage/>
                     <Route path=path!("/en/account/wishlist") view=MyWishlistPage/>
                     <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async/>

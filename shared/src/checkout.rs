@@ -288,13 +288,28 @@ pub struct OrderView {
     pub lines: Vec<OrderLineView>,
 }
 
-/// An address a customer shipped to before, offered at checkout.
+/// An address of the customer's address book (those shipped to, and those they added),
+/// offered at checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SavedAddress {
     pub id: i64,
     pub address: Address,
     pub region: Option<String>,
+    /// The one checkout fills in first.
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+/// `POST /api/v1/store/account/addresses` and `PUT …/addresses/{id}`: an address for the
+/// address book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SaveAddress {
+    pub address: Address,
+    /// Make it the default.
+    #[serde(default)]
+    pub default: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

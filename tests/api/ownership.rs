@@ -39,6 +39,18 @@ const ROUTES: &[(&str, &str, Option<&str>)] = &[
         Some(r#"{"rating": 1}"#),
     ),
     ("delete", "/api/v1/store/account/addresses/{id}", None),
+    (
+        "put",
+        "/api/v1/store/account/addresses/{id}",
+        Some(
+            r#"{"address": {"type": "china", "recipient": "王五", "phone": "13800138000", "division_code": "310115", "detail": "世纪大道 1 号"}}"#,
+        ),
+    ),
+    (
+        "post",
+        "/api/v1/store/account/addresses/{id}/default",
+        Some("{}"),
+    ),
 ];
 
 /// What A owns, counted: returns, reviews, consultations and their messages, saved

@@ -510,7 +510,8 @@ async fn order_updates_can_be_turned_off(backend: Backend) {
     .await;
     assert_eq!(off.status, 200, "{:?}", off.json);
     // delivered_order ships to the contact buyer@example.cn
-    app.delivered_order(&cookie, "quiet-order-1", "BD-001-01", 1).await;
+    app.delivered_order(&cookie, "quiet-order-1", "BD-001-01", 1)
+        .await;
     let shipped: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM messages WHERE kind = 'order_shipped' AND recipient = 'buyer@example.cn'",
     )

@@ -432,3 +432,44 @@ pub fn delete_my_account(
         serde_json::to_value(req).unwrap_or_default(),
     )
 }
+
+/// Adds an address to the customer's address book; answers the book.
+pub fn add_address(
+    req: &shared::checkout::SaveAddress,
+) -> impl Future<Output = ApiResult<Vec<SavedAddress>>> + 'static {
+    post(
+        "/api/v1/store/account/addresses".to_string(),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Changes a saved address; answers the book.
+pub fn edit_address(
+    id: i64,
+    req: &shared::checkout::SaveAddress,
+) -> impl Future<Output = ApiResult<Vec<SavedAddress>>> + 'static {
+    send(
+        Method::Put,
+        format!("/api/v1/store/account/addresses/{id}"),
+        serde_json::to_value(req).ok(),
+        Vec::new(),
+    )
+}
+
+/// Makes a saved address the default; answers the book.
+pub fn default_address(id: i64) -> impl Future<Output = ApiResult<Vec<SavedAddress>>> + 'static {
+    post(
+        format!("/api/v1/store/account/addresses/{id}/default"),
+        serde_json::json!({}),
+    )
+}
+
+/// Forgets a saved address.
+pub fn forget_address(id: i64) -> impl Future<Output = ApiResult<()>> + 'static {
+    send(
+        Method::Delete,
+        format!("/api/v1/store/account/addresses/{id}"),
+        None,
+        Vec::new(),
+    )
+}

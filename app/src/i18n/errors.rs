@@ -126,6 +126,10 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "内容过长，请缩短后重试。",
             "That is too long; please shorten it.",
         )),
+        Some("address_book_full") => Some((
+            "最多保存 20 个收货地址，请先删除一些。",
+            "An address book keeps at most 20 addresses: remove some first.",
+        )),
         Some("wishlist_full") => Some((
             "最多收藏 100 件商品，请先移除一些。",
             "A wishlist keeps at most 100 products: remove some first.",

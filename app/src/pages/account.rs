@@ -292,6 +292,7 @@ pub fn AccountPage() -> impl IntoView {
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/reviews") data-testid="my-reviews-link">{t(Msg::MyReviews)}</a>
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/questions") data-testid="my-questions-link">{t(Msg::MyQuestions)}</a>
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/wishlist") data-testid="my-wishlist-link">{t(Msg::Wishlist)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/addresses") data-testid="my-addresses-link">{t(Msg::AddressBook)}</a>
                             <a class="button button--ghost" href=locale.get_untracked().localize("/account/profile") data-testid="my-profile-link">{t(Msg::ProfileTitle)}</a>
                         </p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {

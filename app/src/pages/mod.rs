@@ -1,4 +1,5 @@
 pub mod account;
+pub mod addresses;
 pub mod brand;
 pub mod cart;
 pub mod category;

@@ -1,6 +1,6 @@
 //! The cart: a customer's saved cart (`/cart`, `/cart/items/…`, `/cart/merge` at login),
 //! checking and pricing any cart (`/cart/quote`, guests included), the divisions for the
-//! address pickers and a customer's saved addresses.
+//! address pickers.
 
 use crate::api::auth::ClientIp;
 use crate::api::{ApiJson, ApiPath, ApiQuery};
@@ -8,14 +8,12 @@ use crate::auth::rate_limit::{self, COUPON_MISSES};
 use crate::auth::session::{CurrentUser, OptionalUser};
 use crate::db::{carts, now_millis, shipping};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ACCOUNT, CART, CHECKOUT};
+use crate::openapi::{CART, CHECKOUT};
 use crate::state::AppState;
 use crate::workflows::quote::quote;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::Json;
 use shared::cart::{self, CartItem, CouponOutcome, MergeCart, Quote, QuoteRequest, SetQuantity};
-use shared::checkout::SavedAddress;
 use shared::divisions::Division;
 use shared::ids::VariantId;
 use shared::ApiError;
@@ -30,8 +28,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(merge))
         .routes(routes!(price))
         .routes(routes!(divisions))
-        .routes(routes!(addresses))
-        .routes(routes!(forget_address))
 }
 
 /// The signed-in customer's cart (guests keep theirs in the browser).
@@ -269,50 +265,4 @@ async fn divisions(
         [(axum::http::header::CACHE_CONTROL, "public, max-age=86400")],
         Json(list),
     ))
-}
-
-/// Addresses the customer shipped to, most recent first.
-///
-/// Kept when an order is placed with `save_address`.
-#[utoipa::path(get, path = "/account/addresses", tag = ACCOUNT, operation_id = "listAddresses",
-    security(("session" = [])),
-    responses((status = 200, description = "The saved addresses", body = Vec<SavedAddress>)))]
-async fn addresses(
-    State(state): State<AppState>,
-    CurrentUser(me): CurrentUser,
-) -> AppResult<Json<Vec<SavedAddress>>> {
-    let mut conn = state.db.pool.acquire().await?;
-    let rows = carts::addresses(&mut conn, me.id.0).await?;
-    Ok(Json(
-        rows.into_iter()
-            .filter_map(|(id, json)| {
-                let address = serde_json::from_str(&json).ok()?;
-                Some(SavedAddress {
-                    id,
-                    region: crate::divisions::region(&address),
-                    address,
-                })
-            })
-            .collect(),
-    ))
-}
-
-/// Forget a saved address.
-#[utoipa::path(delete, path = "/account/addresses/{id}", tag = ACCOUNT, operation_id = "forgetAddress",
-    params(("id" = i64, Path, description = "The saved address's id")),
-    security(("session" = [], "csrf" = [])),
-    responses(
-        (status = 204, description = "Forgotten"),
-        (status = 404, description = "The customer has no saved address with this id", body = ApiError)))]
-async fn forget_address(
-    State(state): State<AppState>,
-    CurrentUser(me): CurrentUser,
-    ApiPath(id): ApiPath<i64>,
-) -> AppResult<StatusCode> {
-    let mut conn = state.db.pool.acquire().await?;
-    if carts::forget_address(&mut conn, me.id.0, id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(AppError::NotFound("address"))
-    }
 }

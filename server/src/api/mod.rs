@@ -7,6 +7,7 @@
 //! method on every path).
 
 pub mod account;
+pub mod addresses;
 pub mod admin;
 pub mod auth;
 pub mod carriers;
@@ -31,6 +32,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             "/api/v1/store",
             store::routes()
                 .merge(cart::routes())
+                .merge(addresses::routes())
                 .merge(orders::routes())
                 .merge(account::routes())
                 .merge(consultations::routes())

@@ -105,62 +105,6 @@ pub async fn current_price(conn: &mut Conn, variant: i64) -> Result<Option<Money
     Ok(row.map(|(price, c)| Money::new(price, Currency::parse(&c).unwrap_or_default())))
 }
 
-/// Remembers an address the customer shipped to (most recent first, at most `KEEP`).
-pub async fn remember_address(
-    conn: &mut Conn,
-    user: i64,
-    address_json: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    const KEEP: i64 = 10;
-    let updated = sqlx::query(
-        "UPDATE customer_addresses SET last_used_at = $3 WHERE user_id = $1 AND address_json = $2",
-    )
-    .bind(user)
-    .bind(address_json)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    if updated.rows_affected() == 0 {
-        sqlx::query(
-            "INSERT INTO customer_addresses (user_id, address_json, last_used_at) VALUES ($1, $2, $3)",
-        )
-        .bind(user)
-        .bind(address_json)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
-    sqlx::query(
-        "DELETE FROM customer_addresses WHERE user_id = $1 AND id NOT IN \
-         (SELECT id FROM customer_addresses WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)",
-    )
-    .bind(user)
-    .bind(KEEP)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// The customer's addresses, most recently used first: (id, address JSON).
-pub async fn addresses(conn: &mut Conn, user: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, address_json FROM customer_addresses WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC",
-    )
-    .bind(user)
-    .fetch_all(conn)
-    .await
-}
-
-pub async fn forget_address(conn: &mut Conn, user: i64, id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM customer_addresses WHERE user_id = $1 AND id = $2")
-        .bind(user)
-        .bind(id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// What a cart line shows of its variant, with its current price and free stock.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LineInfo {

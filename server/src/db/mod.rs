@@ -23,6 +23,7 @@
 //! (order data must survive a power cut; see BENCHMARKS.md for what it costs).
 
 pub mod accounts;
+pub mod addresses;
 pub mod audit;
 pub mod carts;
 pub mod catalog;

@@ -1,5 +1,6 @@
 //! Operations that span several domains, each in one transaction.
 
+pub mod address_book;
 pub mod allocate;
 pub mod catalog;
 pub mod catalog_csv;

@@ -50,17 +50,7 @@ pub async fn place_order(
 ) -> AppResult<Answer> {
     // everything that needs no database is checked before the transaction
     let email = Email::parse(&req.email)?;
-    let address = req
-        .address
-        .check()
-        .map_err(|(p, field)| AppError::rule(p).at(field))?;
-    if let Address::China { division_code, .. } = &address {
-        if !crate::divisions::all().is_district(division_code) {
-            return Err(AppError::rule(
-                shared::checkout::AddressProblem::InvalidDivision,
-            ));
-        }
-    }
+    let address = crate::workflows::address_book::checked(&req.address)?;
     if req.lines.is_empty() || req.lines.len() > MAX_LINES {
         return Err(AppError::validation(
             "lines",
@@ -323,7 +313,7 @@ impl Checked {
             let ordered: Vec<i64> = sold.iter().map(|(v, _)| v.id).collect();
             carts::remove_ordered(&mut *tx, user.id.0, &ordered).await?;
             if req.save_address {
-                carts::remember_address(&mut *tx, user.id.0, &address_json, now).await?;
+                crate::db::addresses::remember(&mut *tx, user.id.0, &address_json, now).await?;
             }
         }
         Ok(Answer { status: 201, body })

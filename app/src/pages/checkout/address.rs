@@ -8,7 +8,7 @@ use shared::checkout::{Address, SavedAddress};
 use shared::divisions::Division;
 
 #[derive(Clone, Copy)]
-pub(super) struct AddressForm {
+pub(crate) struct AddressForm {
     abroad: RwSignal<bool>,
     recipient: RwSignal<String>,
     phone: RwSignal<String>,
@@ -21,7 +21,7 @@ pub(super) struct AddressForm {
 }
 
 impl AddressForm {
-    pub(super) fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let s = || RwSignal::new(String::new());
         AddressForm {
             abroad: RwSignal::new(false),
@@ -36,7 +36,7 @@ impl AddressForm {
         }
     }
 
-    pub(super) fn address(&self) -> Address {
+    pub(crate) fn address(&self) -> Address {
         if self.abroad.get_untracked() {
             Address::International {
                 recipient: self.recipient.get_untracked(),
@@ -54,7 +54,7 @@ impl AddressForm {
         }
     }
 
-    pub(super) fn fill(&self, address: &Address) {
+    pub(crate) fn fill(&self, address: &Address) {
         match address {
             Address::China {
                 recipient,
@@ -169,48 +169,57 @@ pub(super) fn AddressStep(
                     </p>
                 }
             })}
-            <div class="segmented" role="radiogroup">
-                <label class="segmented__option" class:segmented__option--on=move || !form.abroad.get()>
-                    <input type="radio" name="where" prop:checked=move || !form.abroad.get() on:change=move |_| form.abroad.set(false)/>
-                    {t(Msg::AddressInChina)}
-                </label>
-                <label class="segmented__option" class:segmented__option--on=move || form.abroad.get()>
-                    <input type="radio" name="where" prop:checked=move || form.abroad.get() on:change=move |_| form.abroad.set(true) data-testid="abroad"/>
-                    {t(Msg::AddressAbroad)}
-                </label>
-            </div>
-            <div class="form__row">
-                <label>{t(Msg::Recipient)}
-                    <input type="text" autocomplete="name" maxlength="100" bind:value=form.recipient data-testid="recipient"/></label>
-                <label>{move || if form.abroad.get() { t(Msg::Phone)() } else { t(Msg::Mobile)() }}
-                    <input type="tel" autocomplete="tel" maxlength="20" bind:value=form.phone data-testid="phone"/></label>
-            </div>
-            {move || if form.abroad.get() {
-                view! {
-                    <label>{t(Msg::Country)}
-                        <input type="text" autocomplete="country-name" maxlength="60" bind:value=form.country data-testid="country"/></label>
-                    <label>{t(Msg::AddressLines)}
-                        <textarea rows="3" autocomplete="street-address" maxlength="400" bind:value=form.lines data-testid="lines"></textarea></label>
-                }.into_any()
-            } else {
-                view! {
-                    <div class="form__row form__row--3">
-                        <DivisionSelect label=Msg::Province parent=Signal::derive(|| Some(String::new())) value=form.province
-                            resets=vec![form.city, form.district] testid="province"/>
-                        <DivisionSelect label=Msg::City parent=Signal::derive(move || Some(form.province.get()).filter(|p| !p.is_empty()))
-                            value=form.city resets=vec![form.district] testid="city"/>
-                        <DivisionSelect label=Msg::District parent=Signal::derive(move || Some(form.city.get()).filter(|c| !c.is_empty()))
-                            value=form.district resets=Vec::new() testid="district"/>
-                    </div>
-                    <label>{t(Msg::StreetAddress)}
-                        <input type="text" autocomplete="street-address" maxlength="200" bind:value=form.detail data-testid="detail"/></label>
-                    <p class="muted small">{t(Msg::DivisionNamesNote)}</p>
-                }.into_any()
-            }}
+            <AddressFields form/>
             {move || customer.get().then(|| view! {
                 <label class="check"><input type="checkbox" bind:checked=save_address/>{t(Msg::SaveAddress)}</label>
             })}
         </div>
+    }
+}
+
+/// Where the parcel goes: in China (recipient, mobile, the province → city → district
+/// pickers, street) or abroad. Checkout's address step and the address book share it.
+#[component]
+pub(crate) fn AddressFields(form: AddressForm) -> impl IntoView {
+    view! {
+        <div class="segmented" role="radiogroup">
+            <label class="segmented__option" class:segmented__option--on=move || !form.abroad.get()>
+                <input type="radio" name="where" prop:checked=move || !form.abroad.get() on:change=move |_| form.abroad.set(false)/>
+                {t(Msg::AddressInChina)}
+            </label>
+            <label class="segmented__option" class:segmented__option--on=move || form.abroad.get()>
+                <input type="radio" name="where" prop:checked=move || form.abroad.get() on:change=move |_| form.abroad.set(true) data-testid="abroad"/>
+                {t(Msg::AddressAbroad)}
+            </label>
+        </div>
+        <div class="form__row">
+            <label>{t(Msg::Recipient)}
+                <input type="text" autocomplete="name" maxlength="100" bind:value=form.recipient data-testid="recipient"/></label>
+            <label>{move || if form.abroad.get() { t(Msg::Phone)() } else { t(Msg::Mobile)() }}
+                <input type="tel" autocomplete="tel" maxlength="20" bind:value=form.phone data-testid="phone"/></label>
+        </div>
+        {move || if form.abroad.get() {
+            view! {
+                <label>{t(Msg::Country)}
+                    <input type="text" autocomplete="country-name" maxlength="60" bind:value=form.country data-testid="country"/></label>
+                <label>{t(Msg::AddressLines)}
+                    <textarea rows="3" autocomplete="street-address" maxlength="400" bind:value=form.lines data-testid="lines"></textarea></label>
+            }.into_any()
+        } else {
+            view! {
+                <div class="form__row form__row--3">
+                    <DivisionSelect label=Msg::Province parent=Signal::derive(|| Some(String::new())) value=form.province
+                        resets=vec![form.city, form.district] testid="province"/>
+                    <DivisionSelect label=Msg::City parent=Signal::derive(move || Some(form.province.get()).filter(|p| !p.is_empty()))
+                        value=form.city resets=vec![form.district] testid="city"/>
+                    <DivisionSelect label=Msg::District parent=Signal::derive(move || Some(form.city.get()).filter(|c| !c.is_empty()))
+                        value=form.district resets=Vec::new() testid="district"/>
+                </div>
+                <label>{t(Msg::StreetAddress)}
+                    <input type="text" autocomplete="street-address" maxlength="200" bind:value=form.detail data-testid="detail"/></label>
+                <p class="muted small">{t(Msg::DivisionNamesNote)}</p>
+            }.into_any()
+        }}
     }
 }
 
@@ -274,7 +283,7 @@ pub(super) fn address_line(a: &Address) -> String {
     }
 }
 
-fn saved_line(s: &SavedAddress) -> String {
+pub(crate) fn saved_line(s: &SavedAddress) -> String {
     match &s.address {
         Address::China {
             recipient,

@@ -2,7 +2,7 @@
 //! server prices at every step (`/cart/quote`, the same rules as placing the order).
 //! "Place order" sends one Idempotency-Key per attempt, so a double click places one order.
 
-mod address;
+pub(crate) mod address;
 mod review;
 
 use crate::api;

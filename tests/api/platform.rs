@@ -259,7 +259,8 @@ fn the_shop_front_bundle_carries_no_back_office_code() {
 }
 
 /// The catalogue pages' bundle has only their islands (search box, mini-cart, product
-/// picker): the cart, checkout and account forms are in the own pages' bundle, with the rest.
+/// picker, the cards' hearts): the cart, checkout and the account's forms are in the own
+/// pages' bundle, with the rest.
 #[test]
 fn the_catalogue_bundle_carries_only_the_catalogue_islands() {
     let site = storekeep_tests::site_root();
@@ -269,7 +270,7 @@ fn the_catalogue_bundle_carries_only_the_catalogue_islands() {
     };
     let (catalogue, own) = (glue(&assets.shop), glue(&assets.shop_buy));
     let exports = |js: &str, island: &str| js.contains(&format!("export function {island}_"));
-    for island in ["SearchBox", "MiniCart", "ProductArticle"] {
+    for island in ["SearchBox", "MiniCart", "ProductArticle", "WishHeart"] {
         assert!(
             exports(&catalogue, island),
             "the catalogue bundle hydrates {island}"
@@ -287,6 +288,13 @@ fn the_catalogue_bundle_carries_only_the_catalogue_islands() {
         "ResetPasswordForm",
         "LogOut",
         "PayButton",
+        "ReturnForm",
+        "ReviewForm",
+        "AskForm",
+        "ReplyForm",
+        "RateForm",
+        "WishlistView",
+        "AddressBook",
     ] {
         assert!(
             !exports(&catalogue, island),

@@ -89,9 +89,9 @@ async fn merge(
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct CardsQuery {
-    /// Products' slugs, comma-separated, at most 100.
+    /// Products' slugs, comma-separated, at most 100 (none: no cards).
     #[param(max_length = 8100)]
-    slugs: String,
+    slugs: Option<String>,
 }
 
 /// The cards of a guest's wishlist (kept in their browser): those of the products for sale
@@ -107,6 +107,7 @@ async fn cards(
 ) -> AppResult<Json<Vec<ProductSummary>>> {
     let slugs: Vec<String> = q
         .slugs
+        .unwrap_or_default()
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -16,6 +16,7 @@ mod kit;
 mod locale;
 mod me;
 mod orders;
+mod repairs;
 mod reports;
 mod returns;
 mod reviews;
@@ -75,10 +76,13 @@ fn App() -> impl IntoView {
                     <Route path=path!("/catalogue/brands") view=catalogue::taxonomy::brands::BrandsPage/>
                     <Route path=path!("/returns") view=returns::ReturnsPage/>
                     <Route path=path!("/returns/:id") view=returns::detail::ReturnPage/>
+                    <Route path=path!("/repairs") view=repairs::RepairsPage/>
+                    <Route path=path!("/repairs/:id") view=repairs::detail::RepairPage/>
                     <Route path=path!("/reviews") view=reviews::ReviewsPage/>
                     <Route path=path!("/consultations") view=consultations::ConsultationsPage/>
                     <Route path=path!("/consultations/:id") view=consultations::detail::ConsultationPage/>
                     <Route path=path!("/reports/dashboard") view=reports::DashboardPage/>
+                    <Route path=path!("/reports/quality") view=reports::quality::QualityPage/>
                     <Route path=path!("/settings/staff") view=settings::staff::StaffPage/>
                     <Route path=path!("/settings/staff/:id") view=settings::member::StaffMemberPage/>
                     <Route path=path!("/settings/audit") view=settings::audit::AuditPage/>

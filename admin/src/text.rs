@@ -126,11 +126,13 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Categories => ("分类", "Categories"),
         Page::Brands => ("品牌", "Brands"),
         Page::Dashboard => ("经营概况", "Dashboard"),
+        Page::Quality => ("退货与质量", "Returns & quality"),
         Page::Staff => ("员工与角色", "Staff & roles"),
         Page::AuditLog => ("审计日志", "Audit log"),
         Page::Security => ("安全设置", "Security"),
         Page::Carriers => ("承运商", "Carriers"),
         Page::Returns => ("退货", "Returns"),
+        Page::Repairs => ("维修", "Repairs"),
         Page::Consultations => ("咨询", "Questions"),
         Page::Reviews => ("评价", "Reviews"),
     };

@@ -150,10 +150,20 @@ pub enum AuditAction {
     ConsultationClose,
     #[serde(rename = "settings.service_levels")]
     SettingsServiceLevels,
+    #[serde(rename = "repair.receive")]
+    RepairReceive,
+    #[serde(rename = "repair.start")]
+    RepairStart,
+    #[serde(rename = "repair.return")]
+    RepairReturn,
+    #[serde(rename = "repair.close")]
+    RepairClose,
+    #[serde(rename = "repair.reject")]
+    RepairReject,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 71] = [
+    pub const ALL: [AuditAction; 76] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -225,6 +235,11 @@ impl AuditAction {
         AuditAction::ConsultationResolve,
         AuditAction::ConsultationClose,
         AuditAction::SettingsServiceLevels,
+        AuditAction::RepairReceive,
+        AuditAction::RepairStart,
+        AuditAction::RepairReturn,
+        AuditAction::RepairClose,
+        AuditAction::RepairReject,
     ];
 
     pub fn code(self) -> &'static str {
@@ -300,6 +315,11 @@ impl AuditAction {
             AuditAction::ConsultationResolve => "consultation.resolve",
             AuditAction::ConsultationClose => "consultation.close",
             AuditAction::SettingsServiceLevels => "settings.service_levels",
+            AuditAction::RepairReceive => "repair.receive",
+            AuditAction::RepairStart => "repair.start",
+            AuditAction::RepairReturn => "repair.return",
+            AuditAction::RepairClose => "repair.close",
+            AuditAction::RepairReject => "repair.reject",
         }
     }
 
@@ -352,6 +372,11 @@ impl AuditAction {
             | AuditAction::ConsultationReply
             | AuditAction::ConsultationResolve
             | AuditAction::ConsultationClose => EntityType::Consultation,
+            AuditAction::RepairReceive
+            | AuditAction::RepairStart
+            | AuditAction::RepairReturn
+            | AuditAction::RepairClose
+            | AuditAction::RepairReject => EntityType::Repair,
             AuditAction::SettingsSecurity
             | AuditAction::SettingsCarriers
             | AuditAction::SettingsServiceLevels => EntityType::Setting,
@@ -396,10 +421,11 @@ pub enum EntityType {
     Return,
     Review,
     Consultation,
+    Repair,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 18] = [
+    pub const ALL: [EntityType; 19] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -418,6 +444,7 @@ impl EntityType {
         EntityType::Return,
         EntityType::Review,
         EntityType::Consultation,
+        EntityType::Repair,
     ];
 
     pub fn code(self) -> &'static str {
@@ -440,6 +467,7 @@ impl EntityType {
             EntityType::Return => "return",
             EntityType::Review => "review",
             EntityType::Consultation => "consultation",
+            EntityType::Repair => "repair",
         }
     }
 
@@ -557,6 +585,10 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", a.code()));
         }
         assert_eq!(AuditAction::OrderMarkPaid.entity(), EntityType::Order);
+        assert_eq!(AuditAction::RepairReturn.entity(), EntityType::Repair);
+        for e in EntityType::ALL {
+            assert_eq!(EntityType::parse(e.code()), Some(e));
+        }
     }
 
     #[test]

@@ -26,6 +26,11 @@ const ROUTES: &[(&str, &str, Option<&str>)] = &[
             r#"{"lines": [{"line": 0, "quantity": 1}], "reason": "changed_mind", "resolution": "refund"}"#,
         ),
     ),
+    (
+        "post",
+        "/api/v1/store/orders/{number}/repairs",
+        Some(r#"{"line": 0, "description": "屏幕坏了"}"#),
+    ),
     ("post", "/api/v1/store/orders/{number}/photos", None),
     ("get", "/api/v1/store/account/consultations/{id}", None),
     (
@@ -59,6 +64,8 @@ async fn snapshot(app: &TestApp, number: &str) -> Vec<String> {
     let mut out = Vec::new();
     for table in [
         "returns",
+        "repairs",
+        "repair_photos",
         "reviews",
         "consultations",
         "consultation_messages",

@@ -431,9 +431,50 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/returns/{id}/close",
         Some(Permission::HandleReturns),
     ),
+    // a repair through its steps; reject on a second one, asked once the first is closed
+    (
+        "get",
+        "/api/v1/admin/repairs",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "get",
+        "/api/v1/admin/repairs/{id}",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "post",
+        "/api/v1/admin/repairs/{id}/receive",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "post",
+        "/api/v1/admin/repairs/{id}/start",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "post",
+        "/api/v1/admin/repairs/{id}/return",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "post",
+        "/api/v1/admin/repairs/{id}/close",
+        Some(Permission::HandleRepairs),
+    ),
+    (
+        "post",
+        "/api/v1/admin/repairs/{id}/reject",
+        Some(Permission::HandleRepairs),
+    ),
     (
         "get",
         "/api/v1/admin/reports/dashboard",
+        Some(Permission::ViewReports),
+    ),
+    (
+        "get",
+        "/api/v1/admin/reports/quality",
         Some(Permission::ViewReports),
     ),
     // a customer's review, hidden, shown again and answered
@@ -615,6 +656,11 @@ struct Fixtures {
     review: i64,
     /// The customer's question to customer service.
     consultation: i64,
+    /// A repair of that order's line taken through its steps, the order's number, and a
+    /// second repair (asked once the first is closed) for the reject route.
+    repair: i64,
+    repair_order: String,
+    rejected_repair: i64,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
@@ -648,6 +694,10 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.closed_return
     } else if path.starts_with("/api/v1/admin/returns") {
         f.ret
+    } else if path.starts_with("/api/v1/admin/repairs") && path.ends_with("/reject") {
+        f.rejected_repair
+    } else if path.starts_with("/api/v1/admin/repairs") {
+        f.repair
     } else if path.starts_with("/api/v1/admin/reviews") {
         f.review
     } else if path.starts_with("/api/v1/admin/consultations") {
@@ -692,6 +742,8 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         | ("post", "/api/v1/admin/returns/{id}/reject")
         | ("post", "/api/v1/admin/returns/{id}/close") => json!({"note": "矩阵"}),
         ("post", "/api/v1/admin/returns/{id}/receive") => json!({"warehouse": f.shanghai}),
+        ("post", "/api/v1/admin/repairs/{id}/return")
+        | ("post", "/api/v1/admin/repairs/{id}/reject") => json!({"note": "矩阵"}),
         ("post", "/api/v1/admin/reviews/{id}/hide") => json!({"text": "矩阵隐藏"}),
         ("post", "/api/v1/admin/reviews/{id}/reply") => json!({"text": "矩阵回复"}),
         ("post", "/api/v1/admin/consultations/{id}/messages") => json!({"body": "矩阵答复"}),
@@ -900,6 +952,9 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         closed_return: 0,
         review: 0,
         consultation: 0,
+        repair: 0,
+        repair_order: String::new(),
+        rejected_repair: 0,
     };
     // a customer's card order of three, paid and delivered (set so: the warehouse's own fixtures above
     // stay as they are), and three returns of one unit each
@@ -950,6 +1005,16 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
             .await;
         assert_eq!(asked.status, 201, "{:?}", asked.json);
         f.consultation = asked.json["id"].as_i64().unwrap();
+        let repaired = app
+            .post_json(
+                &format!("/api/v1/store/orders/{number}/repairs"),
+                &json!({"line": 0, "description": "矩阵维修"}),
+                &customer,
+            )
+            .await;
+        assert_eq!(repaired.status, 201, "{:?}", repaired.json);
+        f.repair = repaired.json["repairs"][0]["id"].as_i64().unwrap();
+        f.repair_order = number.clone();
         ids
     };
     // one staff member for the routes any staff member may use
@@ -1018,6 +1083,20 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
                 .bind(id)
                 .execute(&app.db.pool)
                 .await
+                .unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/repairs/{id}/close" {
+            // the first repair is done: the line may have another, for the reject route
+            let again = app
+                .post_json(
+                    &format!("/api/v1/store/orders/{}/repairs", f.repair_order),
+                    &json!({"line": 0, "description": "矩阵维修二"}),
+                    &customer,
+                )
+                .await;
+            assert_eq!(again.status, 201, "{:?}", again.json);
+            f.rejected_repair = again.json["repairs"].as_array().unwrap().last().unwrap()["id"]
+                .as_i64()
                 .unwrap();
         }
         if *method == "post" && *path == "/api/v1/admin/me/views" {

@@ -81,7 +81,7 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
             {"module": "catalogue", "pages": ["products", "categories", "brands"]},
             {"module": "inventory", "pages": ["stock", "transfers", "stocktakes", "valuation"]},
             {"module": "service", "pages": ["returns"]},
-            {"module": "reports", "pages": ["dashboard"]},
+            {"module": "reports", "pages": ["dashboard", "quality"]},
         ]),
         "only the modules of their roles (an analyst reads the catalogue and the reports)"
     );

@@ -120,7 +120,11 @@ async fn a_customer_adds_an_address_with_the_pickers(backend: Backend) {
     let city = b
         .eval("return document.querySelector('[data-testid=city] option[value=\"3101\"]').textContent")
         .await;
-    assert_eq!(city, serde_json::json!("上海市"), "not the code table's 市辖区");
+    assert_eq!(
+        city,
+        serde_json::json!("上海市"),
+        "not the code table's 市辖区"
+    );
     b.select("[data-testid=district]", "310115").await;
     b.type_into("[data-testid=detail]", "世纪大道 100 号").await;
     b.screenshot("address-form-zh-390").await;

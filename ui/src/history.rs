@@ -389,6 +389,50 @@ pub fn milestone_text(locale: Locale, m: &Milestone) -> String {
             };
             with(&head, &head, reason)
         }
+        Milestone::RepairRequested { id } => {
+            if zh {
+                format!("已提交维修申请 #{id}，等待客服确认")
+            } else {
+                format!("Repair #{id} requested; customer service will confirm it")
+            }
+        }
+        Milestone::RepairReceived { id } => {
+            if zh {
+                format!("维修 #{id} 的商品已收到")
+            } else {
+                format!("The item of repair #{id} has arrived")
+            }
+        }
+        Milestone::RepairStarted { id } => {
+            if zh {
+                format!("维修 #{id} 正在维修")
+            } else {
+                format!("Repair #{id}: your item is being repaired")
+            }
+        }
+        Milestone::RepairReturned { id, note } => {
+            let head = if zh {
+                format!("维修 #{id} 已完成，商品已寄回")
+            } else {
+                format!("Repair #{id} done: your item is on its way back")
+            };
+            with(&head, &head, note)
+        }
+        Milestone::RepairClosed { id } => {
+            if zh {
+                format!("维修 #{id} 已完成")
+            } else {
+                format!("Repair #{id} complete")
+            }
+        }
+        Milestone::RepairRejected { id, reason } => {
+            let head = if zh {
+                format!("维修 #{id} 不在保修范围内")
+            } else {
+                format!("Repair #{id} is not covered by the warranty")
+            };
+            with(&head, &head, reason)
+        }
         Milestone::RefundFailed { amount } => {
             if zh {
                 format!("退款 {} 未能原路退回，客服将与您联系", money(*amount))

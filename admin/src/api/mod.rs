@@ -462,11 +462,13 @@ pub fn export_products_href(q: &ProductListQuery) -> String {
 mod consultations;
 mod fulfilment;
 mod inventory;
+mod repairs;
 mod returns;
 mod reviews;
 
 pub use consultations::*;
 pub use fulfilment::*;
 pub use inventory::*;
+pub use repairs::*;
 pub use returns::*;
 pub use reviews::*;

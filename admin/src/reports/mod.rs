@@ -5,7 +5,10 @@
 //! staff and the variants low on stock, each linking to where the work is done.
 //!
 //! The figures' definitions are `shared::reports`'s; this page only formats them.
+//!
+//! `quality`: the product quality report (退货与质量).
 
+pub mod quality;
 mod text;
 
 use crate::kit::chart::{Bar, BarChart, LineChart, Series};

@@ -1,6 +1,7 @@
-//! The reports module's strings: the dashboard's labels, and the sentences that carry a
-//! number or a date (a change in per cent, an age, a period).
+//! The reports module's strings: the dashboard's and the quality report's labels, and the
+//! sentences that carry a number or a date (a change in per cent, an age, a period).
 
+use super::quality::Span;
 use super::{Age, Direction};
 use shared::reports::{PeriodKind, PeriodProblem, Waiting};
 use shared::Locale;
@@ -40,6 +41,22 @@ pub enum D {
     Available,
     NoLowStock,
     Waiting,
+    // the quality report (退货与质量)
+    QualityTitle,
+    QualityIntro,
+    Delivered,
+    Returned,
+    ReturnRate,
+    DefectRate,
+    Restocked,
+    Scrapped,
+    ToSupplier,
+    TopReason,
+    Total,
+    HighestReturnRates,
+    ReturnReasons,
+    NoReturns,
+    NoQualityData,
 }
 
 impl Translate for D {
@@ -80,6 +97,27 @@ impl Translate for D {
                 "Every published product has enough stock.",
             ),
             D::Waiting => ("待处理订单", "Orders waiting for staff"),
+            D::QualityTitle => ("退货与质量", "Returns & quality"),
+            D::QualityIntro => (
+                "签收件数为本期签收订单中的商品件数；退货件数为本期申请、未被拒绝或撤回的退货件数。退货率 = 退货件数 ÷ 签收件数；次品率只计质量问题、与描述不符和运输损坏三类原因。",
+                "Delivered: the units of the orders delivered in the period. Returned: the units of the returns asked for in the period that were neither rejected nor withdrawn. Return rate = returned ÷ delivered; the defect rate counts only the reasons defective, not as described and damaged in transit.",
+            ),
+            D::Delivered => ("签收件数", "Delivered"),
+            D::Returned => ("退货件数", "Returned"),
+            D::ReturnRate => ("退货率", "Return rate"),
+            D::DefectRate => ("次品率", "Defect rate"),
+            D::Restocked => ("重新上架", "Restocked"),
+            D::Scrapped => ("报废", "Scrapped"),
+            D::ToSupplier => ("退回供应商", "To supplier"),
+            D::TopReason => ("主要退货原因", "Top reason"),
+            D::Total => ("合计", "Total"),
+            D::HighestReturnRates => ("退货率最高的 10 个商品", "Top 10 return rates"),
+            D::ReturnReasons => ("退货原因分布", "Return reasons"),
+            D::NoReturns => ("本期暂无退货。", "No returns in this period."),
+            D::NoQualityData => (
+                "本期没有签收或申请退货的商品。",
+                "No product was delivered or asked back in this period.",
+            ),
         };
         locale.pick(zh, en)
     }
@@ -93,6 +131,18 @@ pub fn period_kind(locale: Locale, kind: PeriodKind) -> &'static str {
         PeriodKind::Last30Days => ("近 30 天", "30 days"),
         PeriodKind::ThisMonth => ("本月", "This month"),
         PeriodKind::Custom => ("自定义", "Custom"),
+    };
+    locale.pick(zh, en)
+}
+
+/// The quality report's period buttons.
+pub fn span(locale: Locale, s: Span) -> &'static str {
+    let (zh, en) = match s {
+        Span::Last30Days => ("近 30 天", "30 days"),
+        Span::Last90Days => ("近 90 天", "90 days"),
+        Span::Last180Days => ("近 180 天", "180 days"),
+        Span::Last365Days => ("近一年", "365 days"),
+        Span::Custom => ("自定义", "Custom"),
     };
     locale.pick(zh, en)
 }
@@ -116,6 +166,9 @@ pub fn problem(locale: Locale, p: PeriodProblem) -> &'static str {
 /// An order status, as the order list names it.
 pub use crate::orders::text::status;
 
+/// A return reason, as the returns queue names it.
+pub use crate::returns::text::reason;
+
 /// What the orders of a waiting list wait for.
 pub fn waiting(locale: Locale, w: Waiting) -> &'static str {
     let (zh, en) = match w {
@@ -133,6 +186,32 @@ pub fn units(locale: Locale, n: i64) -> String {
         Locale::ZhCn => format!("{n_text} 件"),
         Locale::En if n == 1 => "1 unit".to_string(),
         Locale::En => format!("{n_text} units"),
+    }
+}
+
+/// Under a product's returned units: "申请 3 · 收到 1" / "3 asked · 1 received".
+pub fn asked_received(locale: Locale, asked: i64, received: i64) -> String {
+    let (asked, received) = (super::count(asked), super::count(received));
+    match locale {
+        Locale::ZhCn => format!("申请 {asked} · 收到 {received}"),
+        Locale::En => format!("{asked} asked · {received} received"),
+    }
+}
+
+/// A bar's hint in the return rates: "退货 1 / 签收 4 件" / "1 of 4 units returned".
+pub fn returned_of(locale: Locale, returned: i64, delivered: i64) -> String {
+    let (returned, delivered) = (super::count(returned), super::count(delivered));
+    match locale {
+        Locale::ZhCn => format!("退货 {returned} / 签收 {delivered} 件"),
+        Locale::En => format!("{returned} of {delivered} units returned"),
+    }
+}
+
+/// A reason's bar's hint: its share of the returned units, "占 25.00%" / "25.00% of returns".
+pub fn share_of_returns(locale: Locale, percent: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("占 {percent}"),
+        Locale::En => format!("{percent} of returns"),
     }
 }
 

@@ -114,6 +114,7 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
                 EntityType::Category => Some("/admin/catalogue/categories".to_string()),
                 EntityType::Brand => Some("/admin/catalogue/brands".to_string()),
                 EntityType::Return => Some(format!("/admin/returns/{}", e.entity_id)),
+                EntityType::Repair => Some(format!("/admin/repairs/{}", e.entity_id)),
                 EntityType::Consultation => {
                     Some(format!("/admin/consultations/{}", e.entity_id))
                 }

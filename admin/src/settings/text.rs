@@ -185,6 +185,11 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::ConsultationResolve => ("咨询已解决", "Resolved a question"),
         AuditAction::ConsultationClose => ("关闭咨询", "Closed a question"),
         AuditAction::SettingsServiceLevels => ("修改服务时效", "Changed the service levels"),
+        AuditAction::RepairReceive => ("维修商品签收", "Received an item for repair"),
+        AuditAction::RepairStart => ("开始维修", "Started a repair"),
+        AuditAction::RepairReturn => ("维修完成寄回", "Sent a repaired item back"),
+        AuditAction::RepairClose => ("关闭维修单", "Closed a repair"),
+        AuditAction::RepairReject => ("不予保修", "Refused a repair"),
     };
     locale.pick(zh, en)
 }
@@ -209,6 +214,7 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Return => ("退货单", "Return"),
         EntityType::Review => ("评价", "Review"),
         EntityType::Consultation => ("咨询", "Question"),
+        EntityType::Repair => ("维修单", "Repair"),
     };
     locale.pick(zh, en)
 }

@@ -274,6 +274,24 @@ pub fn review_photo_path(number: &str) -> String {
     format!("{}&purpose=review", order_path(number, "photos", ""))
 }
 
+/// Asks for a repair of a line of the signed-in customer's delivered order, within its
+/// warranty; answers the order's tracking with the repair in it.
+pub fn request_repair(
+    number: &str,
+    req: &shared::after_sales::repairs::NewRepair,
+) -> impl Future<Output = ApiResult<shared::orders::tracking::OrderTracking>> + 'static {
+    use shared::catalog::query::encode_component;
+    post(
+        format!("/api/v1/store/orders/{}/repairs", encode_component(number)),
+        serde_json::to_value(req).unwrap_or_default(),
+    )
+}
+
+/// Where a repair's photo of the order is uploaded (by its signed-in owner).
+pub fn repair_photo_path(number: &str) -> String {
+    format!("{}&purpose=repair", order_path(number, "photos", ""))
+}
+
 /// The signed-in customer's questions to customer service.
 pub fn my_consultations(
 ) -> impl Future<Output = ApiResult<Vec<shared::service::consultations::ConsultationRow>>> + Send + 'static

@@ -3,7 +3,7 @@
 use crate::api::{self, ApiResult};
 use crate::cart::{use_cart, Cart};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{t, use_locale, Msg};
+use crate::i18n::{t, use_locale, Msg, Portal};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::catalog::{child_categories, Category};
@@ -102,8 +102,8 @@ fn Header() -> impl IntoView {
                 </nav>
                 <SearchBox/>
                 <Suspense fallback=|| ()>{account_link}</Suspense>
-                <a class="wish-link" href=move || locale.get().localize("/account/wishlist") aria-label=t(Msg::Wishlist)
-                    title=t(Msg::Wishlist) data-testid="wishlist-link">"♡"</a>
+                <a class="wish-link" href=move || locale.get().localize("/account/wishlist") aria-label=t(Portal::Wishlist)
+                    title=t(Portal::Wishlist) data-testid="wishlist-link">"♡"</a>
                 <MiniCart/>
                 <a class="lang-switch" href=other_href rel="external" hreflang=other_lang lang=other_lang data-testid="lang-switch">
                     {t(Msg::SwitchLanguage)}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// A page of the account opened signed out: its title and the way to sign in and back.
 #[component]
-pub fn SignInFirst(title: Msg, #[prop(into)] path: String) -> impl IntoView {
+pub fn SignInFirst<M: ui::i18n::Translate>(title: M, #[prop(into)] path: String) -> impl IntoView {
     let l = use_locale().get_untracked();
     let login = format!(
         "{}?next={}",

@@ -3,7 +3,7 @@
 //! `/api/v1/auth/*` (with the CSRF header) once hydrated.
 
 use crate::api::{self, go_to};
-use crate::i18n::{api_error_text, t, use_locale, Msg};
+use crate::i18n::{api_error_text, t, use_locale, Msg, Portal};
 use crate::seo::PageMeta;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -289,11 +289,11 @@ pub fn AccountPage() -> impl IntoView {
                         <p>{t(Msg::AccountIntro)}</p>
                         <p class="account-links">
                             <a class="button" href=locale.get_untracked().localize("/account/orders") data-testid="my-orders-link">{t(Msg::MyOrders)}</a>
-                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/reviews") data-testid="my-reviews-link">{t(Msg::MyReviews)}</a>
-                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/questions") data-testid="my-questions-link">{t(Msg::MyQuestions)}</a>
-                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/wishlist") data-testid="my-wishlist-link">{t(Msg::Wishlist)}</a>
-                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/addresses") data-testid="my-addresses-link">{t(Msg::AddressBook)}</a>
-                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/profile") data-testid="my-profile-link">{t(Msg::ProfileTitle)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/reviews") data-testid="my-reviews-link">{t(Portal::MyReviews)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/questions") data-testid="my-questions-link">{t(Portal::MyQuestions)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/wishlist") data-testid="my-wishlist-link">{t(Portal::Wishlist)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/addresses") data-testid="my-addresses-link">{t(Portal::AddressBook)}</a>
+                            <a class="button button--ghost" href=locale.get_untracked().localize("/account/profile") data-testid="my-profile-link">{t(Portal::ProfileTitle)}</a>
                         </p>
                         {(me.kind == shared::customers::AccountKind::Staff).then(|| view! {
                             <p><a class="button" href="/admin" data-testid="back-office">{t(Msg::BackOffice)}</a></p>

@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::components::sign_in_first::SignInFirst;
-use crate::i18n::{api_error_text, t, use_locale, Msg};
+use crate::i18n::{api_error_text, t, use_locale, Msg, Portal};
 use crate::pages::checkout::address::{saved_line, AddressFields, AddressForm};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -23,16 +23,16 @@ pub fn AddressBookPage() -> impl IntoView {
                 Err(e) if e.code != ErrorCode::Unauthorized => {
                     view! { <p class="form-error" role="alert">{api_error_text(l, &e).to_string()}</p> }.into_any()
                 }
-                Err(_) => view! { <SignInFirst title=Msg::AddressBook path="/account/addresses"/> }.into_any(),
+                Err(_) => view! { <SignInFirst title=Portal::AddressBook path="/account/addresses"/> }.into_any(),
             }
         })
     };
     view! {
-        <PageMeta title=Msg::AddressBook.text(l) description=Msg::AddressBookIntro.text(l) path="/account/addresses" noindex=true/>
+        <PageMeta title=Portal::AddressBook.text(l) description=Portal::AddressBookIntro.text(l) path="/account/addresses" noindex=true/>
         <section class="address-book">
             <p><a href=l.localize("/account")>{"← "}{Msg::MyAccount.text(l)}</a></p>
-            <h1>{Msg::AddressBook.text(l)}</h1>
-            <p class="muted">{Msg::AddressBookIntro.text(l)}</p>
+            <h1>{Portal::AddressBook.text(l)}</h1>
+            <p class="muted">{Portal::AddressBookIntro.text(l)}</p>
             <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
         </section>
     }
@@ -118,16 +118,16 @@ pub fn AddressBook(initial: Vec<SavedAddress>) -> impl IntoView {
                 view! {
                     <li class="panel address-row" data-testid="address-row">
                         <p class="address-row__line">
-                            {is_default.then(|| view! { <span class="badge-inline" data-testid="address-default">{t(Msg::DefaultAddress)}</span>" " })}
+                            {is_default.then(|| view! { <span class="badge-inline" data-testid="address-default">{t(Portal::DefaultAddress)}</span>" " })}
                             {line}
                         </p>
                         <p class="address-row__actions">
                             <button type="button" class="button button--ghost" data-testid="address-edit"
-                                on:click=move |_| open(Editing::Saved(id), &address, is_default)>{t(Msg::Edit)}</button>
+                                on:click=move |_| open(Editing::Saved(id), &address, is_default)>{t(Portal::Edit)}</button>
                             {(!is_default).then(|| view! {
                                 <button type="button" class="button button--ghost" data-testid="address-make-default"
                                     disabled=move || pending.get()
-                                    on:click=move |_| run(Box::pin(api::default_address(id)))>{t(Msg::MakeDefault)}</button>
+                                    on:click=move |_| run(Box::pin(api::default_address(id)))>{t(Portal::MakeDefault)}</button>
                             })}
                             <button type="button" class="button button--ghost" data-testid="address-forget"
                                 disabled=move || pending.get() on:click=move |_| forget(id)>{t(Msg::Remove)}</button>
@@ -139,21 +139,21 @@ pub fn AddressBook(initial: Vec<SavedAddress>) -> impl IntoView {
     };
     view! {
         <ul class="address-list" data-testid="address-book">{items}</ul>
-        {move || book.with(Vec::is_empty).then(|| view! { <p class="muted" data-testid="no-addresses">{t(Msg::NoAddresses)}</p> })}
+        {move || book.with(Vec::is_empty).then(|| view! { <p class="muted" data-testid="no-addresses">{t(Portal::NoAddresses)}</p> })}
         <Show when=move || editing.get() == Editing::Closed>
             <button type="button" class="button" data-testid="address-add"
-                on:click=move |_| open(Editing::New, &blank(), false)>{t(Msg::AddAddress)}</button>
+                on:click=move |_| open(Editing::New, &blank(), false)>{t(Portal::AddAddress)}</button>
         </Show>
         <Show when=move || editing.get() != Editing::Closed>
             <form class="panel form address-form" on:submit=save data-testid="address-form">
-                <h2>{move || if editing.get() == Editing::New { t(Msg::AddAddress)() } else { t(Msg::EditAddress)() }}</h2>
+                <h2>{move || if editing.get() == Editing::New { t(Portal::AddAddress)() } else { t(Portal::EditAddress)() }}</h2>
                 <AddressFields form/>
-                <label class="check"><input type="checkbox" bind:checked=make_default data-testid="address-default-check"/>{t(Msg::MakeDefault)}</label>
+                <label class="check"><input type="checkbox" bind:checked=make_default data-testid="address-default-check"/>{t(Portal::MakeDefault)}</label>
                 <p class="address-form__actions">
                     <button class="button" type="submit" disabled=move || pending.get() data-testid="address-save">
-                        {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SaveAddressBook)() }}
+                        {move || if pending.get() { t(Msg::Working)() } else { t(Portal::SaveAddressBook)() }}
                     </button>
-                    <button class="button button--ghost" type="button" on:click=move |_| editing.set(Editing::Closed)>{t(Msg::Cancel)}</button>
+                    <button class="button button--ghost" type="button" on:click=move |_| editing.set(Editing::Closed)>{t(Portal::Cancel)}</button>
                 </p>
             </form>
         </Show>

@@ -12,6 +12,7 @@ pub mod order;
 pub mod product;
 pub mod profile;
 pub mod questions;
+pub mod repairs;
 pub mod returns;
 pub mod reviews;
 pub mod search;

@@ -5,8 +5,9 @@
 //! same [`TrackedOrder`].
 
 use crate::api::{self, go_to};
-use crate::i18n::{self, api_error_text, t, use_locale, Msg};
+use crate::i18n::{self, api_error_text, t, use_locale, Msg, Portal};
 use crate::pages::not_found::NotFound;
+use crate::pages::repairs::{repairable, RepairForm, RepairsPanel};
 use crate::pages::returns::{Offered, ReturnForm, ReturnsPanel};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -53,10 +54,10 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
             {can_pay.then(|| view! { <PayButton number=number.clone() token=token.clone()/> })}
             <OrderActions number=number.clone() token=token.clone() can_cancel=tracked.can_cancel owner/>
             {(owner && matches!(order.status, OrderStatus::Delivered | OrderStatus::Completed)).then(|| view! {
-                <a class="button button--ghost" href=locale.localize("/account/reviews") data-testid="review-link">{Msg::WriteReview.text(locale)}</a>
+                <a class="button button--ghost" href=locale.localize("/account/reviews") data-testid="review-link">{Portal::WriteReview.text(locale)}</a>
             })}
             {owner.then(|| view! {
-                <a class="button button--ghost" href=locale.localize(&format!("/account/questions/new?order={number}")) data-testid="ask-about-order">{Msg::AskQuestion.text(locale)}</a>
+                <a class="button button--ghost" href=locale.localize(&format!("/account/questions/new?order={number}")) data-testid="ask-about-order">{Portal::AskQuestion.text(locale)}</a>
             })}
         </div>
     };
@@ -75,6 +76,10 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
         .return_until
         .filter(|_| !offered.is_empty())
         .map(|until| view! { <ReturnForm number=number.clone() token=token.clone() lines=offered until/> });
+    // repairs under warranty: for the signed-in owner
+    let repair_lines = repairable(locale, order, &tracked.repair_until);
+    let repair_form = (owner && !repair_lines.is_empty())
+        .then(|| view! { <RepairForm number=number.clone() lines=repair_lines/> });
     view! {
         <PageMeta title=format!("{} {number}", Msg::Order.text(locale)) description=Msg::OrderThanks.text(locale) path=format!("/orders/{number}")/>
         <div class="order-page" data-testid="order">
@@ -85,6 +90,7 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
             <OrderHead order=order.clone()/>
             {actions}
             {return_form}
+            {repair_form}
             <TrackedOrder tracked=tracked.clone()/>
         </div>
     }
@@ -166,6 +172,7 @@ pub(crate) fn TrackedOrder(tracked: OrderTracking) -> impl IntoView {
                 <h2>{Msg::Timeline.text(locale)}</h2>
                 <ol class="timeline" data-testid="timeline">{timeline}</ol>
                 {(!tracked.returns.is_empty()).then(|| view! { <ReturnsPanel returns=tracked.returns.clone()/> })}
+                {(!tracked.repairs.is_empty()).then(|| view! { <RepairsPanel repairs=tracked.repairs.clone()/> })}
             </section>
         </div>
     }

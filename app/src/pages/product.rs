@@ -7,7 +7,7 @@ use crate::cart::use_cart;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorView;
 use crate::components::wish_button::WishToggle;
-use crate::i18n::{self, t, use_locale, Msg};
+use crate::i18n::{self, t, use_locale, Msg, Portal};
 use crate::pages::moved::{look_up, Lookup, MovedTo};
 use crate::pages::not_found::NotFound;
 use crate::pages::reviews::{aggregate_rating, ProductReviewsSection};
@@ -137,7 +137,7 @@ fn ProductView(product: ProductDetail, reviews: Option<ProductReviews>) -> impl 
             </section>
         </ProductArticle>
         <p class="ask-link no-print">
-            <a href=locale.localize(&format!("/account/questions/new?product={}", product_slug)) data-testid="ask-about-product">{Msg::AskAboutProduct.text(locale)}</a>
+            <a href=locale.localize(&format!("/account/questions/new?product={}", product_slug)) data-testid="ask-about-product">{Portal::AskAboutProduct.text(locale)}</a>
         </p>
         {reviews.map(|reviews| view! { <ProductReviewsSection reviews path=reviews_path/> })}
     }

@@ -7,7 +7,7 @@
 use crate::api;
 use crate::components::form;
 use crate::components::sign_in_first::SignInFirst;
-use crate::i18n::{api_error_text, t, use_locale, Msg};
+use crate::i18n::{api_error_text, t, use_locale, Msg, Portal};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -46,7 +46,7 @@ fn ErrorLine(error: RwSignal<Option<ApiError>>, #[prop(into)] testid: String) ->
 /// A form's submit button: disabled until hydrated and while the form is on its way.
 #[component]
 fn Submit(
-    label: Msg,
+    label: Portal,
     pending: RwSignal<bool>,
     #[prop(into)] testid: String,
     /// Further reason to wait (a confirmation not yet ticked).
@@ -82,12 +82,12 @@ pub fn ProfilePage() -> impl IntoView {
                 Err(e) if e.code != ErrorCode::Unauthorized => {
                     view! { <p class="form-error" role="alert">{api_error_text(l, &e).to_string()}</p> }.into_any()
                 }
-                Err(_) => view! { <SignInFirst title=Msg::ProfileTitle path="/account/profile"/> }.into_any(),
+                Err(_) => view! { <SignInFirst title=Portal::ProfileTitle path="/account/profile"/> }.into_any(),
             }
         })
     };
     view! {
-        <PageMeta title=Msg::ProfileTitle.text(l) description=Msg::ProfileIntro.text(l) path="/account/profile" noindex=true/>
+        <PageMeta title=Portal::ProfileTitle.text(l) description=Portal::ProfileIntro.text(l) path="/account/profile" noindex=true/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
     }
 }
@@ -104,45 +104,45 @@ fn ProfileSections(p: Profile, saved: Option<String>) -> impl IntoView {
         ..
     } = p;
     let notice = saved.and_then(|what| match what.as_str() {
-        "details" => Some(Msg::ProfileSaved),
-        "email" => Some(Msg::EmailLinkSent),
-        "password" => Some(Msg::PasswordUpdated),
-        "notifications" => Some(Msg::NotifySaved),
+        "details" => Some(Portal::ProfileSaved),
+        "email" => Some(Portal::EmailLinkSent),
+        "password" => Some(Portal::PasswordUpdated),
+        "notifications" => Some(Portal::NotifySaved),
         _ => None,
     });
     view! {
         <section class="profile" data-testid="profile">
             <p><a href=l.localize("/account")>{"← "}{Msg::MyAccount.text(l)}</a></p>
-            <h1>{Msg::ProfileTitle.text(l)}</h1>
-            <p class="muted">{Msg::ProfileIntro.text(l)}</p>
+            <h1>{Portal::ProfileTitle.text(l)}</h1>
+            <p class="muted">{Portal::ProfileIntro.text(l)}</p>
             {notice.map(|m| view! { <p class="notice" role="status" data-testid="profile-saved">{m.text(l)}</p> })}
             <div class="panel profile__section">
-                <h2>{Msg::ProfileDetails.text(l)}</h2>
+                <h2>{Portal::ProfileDetails.text(l)}</h2>
                 <DetailsForm name=display_name phone=phone.unwrap_or_default()/>
             </div>
             <div class="panel profile__section">
-                <h2>{Msg::EmailTitle.text(l)}</h2>
-                <p class="muted">{Msg::EmailCurrent.text(l)}<strong data-testid="profile-email">{email}</strong></p>
+                <h2>{Portal::EmailTitle.text(l)}</h2>
+                <p class="muted">{Portal::EmailCurrent.text(l)}<strong data-testid="profile-email">{email}</strong></p>
                 {pending_email.map(|e| view! {
-                    <p class="notice notice--slim" data-testid="pending-email">{Msg::EmailPending.text(l)}{e}</p>
+                    <p class="notice notice--slim" data-testid="pending-email">{Portal::EmailPending.text(l)}{e}</p>
                 })}
                 <EmailForm/>
             </div>
             <div class="panel profile__section">
-                <h2>{Msg::PasswordTitle.text(l)}</h2>
+                <h2>{Portal::PasswordTitle.text(l)}</h2>
                 <PasswordForm/>
             </div>
             <div class="panel profile__section">
-                <h2>{Msg::NotifyTitle.text(l)}</h2>
-                <p class="muted small">{Msg::NotifyIntro.text(l)}</p>
+                <h2>{Portal::NotifyTitle.text(l)}</h2>
+                <p class="muted small">{Portal::NotifyIntro.text(l)}</p>
                 <NotifyForm order_updates=notifications.order_updates marketing=notifications.marketing/>
             </div>
             <div class="panel profile__section">
-                <h2>{Msg::PrivacyTitle.text(l)}</h2>
-                <p class="muted">{Msg::PrivacyExportIntro.text(l)}</p>
-                <p><a class="button button--ghost" href=EXPORT_PATH data-testid="export-link">{Msg::PrivacyExport.text(l)}</a></p>
-                <h3>{Msg::PrivacyDeleteTitle.text(l)}</h3>
-                <p class="muted">{Msg::PrivacyDeleteIntro.text(l)}</p>
+                <h2>{Portal::PrivacyTitle.text(l)}</h2>
+                <p class="muted">{Portal::PrivacyExportIntro.text(l)}</p>
+                <p><a class="button button--ghost" href=EXPORT_PATH data-testid="export-link">{Portal::PrivacyExport.text(l)}</a></p>
+                <h3>{Portal::PrivacyDeleteTitle.text(l)}</h3>
+                <p class="muted">{Portal::PrivacyDeleteIntro.text(l)}</p>
                 <DeleteForm/>
             </div>
         </section>
@@ -175,9 +175,9 @@ pub fn DetailsForm(name: String, phone: String) -> impl IntoView {
             </label>
             <label>{t(Msg::Mobile)}
                 <input type="tel" inputmode="tel" autocomplete="tel" maxlength="20" bind:value=phone data-testid="profile-phone"/>
-                <span class="muted small">{t(Msg::ProfileMobileHint)}</span>
+                <span class="muted small">{t(Portal::ProfileMobileHint)}</span>
             </label>
-            <Submit label=Msg::ProfileSave pending testid="profile-save"/>
+            <Submit label=Portal::ProfileSave pending testid="profile-save"/>
             <ErrorLine error testid="profile-error"/>
         </form>
     }
@@ -206,13 +206,13 @@ pub fn EmailForm() -> impl IntoView {
     };
     view! {
         <form class="form" method="post" on:submit=submit data-testid="email-form">
-            <label>{t(Msg::EmailNew)}
+            <label>{t(Portal::EmailNew)}
                 <input type="email" autocomplete="email" required maxlength="254" bind:value=email data-testid="email-new"/>
             </label>
-            <label>{t(Msg::PasswordCurrent)}
+            <label>{t(Portal::PasswordCurrent)}
                 <input type="password" autocomplete="current-password" required bind:value=password data-testid="email-password"/>
             </label>
-            <Submit label=Msg::EmailSend pending testid="email-send"/>
+            <Submit label=Portal::EmailSend pending testid="email-send"/>
             <ErrorLine error testid="email-error"/>
         </form>
     }
@@ -239,14 +239,14 @@ pub fn PasswordForm() -> impl IntoView {
     };
     view! {
         <form class="form" method="post" on:submit=submit data-testid="password-form">
-            <label>{t(Msg::PasswordCurrent)}
+            <label>{t(Portal::PasswordCurrent)}
                 <input type="password" autocomplete="current-password" required bind:value=current data-testid="password-current"/>
             </label>
             <label>{t(Msg::NewPassword)}
                 <input type="password" autocomplete="new-password" required minlength="8" maxlength="128" bind:value=new data-testid="password-new"/>
                 <span class="muted small">{t(Msg::PasswordHint)}</span>
             </label>
-            <Submit label=Msg::PasswordTitle pending testid="password-save"/>
+            <Submit label=Portal::PasswordTitle pending testid="password-save"/>
             <ErrorLine error testid="password-error"/>
         </form>
     }
@@ -280,13 +280,13 @@ pub fn NotifyForm(order_updates: bool, marketing: bool) -> impl IntoView {
         <form class="form" method="post" on:submit=submit data-testid="notify-form">
             <label class="check">
                 <input type="checkbox" bind:checked=order_updates data-testid="notify-order-updates"/>
-                {t(Msg::NotifyOrderUpdates)}
+                {t(Portal::NotifyOrderUpdates)}
             </label>
             <label class="check">
                 <input type="checkbox" bind:checked=marketing data-testid="notify-marketing"/>
-                {t(Msg::NotifyMarketing)}
+                {t(Portal::NotifyMarketing)}
             </label>
-            <Submit label=Msg::NotifySave pending testid="notify-save"/>
+            <Submit label=Portal::NotifySave pending testid="notify-save"/>
             <ErrorLine error testid="notify-error"/>
         </form>
     }
@@ -318,14 +318,14 @@ pub fn DeleteForm() -> impl IntoView {
     let blocked = Signal::derive(move || !understood.get());
     view! {
         <form class="form" method="post" on:submit=submit data-testid="delete-form">
-            <label>{t(Msg::PasswordCurrent)}
+            <label>{t(Portal::PasswordCurrent)}
                 <input type="password" autocomplete="current-password" required bind:value=password data-testid="delete-password"/>
             </label>
             <label class="check">
                 <input type="checkbox" bind:checked=understood data-testid="delete-understood"/>
-                {t(Msg::PrivacyDeleteConfirm)}
+                {t(Portal::PrivacyDeleteConfirm)}
             </label>
-            <Submit label=Msg::PrivacyDeleteButton pending testid="delete-submit" blocked danger=true/>
+            <Submit label=Portal::PrivacyDeleteButton pending testid="delete-submit" blocked danger=true/>
             <ErrorLine error testid="delete-error"/>
         </form>
     }
@@ -341,9 +341,9 @@ pub fn ConfirmEmailPage() -> impl IntoView {
         .get("token")
         .unwrap_or_default();
     view! {
-        <PageMeta title=Msg::EmailConfirmTitle.text(l) description=Msg::EmailConfirmIntro.text(l) path="/account/confirm-email" noindex=true/>
+        <PageMeta title=Portal::EmailConfirmTitle.text(l) description=Portal::EmailConfirmIntro.text(l) path="/account/confirm-email" noindex=true/>
         <section class="auth-card" data-testid="confirm-email">
-            <h1>{Msg::EmailConfirmTitle.text(l)}</h1>
+            <h1>{Portal::EmailConfirmTitle.text(l)}</h1>
             <ConfirmEmailForm token/>
         </section>
     }
@@ -379,14 +379,14 @@ pub fn ConfirmEmailForm(token: String) -> impl IntoView {
         <Show
             when=move || done.get()
             fallback=move || view! {
-                <p class="muted">{t(Msg::EmailConfirmIntro)}</p>
+                <p class="muted">{t(Portal::EmailConfirmIntro)}</p>
                 <form class="form" method="post" on:submit=submit>
-                    <Submit label=Msg::EmailConfirmButton pending testid="confirm-email-submit"/>
+                    <Submit label=Portal::EmailConfirmButton pending testid="confirm-email-submit"/>
                 </form>
             }
         >
-            <p class="notice" data-testid="email-changed">{t(Msg::EmailChanged)}</p>
-            <a class="button" href=move || locale.get().localize("/account/profile")>{t(Msg::ProfileTitle)}</a>
+            <p class="notice" data-testid="email-changed">{t(Portal::EmailChanged)}</p>
+            <a class="button" href=move || locale.get().localize("/account/profile")>{t(Portal::ProfileTitle)}</a>
         </Show>
         <ErrorLine error testid="confirm-email-error"/>
     }

@@ -8,7 +8,7 @@
 use crate::api;
 use crate::components::form;
 use crate::components::sign_in_first::SignInFirst;
-use crate::i18n::{self, api_error_text, t, use_locale, Msg};
+use crate::i18n::{self, api_error_text, t, use_locale, Msg, Portal};
 use crate::pages::reviews::{StarPicker, Stars};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ use shared::{ApiError, ErrorCode, Locale};
 use ui::format::date_time;
 
 /// An error loading a page: signed out → the way to sign in; else what went wrong.
-fn failed(l: Locale, e: &ApiError, title: Msg, back: String) -> AnyView {
+fn failed(l: Locale, e: &ApiError, title: Portal, back: String) -> AnyView {
     if e.code == ErrorCode::Unauthorized {
         view! { <SignInFirst title path=back/> }.into_any()
     } else if e.code == ErrorCode::NotFound {
@@ -41,12 +41,12 @@ pub fn MyQuestionsPage() -> impl IntoView {
         Suspend::new(async move {
             match rows.await {
                 Ok(rows) => view! { <QuestionList rows/> }.into_any(),
-                Err(e) => failed(l, &e, Msg::MyQuestions, "/account/questions".into()),
+                Err(e) => failed(l, &e, Portal::MyQuestions, "/account/questions".into()),
             }
         })
     };
     view! {
-        <PageMeta title=Msg::MyQuestions.text(l) description=Msg::MyQuestionsIntro.text(l) path="/account/questions" noindex=true/>
+        <PageMeta title=Portal::MyQuestions.text(l) description=Portal::MyQuestionsIntro.text(l) path="/account/questions" noindex=true/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
     }
 }
@@ -61,7 +61,7 @@ fn QuestionList(rows: Vec<ConsultationRow>) -> impl IntoView {
             view! {
                 <li class="panel question-row" data-testid="question-row">
                     <a href=href><strong>{row.subject}</strong></a>
-                    {row.unread.then(|| view! { <span class="badge-inline" data-testid="question-unread">{Msg::NewReply.text(l)}</span> })}
+                    {row.unread.then(|| view! { <span class="badge-inline" data-testid="question-unread">{Portal::NewReply.text(l)}</span> })}
                     <p class="muted small">
                         {i18n::consultation_topic(l, row.topic)}" · "
                         <span data-testid="question-status">{i18n::consultation_status(l, row.status)}</span>" · "
@@ -74,12 +74,12 @@ fn QuestionList(rows: Vec<ConsultationRow>) -> impl IntoView {
     view! {
         <section class="questions">
             <div class="questions__head">
-                <h1>{Msg::MyQuestions.text(l)}</h1>
-                <a class="button" href=l.localize("/account/questions/new") data-testid="ask-question">{Msg::AskQuestion.text(l)}</a>
+                <h1>{Portal::MyQuestions.text(l)}</h1>
+                <a class="button" href=l.localize("/account/questions/new") data-testid="ask-question">{Portal::AskQuestion.text(l)}</a>
             </div>
-            <p class="muted">{Msg::MyQuestionsIntro.text(l)}</p>
+            <p class="muted">{Portal::MyQuestionsIntro.text(l)}</p>
             {if items.is_empty() {
-                view! { <p class="muted" data-testid="no-questions">{Msg::NoQuestions.text(l)}</p> }.into_any()
+                view! { <p class="muted" data-testid="no-questions">{Portal::NoQuestions.text(l)}</p> }.into_any()
             } else {
                 view! { <ul class="question-list">{items}</ul> }.into_any()
             }}
@@ -122,18 +122,18 @@ pub fn AskQuestionPage() -> impl IntoView {
                 (None, None) => "/account/questions/new".to_string(),
             };
             if let Err(e) = me {
-                return failed(l, &e, Msg::AskQuestion, back);
+                return failed(l, &e, Portal::AskQuestion, back);
             }
             let about = match (&name, &order) {
-                (Some(name), _) => Some(format!("{}{}", Msg::AboutProduct.text(l), name.get(l))),
-                (None, Some(o)) => Some(format!("{}{o}", Msg::AboutOrder.text(l))),
+                (Some(name), _) => Some(format!("{}{}", Portal::AboutProduct.text(l), name.get(l))),
+                (None, Some(o)) => Some(format!("{}{o}", Portal::AboutOrder.text(l))),
                 _ => None,
             };
             let product = name.and(product);
             view! {
                 <section class="auth-card ask">
-                    <h1>{Msg::AskQuestion.text(l)}</h1>
-                    <p class="muted">{Msg::AskIntro.text(l)}</p>
+                    <h1>{Portal::AskQuestion.text(l)}</h1>
+                    <p class="muted">{Portal::AskIntro.text(l)}</p>
                     {about.map(|a| view! { <p class="ask__about" data-testid="ask-about">{a}</p> })}
                     <AskForm product order/>
                 </section>
@@ -142,7 +142,7 @@ pub fn AskQuestionPage() -> impl IntoView {
         })
     };
     view! {
-        <PageMeta title=Msg::AskQuestion.text(l) description=Msg::AskIntro.text(l) path="/account/questions/new" noindex=true/>
+        <PageMeta title=Portal::AskQuestion.text(l) description=Portal::AskIntro.text(l) path="/account/questions/new" noindex=true/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
     }
 }
@@ -193,10 +193,10 @@ pub fn AskForm(product: Option<String>, order: Option<String>) -> impl IntoView 
     view! {
         <form class="form" on:submit=submit data-testid="ask-form">
             {(!fixed).then(|| view! {
-                <label>{t(Msg::QuestionTopic)}
+                <label>{t(Portal::QuestionTopic)}
                     <select on:change=choose data-testid="ask-topic">
-                        <option value=Topic::Other.as_str() selected>{t(Msg::TopicOther)}</option>
-                        <option value=Topic::Order.as_str()>{t(Msg::TopicOrder)}</option>
+                        <option value=Topic::Other.as_str() selected>{t(Portal::TopicOther)}</option>
+                        <option value=Topic::Order.as_str()>{t(Portal::TopicOrder)}</option>
                     </select>
                 </label>
                 <Show when=move || topic.get() == Topic::Order>
@@ -205,14 +205,14 @@ pub fn AskForm(product: Option<String>, order: Option<String>) -> impl IntoView 
                     </label>
                 </Show>
             })}
-            <label>{t(Msg::QuestionSubject)}
+            <label>{t(Portal::QuestionSubject)}
                 <input type="text" maxlength="120" required bind:value=subject data-testid="ask-subject"/>
             </label>
-            <label>{t(Msg::QuestionBody)}
+            <label>{t(Portal::QuestionBody)}
                 <textarea rows="5" maxlength="4000" required bind:value=body data-testid="ask-body"></textarea>
             </label>
             <button class="button" type="submit" disabled=move || pending.get() data-testid="ask-submit">
-                {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendQuestion)() }}
+                {move || if pending.get() { t(Msg::Working)() } else { t(Portal::SendQuestion)() }}
             </button>
             <p class="form-error" role="alert" data-testid="ask-error">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
         </form>
@@ -237,13 +237,13 @@ pub fn QuestionPage() -> impl IntoView {
                 Ok(c) => view! { <Conversation c/> }.into_any(),
                 Err(e) => {
                     let back = format!("/account/questions/{}", id().unwrap_or_default());
-                    failed(l, &e, Msg::MyQuestions, back)
+                    failed(l, &e, Portal::MyQuestions, back)
                 }
             }
         })
     };
     view! {
-        <PageMeta title=Msg::MyQuestions.text(l) description=Msg::MyQuestionsIntro.text(l) path="/account/questions" noindex=true/>
+        <PageMeta title=Portal::MyQuestions.text(l) description=Portal::MyQuestionsIntro.text(l) path="/account/questions" noindex=true/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
     }
 }
@@ -253,12 +253,12 @@ fn Conversation(c: ConsultationView) -> impl IntoView {
     let l = use_locale().get_untracked();
     let about = match (&c.product, &c.order_number) {
         (Some(p), _) => Some((
-            Msg::AboutProduct,
+            Portal::AboutProduct,
             p.name.get(l).to_string(),
             l.localize(&format!("/products/{}", p.slug)),
         )),
         (None, Some(n)) => Some((
-            Msg::AboutOrder,
+            Portal::AboutOrder,
             n.clone(),
             l.localize(&format!("/orders/{n}")),
         )),
@@ -273,8 +273,8 @@ fn Conversation(c: ConsultationView) -> impl IntoView {
                 Author::Staff => "message message--staff",
             };
             let who = match m.author {
-                Author::Customer => Msg::You.text(l).to_string(),
-                Author::Staff => format!("{} · {}", Msg::CustomerService.text(l), m.author_name),
+                Author::Customer => Portal::You.text(l).to_string(),
+                Author::Staff => format!("{} · {}", Portal::CustomerService.text(l), m.author_name),
             };
             view! {
                 <li class=class data-testid="question-message" data-author=m.author.as_str()>
@@ -287,7 +287,7 @@ fn Conversation(c: ConsultationView) -> impl IntoView {
     let rated = c.rating.map(|stars| {
         view! {
             <div class="panel question-rated" data-testid="question-rated">
-                <p>{Msg::YouRated.text(l)}" "<Stars tenths=u32::from(stars) * 10/></p>
+                <p>{Portal::YouRated.text(l)}" "<Stars tenths=u32::from(stars) * 10/></p>
                 {(!c.rating_comment.is_empty()).then(|| view! { <p class="muted">{c.rating_comment.clone()}</p> })}
             </div>
         }
@@ -300,7 +300,7 @@ fn Conversation(c: ConsultationView) -> impl IntoView {
     let id = c.id;
     view! {
         <section class="question" data-testid="question">
-            <p><a href=l.localize("/account/questions")>{"← "}{Msg::MyQuestions.text(l)}</a></p>
+            <p><a href=l.localize("/account/questions")>{"← "}{Portal::MyQuestions.text(l)}</a></p>
             <h1>{c.subject}</h1>
             <p class="muted small">
                 {i18n::consultation_topic(l, c.topic)}" · "
@@ -313,7 +313,7 @@ fn Conversation(c: ConsultationView) -> impl IntoView {
             {rated}
             {may_rate.then(|| view! { <RateForm id/> })}
             {if c.status == ConsultationStatus::Closed {
-                view! { <p class="notice notice--slim" data-testid="question-closed">{Msg::QuestionClosed.text(l)}</p> }.into_any()
+                view! { <p class="notice notice--slim" data-testid="question-closed">{Portal::QuestionClosed.text(l)}</p> }.into_any()
             } else {
                 view! { <ReplyForm id resolved={c.status == ConsultationStatus::Resolved}/> }.into_any()
             }}
@@ -346,12 +346,12 @@ pub fn ReplyForm(id: i64, resolved: bool) -> impl IntoView {
     };
     view! {
         <form class="form reply-form" on:submit=submit data-testid="reply-form">
-            <label>{t(Msg::YourReply)}
+            <label>{t(Portal::YourReply)}
                 <textarea rows="3" maxlength="4000" required bind:value=body data-testid="reply-body"></textarea>
             </label>
-            {resolved.then(|| view! { <p class="muted small">{t(Msg::WritingReopens)}</p> })}
+            {resolved.then(|| view! { <p class="muted small">{t(Portal::WritingReopens)}</p> })}
             <button class="button" type="submit" disabled=move || pending.get() data-testid="reply-send">
-                {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendReply)() }}
+                {move || if pending.get() { t(Msg::Working)() } else { t(Portal::SendReply)() }}
             </button>
             <p class="form-error" role="alert" data-testid="reply-error">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
         </form>
@@ -387,12 +387,12 @@ pub fn RateForm(id: i64) -> impl IntoView {
     };
     view! {
         <form class="form panel rate-form" on:submit=submit data-testid="rate-form">
-            <StarPicker rating legend=Msg::RateService/>
-            <label>{t(Msg::RatingComment)}
+            <StarPicker rating legend=Portal::RateService/>
+            <label>{t(Portal::RatingComment)}
                 <textarea rows="2" maxlength="1000" bind:value=comment data-testid="rate-comment"></textarea>
             </label>
             <button class="button" type="submit" disabled=move || pending.get() data-testid="rate-submit">
-                {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendRating)() }}
+                {move || if pending.get() { t(Msg::Working)() } else { t(Portal::SendRating)() }}
             </button>
             <p class="form-error" role="alert" data-testid="rate-error">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
         </form>

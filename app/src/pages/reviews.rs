@@ -6,7 +6,7 @@ use crate::api;
 use crate::components::form;
 use crate::components::photo_upload::PhotoUploads;
 use crate::components::sign_in_first::SignInFirst;
-use crate::i18n::{self, api_error_text, t, use_locale, Msg};
+use crate::i18n::{self, api_error_text, t, use_locale, Msg, Portal};
 use crate::seo::PageMeta;
 use leptos::prelude::*;
 use shared::reviews::{NewReview, ProductReviews, RatingSummary, ReviewTask, ReviewView};
@@ -20,7 +20,12 @@ pub(crate) fn Stars(tenths: u32) -> impl IntoView {
     let whole = usize::try_from(tenths.saturating_add(5) / 10)
         .unwrap_or(0)
         .min(5);
-    let label = format!("{}.{} {}", tenths / 10, tenths % 10, Msg::OutOfFive.text(l));
+    let label = format!(
+        "{}.{} {}",
+        tenths / 10,
+        tenths % 10,
+        Portal::OutOfFive.text(l)
+    );
     view! {
         <span class="stars" role="img" aria-label=label>
             <span class="stars__on">{"★".repeat(whole)}</span>
@@ -53,18 +58,18 @@ pub fn ProductReviewsSection(reviews: ProductReviews, path: String) -> impl Into
         .collect_view();
     view! {
         <section class="reviews" id="reviews" data-testid="reviews">
-            <h2>{Msg::ReviewsTitle.text(l)}</h2>
+            <h2>{Portal::ReviewsTitle.text(l)}</h2>
             {if s.count == 0 {
-                view! { <p class="muted" data-testid="no-reviews">{Msg::NoReviewsYet.text(l)}</p> }.into_any()
+                view! { <p class="muted" data-testid="no-reviews">{Portal::NoReviewsYet.text(l)}</p> }.into_any()
             } else {
                 view! { <Summary summary=s/> }.into_any()
             }}
             <ol class="reviews__list">{list}</ol>
             {(pages > 1).then(|| view! {
                 <nav class="pager">
-                    {(page > 1).then(|| view! { <a href=link(page - 1)>{Msg::EarlierReviews.text(l)}</a> })}
+                    {(page > 1).then(|| view! { <a href=link(page - 1)>{Portal::EarlierReviews.text(l)}</a> })}
                     <span class="muted">{i18n::page_of(l, page, pages)}</span>
-                    {(page < pages).then(|| view! { <a href=link(page + 1) data-testid="more-reviews">{Msg::MoreReviews.text(l)}</a> })}
+                    {(page < pages).then(|| view! { <a href=link(page + 1) data-testid="more-reviews">{Portal::MoreReviews.text(l)}</a> })}
                 </nav>
             })}
         </section>
@@ -114,14 +119,14 @@ fn ReviewItem(review: ReviewView) -> impl IntoView {
             <p class="review__head">
                 <Stars tenths=u32::from(review.rating) * 10/>
                 <span class="review__author">{review.author}</span>
-                <span class="review__verified">{Msg::VerifiedPurchase.text(l)}</span>
+                <span class="review__verified">{Portal::VerifiedPurchase.text(l)}</span>
                 <span class="muted small">{date(l, review.at)}</span>
             </p>
             {(!variant.is_empty()).then(|| view! { <p class="muted small">{variant}</p> })}
             {(!review.body.is_empty()).then(|| view! { <p class="review__body">{review.body}</p> })}
             <div class="review__photos">{photos}</div>
             {review.reply.map(|reply| view! {
-                <p class="review__reply"><strong>{Msg::ShopReply.text(l)}": "</strong>{reply}</p>
+                <p class="review__reply"><strong>{Portal::ShopReply.text(l)}": "</strong>{reply}</p>
             })}
         </li>
     }
@@ -153,12 +158,12 @@ pub fn MyReviewsPage() -> impl IntoView {
                 Err(e) if e.code != ErrorCode::Unauthorized => {
                     view! { <p class="form-error" role="alert">{api_error_text(l, &e).to_string()}</p> }.into_any()
                 }
-                Err(_) => view! { <SignInFirst title=Msg::MyReviews path="/account/reviews"/> }.into_any(),
+                Err(_) => view! { <SignInFirst title=Portal::MyReviews path="/account/reviews"/> }.into_any(),
             }
         })
     };
     view! {
-        <PageMeta title=Msg::MyReviews.text(l) description=Msg::MyReviewsIntro.text(l) path="/account/reviews" noindex=true/>
+        <PageMeta title=Portal::MyReviews.text(l) description=Portal::MyReviewsIntro.text(l) path="/account/reviews" noindex=true/>
         <Suspense fallback=move || view! { <p class="muted">{t(Msg::Loading)}</p> }>{body}</Suspense>
     }
 }
@@ -179,7 +184,7 @@ fn ReviewTasks(tasks: Vec<ReviewTask>) -> impl IntoView {
             let below = match task.review {
                 Some(review) => view! {
                     {task.hidden_reason.map(|why| view! {
-                        <p class="notice notice--slim">{Msg::ReviewHidden.text(l)}{why}</p>
+                        <p class="notice notice--slim">{Portal::ReviewHidden.text(l)}{why}</p>
                     })}
                     <ol class="reviews__list"><ReviewItem review/></ol>
                 }
@@ -193,7 +198,7 @@ fn ReviewTasks(tasks: Vec<ReviewTask>) -> impl IntoView {
                         <div>
                             <a href=href><strong>{name}</strong></a>
                             {(!variant.is_empty()).then(|| view! { <p class="muted small">{variant}</p> })}
-                            <p class="muted small">{Msg::DeliveredOn.text(l)}" "{date(l, task.delivered_at)}" · "{task.order}</p>
+                            <p class="muted small">{Portal::DeliveredOn.text(l)}" "{date(l, task.delivered_at)}" · "{task.order}</p>
                         </div>
                     </div>
                     {below}
@@ -203,10 +208,10 @@ fn ReviewTasks(tasks: Vec<ReviewTask>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="my-reviews">
-            <h1>{Msg::MyReviews.text(l)}</h1>
-            <p class="muted">{Msg::MyReviewsIntro.text(l)}</p>
+            <h1>{Portal::MyReviews.text(l)}</h1>
+            <p class="muted">{Portal::MyReviewsIntro.text(l)}</p>
             {if items.is_empty() {
-                view! { <p class="muted" data-testid="nothing-to-review">{Msg::NothingToReview.text(l)}</p> }.into_any()
+                view! { <p class="muted" data-testid="nothing-to-review">{Portal::NothingToReview.text(l)}</p> }.into_any()
             } else {
                 view! { <ul class="review-tasks">{items}</ul> }.into_any()
             }}
@@ -252,16 +257,16 @@ pub fn ReviewForm(order: String, line: u32) -> impl IntoView {
     };
     view! {
         <form class="form review-form" on:submit=submit data-testid="review-form">
-            <StarPicker rating legend=Msg::YourRating/>
-            <label>{t(Msg::ReviewBody)}
+            <StarPicker rating legend=Portal::YourRating/>
+            <label>{t(Portal::ReviewBody)}
                 <textarea rows="3" maxlength="2000" bind:value=body data-testid="review-body"></textarea>
             </label>
-            <label>{t(Msg::ReviewPhotos)}
+            <label>{t(Portal::ReviewPhotos)}
                 <input type="file" accept="image/jpeg,image/png,image/webp" multiple disabled=move || uploads.full() on:change=on_photo data-testid="review-photos"/>
             </label>
             <div class="return-photos">{thumbs}</div>
             <button class="button" type="submit" disabled=move || { pending.get() || uploads.busy() } data-testid="review-submit">
-                {move || if pending.get() { t(Msg::Working)() } else { t(Msg::SendReview)() }}
+                {move || if pending.get() { t(Msg::Working)() } else { t(Portal::SendReview)() }}
             </button>
             <p class="form-error" role="alert" data-testid="review-error">{move || error.get().map(|e| api_error_text(locale.get(), &e))}</p>
         </form>
@@ -270,7 +275,7 @@ pub fn ReviewForm(order: String, line: u32) -> impl IntoView {
 
 /// Five buttons that set `rating` to 1–5 stars (inside an island's form).
 #[component]
-pub(crate) fn StarPicker(rating: RwSignal<u8>, legend: Msg) -> impl IntoView {
+pub(crate) fn StarPicker(rating: RwSignal<u8>, legend: Portal) -> impl IntoView {
     let locale = use_locale();
     let buttons = (1..=5_u8)
         .map(|n| {

@@ -7,7 +7,7 @@ use crate::api;
 use crate::cart::Keeper;
 use crate::components::product_card::ProductCard;
 use crate::components::wish_button::WishToggle;
-use crate::i18n::{api_error_text, t, use_locale, Msg};
+use crate::i18n::{api_error_text, t, use_locale, Msg, Portal};
 use crate::seo::PageMeta;
 use crate::wishlist::use_wishlist;
 use leptos::prelude::*;
@@ -18,10 +18,10 @@ use shared::ApiError;
 pub fn MyWishlistPage() -> impl IntoView {
     let l = use_locale().get_untracked();
     view! {
-        <PageMeta title=Msg::Wishlist.text(l) description=Msg::WishlistIntro.text(l) path="/account/wishlist" noindex=true/>
+        <PageMeta title=Portal::Wishlist.text(l) description=Portal::WishlistIntro.text(l) path="/account/wishlist" noindex=true/>
         <section class="wishlist">
-            <h1>{Msg::Wishlist.text(l)}</h1>
-            <p class="muted">{Msg::WishlistIntro.text(l)}</p>
+            <h1>{Portal::Wishlist.text(l)}</h1>
+            <p class="muted">{Portal::WishlistIntro.text(l)}</p>
             <WishlistView/>
         </section>
     }
@@ -74,7 +74,7 @@ pub fn WishlistView() -> impl IntoView {
                 all.into_iter().filter(|c| list.has(&c.slug)).collect();
             if shown.is_empty() {
                 view! {
-                    <p class="muted" data-testid="wishlist-empty">{t(Msg::WishlistEmpty)}" "
+                    <p class="muted" data-testid="wishlist-empty">{t(Portal::WishlistEmpty)}" "
                         <a href=move || locale.get().localize("/")>{t(Msg::ContinueShopping)}</a>
                     </p>
                 }
@@ -93,7 +93,7 @@ pub fn WishlistView() -> impl IntoView {
     };
     view! {
         <Show when=guest>
-            <p class="notice notice--slim" data-testid="wishlist-guest">{t(Msg::WishlistOnDevice)}" "
+            <p class="notice notice--slim" data-testid="wishlist-guest">{t(Portal::WishlistOnDevice)}" "
                 <a href=login>{t(Msg::LogIn)}</a>
             </p>
         </Show>

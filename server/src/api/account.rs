@@ -234,8 +234,9 @@ struct PhotoQuery {
     /// The order's access token (from placing it); not needed by its signed-in owner.
     #[serde(default)]
     token: String,
-    /// What the photo is for: a return (the default; only while the order may be returned)
-    /// or a review (any time after delivery).
+    /// What the photo is for: a return (the default; only while the order may be returned),
+    /// a review (any time after delivery) or a repair (while a product of the order is under
+    /// warranty).
     #[serde(default)]
     #[param(inline)]
     purpose: PhotoPurpose,
@@ -247,12 +248,14 @@ enum PhotoPurpose {
     #[default]
     Return,
     Review,
+    Repair,
 }
 
-/// Upload a photo for a return or a review of this order (the body is the file: JPEG, PNG
-/// or WebP, at most 10 MB), once it is delivered (and, for a return, while it may be
-/// returned). It is resized and stored as WebP; the answer's key goes in the return's or
-/// review's `photos`. Twelve photos per order, thirty tries an hour.
+/// Upload a photo for a return, a review or a repair of this order (the body is the file:
+/// JPEG, PNG or WebP, at most 10 MB), once it is delivered (and, for a return, while it may
+/// be returned; for a repair, while a product of it is under warranty). It is resized and
+/// stored as WebP; the answer's key goes in the return's, review's or repair's `photos`.
+/// Twelve photos per order, thirty tries an hour.
 #[utoipa::path(post, path = "/orders/{number}/photos", tag = ACCOUNT, operation_id = "uploadReturnPhoto",
     params(("number" = String, Path, description = "The order number", max_length = 20), PhotoQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The picture's bytes"),
@@ -279,6 +282,8 @@ async fn upload_photo(
         let window = match q.purpose {
             PhotoPurpose::Return => state.config.return_window_days,
             PhotoPurpose::Review => i64::from(i32::MAX),
+            // a repair's photo: while the order's longest warranty runs
+            PhotoPurpose::Repair => crate::workflows::repairs::photo_window(&mut conn, id).await?,
         };
         returns::may_add_photo(&mut conn, id, window).await?;
     }

@@ -17,6 +17,7 @@ pub mod health;
 pub mod orders;
 pub mod payments;
 pub mod profile;
+pub mod repairs;
 pub mod store;
 pub mod wishlist;
 
@@ -35,6 +36,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .merge(addresses::routes())
                 .merge(orders::routes())
                 .merge(account::routes())
+                .merge(repairs::routes())
                 .merge(consultations::routes())
                 .merge(profile::routes())
                 .merge(wishlist::routes())

@@ -104,7 +104,7 @@ async fn set_notifications(
         (status = 202, description = "The link is on its way: the details with the address waiting for it", body = Profile),
         (status = 409, description = "problem email_taken (another account signs in with it)", body = ApiError),
         (status = 422, description = "problem invalid_email, email_unchanged or wrong_password", body = ApiError),
-        (status = 429, description = "Ten wrong passwords in fifteen minutes; see Retry-After", body = ApiError,
+        (status = 429, description = "Ten wrong passwords in fifteen minutes, or three links for this account or this address in an hour; see Retry-After", body = ApiError,
             headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn request_email_change(
     State(state): State<AppState>,
@@ -186,7 +186,7 @@ async fn export_my_data(
 
 /// Delete the account, with the current password: the name, e-mail, mobile, password,
 /// saved addresses, cart and wishlist go and every session ends; orders stay in the shop's
-/// books (linked to no account) and reviews stay, shown with their masked name.
+/// books (under the anonymised account) and reviews stay, shown with their masked name.
 #[utoipa::path(post, path = "/account/delete", tag = ACCOUNT, operation_id = "deleteMyAccount",
     request_body = AccountDeletion,
     security(("session" = [], "csrf" = [])),

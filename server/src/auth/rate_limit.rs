@@ -48,6 +48,13 @@ pub const COUPON_MISSES: Limit = Limit {
     window_ms: 15 * 60 * 1000,
 };
 
+/// Three e-mail change links per account, and per new address, in an hour: the link cannot
+/// be used to send mail to anyone, again and again.
+pub const EMAIL_CHANGES: Limit = Limit {
+    max: 3,
+    window_ms: 60 * 60 * 1000,
+};
+
 /// Refuses with 429 (and the seconds until a slot frees) when any key is at its limit.
 pub async fn check(db: &Db, keys: &[String], limit: Limit) -> AppResult<()> {
     let now = now_millis();

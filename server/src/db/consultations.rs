@@ -187,13 +187,27 @@ pub async fn assign(
         .map(|_| ())
 }
 
+/// Gives consultation `id` to `staff` if nobody has it.
+pub async fn claim(conn: &mut Conn, id: i64, staff: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consultations SET assignee_id = $2, updated_at = $3 WHERE id = $1 AND assignee_id IS NULL",
+    )
+    .bind(id)
+    .bind(staff)
+    .bind(at)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Records the customer's rating; `false` when it was rated already.
 pub async fn rate(
     conn: &mut Conn,
     id: i64,
     rating: u8,
     comment: &str,
     at: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE consultations SET rating = $2, rating_comment = $3, rated_at = $4, \
          resolved_by = COALESCE(resolved_by, assignee_id) WHERE id = $1 AND rating IS NULL",
@@ -204,7 +218,7 @@ pub async fn rate(
     .bind(at)
     .execute(conn)
     .await
-    .map(|_| ())
+    .map(|done| done.rows_affected() == 1)
 }
 
 /// The side `reader` has opened the thread.

@@ -2,7 +2,7 @@
 //! links that confirm a new e-mail address, the portal's outbox messages, the export of
 //! everything about a customer, and the anonymisation of a deleted account.
 
-use crate::db::{now_millis, Backend};
+use crate::db::now_millis;
 use shared::catalog::Localized;
 use shared::checkout::Address;
 use shared::customers::profile::{
@@ -100,7 +100,7 @@ pub async fn opted_out(
     preference: Preference,
 ) -> Result<bool, sqlx::Error> {
     let sql = format!(
-        "SELECT COUNT(*) FROM users u WHERE u.kind = 'customer' AND u.{} = 0 \
+        "SELECT COUNT(*) FROM users u WHERE u.kind = 'customer' AND u.deleted_at IS NULL AND u.{} = 0 \
          AND (u.email = $1 OR EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.email = $1))",
         preference.column()
     );
@@ -270,20 +270,6 @@ pub async fn enqueue(
     .map(|_| ())
 }
 
-/// Whether table `name` exists: the export and the deletion read tables of features built
-/// beside this one (the wishlist) through plain SQL, so the code does not depend on them.
-async fn table_exists(conn: &mut Conn, backend: Backend, name: &str) -> Result<bool, sqlx::Error> {
-    let sql = match backend {
-        Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
-        Backend::Postgres => {
-            "SELECT COUNT(*) FROM information_schema.tables \
-             WHERE table_schema = current_schema() AND CAST(table_name AS TEXT) = $1"
-        }
-    };
-    let n: i64 = sqlx::query_scalar(sql).bind(name).fetch_one(conn).await?;
-    Ok(n > 0)
-}
-
 /// Anonymises account `user`, in the caller's transaction: its name, e-mail (a unique
 /// address that is none), mobile, password (none matches), second factor and marketing
 /// consent go, it is deactivated and marked deleted; its saved addresses, cart, wishlist,
@@ -295,14 +281,18 @@ async fn table_exists(conn: &mut Conn, backend: Backend, name: &str) -> Result<b
 ///   books. 《电子商务法》第三十一条 requires transaction records to be kept for at least
 ///   three years after the transaction, so an order keeps its contact e-mail and its
 ///   delivery address snapshot (`orders.address_json`) exactly as invoiced and shipped;
-///   they no longer lead to an account. Purging them once the retention period is over is
+///   the order still names the anonymised account, which leads to no person. Purging them once the retention period is over is
 ///   a job of its own (not written yet).
 /// * Reviews: they stay on the product pages; their author was stored masked ("韩**")
 ///   when written, so nothing changes there.
 /// * Consultations and their messages: customer service's records (and its CSAT report),
 ///   now linked only to the anonymised account.
-pub async fn anonymise(conn: &mut Conn, backend: Backend, user: i64) -> Result<bool, sqlx::Error> {
+pub async fn anonymise(conn: &mut Conn, user: i64) -> Result<bool, sqlx::Error> {
     let now = now_millis();
+    let old_email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user)
+        .fetch_optional(&mut *conn)
+        .await?;
     let done = sqlx::query(
         "UPDATE users SET display_name = $1, email = $2, phone = NULL, password_hash = $3, \
          totp_secret = NULL, totp_pending_secret = NULL, active = 0, notify_marketing = 0, \
@@ -319,20 +309,55 @@ pub async fn anonymise(conn: &mut Conn, backend: Backend, user: i64) -> Result<b
     if done.rows_affected() == 0 {
         return Ok(false);
     }
+    // the mail sent to the person and the sign-in attempts keyed by their address go too
+    // (the deletion notice is queued after this)
+    if let Some(old) = &old_email {
+        sqlx::query("DELETE FROM messages WHERE recipient = $1")
+            .bind(old)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM auth_attempts WHERE key LIKE $1")
+            .bind(format!("%:{old}"))
+            .execute(&mut *conn)
+            .await?;
+    }
+    // questions still open are closed: nobody is there to read an answer
+    let open: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM consultations WHERE user_id = $1 AND status IN ('open', 'waiting_on_customer')",
+    )
+    .bind(user)
+    .fetch_all(&mut *conn)
+    .await?;
+    for id in open {
+        let from: String = sqlx::query_scalar("SELECT status FROM consultations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+        sqlx::query("UPDATE consultations SET status = 'closed', updated_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        crate::db::status::record(
+            &mut *conn,
+            id,
+            shared::service::consultations::ConsultationStatus::parse(&from),
+            shared::service::consultations::ConsultationStatus::Closed,
+            &format!("customer:{user}"),
+            "account deleted",
+            now,
+        )
+        .await?;
+    }
     for sql in [
         "DELETE FROM customer_addresses WHERE user_id = $1",
         "DELETE FROM cart_items WHERE user_id = $1",
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM email_changes WHERE user_id = $1",
         "DELETE FROM password_resets WHERE user_id = $1",
+        "DELETE FROM wishlist_items WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user).execute(&mut *conn).await?;
-    }
-    if table_exists(conn, backend, "wishlist_items").await? {
-        sqlx::query("DELETE FROM wishlist_items WHERE user_id = $1")
-            .bind(user)
-            .execute(&mut *conn)
-            .await?;
     }
     Ok(true)
 }
@@ -576,16 +601,11 @@ pub async fn consultations(
     Ok(out)
 }
 
-/// The products `user` keeps in their wishlist, newest first (none while the shop has no
-/// wishlist table).
+/// The products `user` keeps in their wishlist, newest first.
 pub async fn wishlist(
     conn: &mut Conn,
-    backend: Backend,
     user: i64,
 ) -> Result<Vec<ExportedWishlistItem>, sqlx::Error> {
-    if !table_exists(conn, backend, "wishlist_items").await? {
-        return Ok(Vec::new());
-    }
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT p.slug, w.added_at FROM wishlist_items w JOIN products p ON p.id = w.product_id \
          WHERE w.user_id = $1 ORDER BY w.added_at DESC",

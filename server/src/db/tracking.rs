@@ -2,7 +2,7 @@
 //! tracking — its parcels and the timeline `shared::orders::tracking` tells from the
 //! order's and the parcels' histories.
 
-use super::{orders, refunds, returns, shipments, status};
+use super::{orders, refunds, repairs, returns, shipments, status};
 use shared::catalog::Localized;
 use shared::checkout::OrderView;
 use shared::fulfilment::ShipmentStatus;
@@ -91,11 +91,23 @@ pub async fn load(
     } else {
         Vec::new()
     };
+    let mut order_repairs = Vec::new();
+    let mut repair_events = Vec::new();
+    for repair in repairs::ids_of_order(conn, id).await? {
+        if let Some(v) = repairs::view(conn, repair).await? {
+            repair_events.push((repair, v.events.clone()));
+            order_repairs.push(v);
+        }
+    }
+    let repair_until = repairs::repair_until(conn, id, crate::db::now_millis()).await?;
     let currency = view.totals.total.currency;
     let paid = refunds::paid(conn, id).await?;
     let refunded = refunds::refunded(conn, id, false).await?;
     Ok(OrderTracking {
-        timeline: tracking::timeline(&events, &parcels, &return_events),
+        timeline: tracking::with_repairs(
+            tracking::timeline(&events, &parcels, &return_events),
+            &repair_events,
+        ),
         parcels: parcels.into_iter().map(|(p, _)| p).collect(),
         paid: Money::new(paid, currency),
         refunded: Money::new(refunded, currency),
@@ -108,6 +120,8 @@ pub async fn load(
         returns,
         returnable,
         return_until,
+        repairs: order_repairs,
+        repair_until,
     })
 }
 

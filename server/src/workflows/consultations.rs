@@ -130,7 +130,10 @@ pub async fn rate(db: &Db, user: i64, id: i64, req: &ConsultationRating) -> AppR
         .await?
         .ok_or(AppError::NotFound("consultation"))?;
     check_rating(c.status(), c.rating.is_some(), req).map_err(problem)?;
-    repo::rate(&mut tx, id, req.rating, req.comment.trim(), now_millis()).await?;
+    if !repo::rate(&mut tx, id, req.rating, req.comment.trim(), now_millis()).await? {
+        // rated by another request meanwhile
+        return Err(problem(ConsultationProblem::AlreadyRated));
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -155,7 +158,14 @@ async fn audited(
 
 /// Staff member `actor` answers consultation `id`: the first answer stops the
 /// first-response clock, an unassigned question becomes theirs, and the customer is told.
-pub async fn staff_writes(db: &Db, actor: &ActorRef, id: i64, req: &NewMessage) -> AppResult<()> {
+/// `site`: the shop's public address, for the link in the customer's message.
+pub async fn staff_writes(
+    db: &Db,
+    site: &str,
+    actor: &ActorRef,
+    id: i64,
+    req: &NewMessage,
+) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     let c = for_staff(&mut tx, id).await?;
     check_message(c.status(), req).map_err(problem)?;
@@ -164,7 +174,8 @@ pub async fn staff_writes(db: &Db, actor: &ActorRef, id: i64, req: &NewMessage) 
     repo::add_message(&mut tx, id, Author::Staff, me, req.body.trim(), at).await?;
     repo::answered(&mut tx, id, at).await?;
     if c.assignee_id.is_none() {
-        repo::assign(&mut tx, id, Some(me), at).await?;
+        // unless a colleague took it meanwhile
+        repo::claim(&mut tx, id, me, at).await?;
     }
     let who = format!("staff:{me}");
     if let Some(to) = c.status().after_message(Author::Staff) {
@@ -175,6 +186,7 @@ pub async fn staff_writes(db: &Db, actor: &ActorRef, id: i64, req: &NewMessage) 
     tell(
         &mut tx,
         &c,
+        site,
         (
             "客服回复了您的咨询",
             "Customer service answered your question",
@@ -206,7 +218,13 @@ pub async fn assign(db: &Db, actor: &ActorRef, id: i64, to: Option<i64>) -> AppR
 
 /// Staff resolve (`Resolved`: the customer is asked to rate) or close (`Closed`)
 /// consultation `id`.
-pub async fn finish(db: &Db, actor: &ActorRef, id: i64, to: ConsultationStatus) -> AppResult<()> {
+pub async fn finish(
+    db: &Db,
+    site: &str,
+    actor: &ActorRef,
+    id: i64,
+    to: ConsultationStatus,
+) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     let c = for_staff(&mut tx, id).await?;
     let at = now_millis();
@@ -237,6 +255,7 @@ pub async fn finish(db: &Db, actor: &ActorRef, id: i64, to: ConsultationStatus) 
         tell(
             &mut tx,
             &c,
+            site,
             (
                 "您的咨询已解决，欢迎评价我们的服务",
                 "Your question is resolved: tell us how we did",
@@ -252,10 +271,11 @@ pub async fn finish(db: &Db, actor: &ActorRef, id: i64, to: ConsultationStatus) 
 async fn tell(
     tx: &mut AnyConnection,
     c: &ConsultationState,
+    site: &str,
     (zh, en): (&str, &str),
 ) -> AppResult<()> {
     let body = format!(
-        "「{subject}」：{zh}。\n\"{subject}\": {en}.\n/account/questions/{id}",
+        "「{subject}」：{zh}。\n\"{subject}\": {en}.\n{site}/account/questions/{id}",
         subject = c.subject,
         id = c.id
     );

@@ -16,6 +16,7 @@ pub mod privacy;
 pub mod profile;
 pub mod quote;
 pub mod refund;
+pub mod repairs;
 pub mod returns;
 pub mod reviews;
 pub mod settings;

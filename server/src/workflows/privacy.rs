@@ -29,7 +29,7 @@ pub async fn export(db: &Db, user: i64) -> AppResult<AccountExport> {
         returns: repo::returns(&mut conn, user).await?,
         reviews: repo::reviews(&mut conn, user).await?,
         consultations: repo::consultations(&mut conn, user).await?,
-        wishlist: repo::wishlist(&mut conn, db.backend, user).await?,
+        wishlist: repo::wishlist(&mut conn, user).await?,
     })
 }
 
@@ -41,14 +41,14 @@ pub async fn delete(state: &AppState, me: &Me, password: String) -> AppResult<()
     let Some((email, name)) = repo::contact(&mut tx, me.id.0).await? else {
         return Err(AppError::Unauthorized);
     };
-    if !repo::anonymise(&mut tx, state.db.backend, me.id.0).await? {
+    if !repo::anonymise(&mut tx, me.id.0).await? {
         return Err(AppError::Unauthorized);
     }
     let body = format!(
         "{name}，您好：\n您在本店的账户已按您的要求注销：个人资料、地址和登录方式已删除。\n\
-         订单记录依法保留，不再与任何账户关联。如果这不是您本人的操作，请立即联系客服。\n\n\
+         订单记录依法保留。如果这不是您本人的操作，请立即联系客服。\n\n\
          Hello {name},\nyour Storekeep account is deleted as you asked: your details, addresses and sign-in are gone.\n\
-         The orders stay in the shop's books as the law requires, linked to no account. If you did not do this, contact customer service at once."
+         The orders stay in the shop's books as the law requires. If you did not do this, contact customer service at once."
     );
     repo::enqueue(
         &mut tx,

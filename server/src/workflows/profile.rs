@@ -119,6 +119,11 @@ pub async fn request_email_change(
         return Err(ProfileProblem::EmailUnchanged.into());
     }
     check_password(state, me.id, req.current_password.clone()).await?;
+    let keys = [
+        format!("email-change:{}", me.id.0),
+        format!("email-change-to:{}", email.as_str()),
+    ];
+    rate_limit::take(&state.db, &keys, rate_limit::EMAIL_CHANGES).await?;
     let mut tx = state.db.begin_write().await?;
     if repo::email_taken(&mut tx, email.as_str(), me.id.0).await? {
         return Err(ProfileProblem::EmailTaken.into());
@@ -136,11 +141,11 @@ pub async fn request_email_change(
         "{}/account/confirm-email?token={token}",
         state.config.public_url
     );
-    let name = &me.display_name;
+    // to an address not yet confirmed: nothing the customer wrote (their name) goes in it
     let body = format!(
-        "{name}，您好：\n请在 24 小时内打开以下链接，将此邮箱设为您在本店的登录邮箱：\n{link}\n\
+        "您好：\n请在 24 小时内打开以下链接，将此邮箱设为您在本店的登录邮箱：\n{link}\n\
          打开链接前，您的登录邮箱不会改变。如果这不是您本人的操作，请忽略本邮件。\n\n\
-         Hello {name},\nopen this link within 24 hours to sign in to the shop with this address from now on:\n{link}\n\
+         Hello,\nopen this link within 24 hours to sign in to the shop with this address from now on:\n{link}\n\
          Until you open it, nothing changes. If you did not ask for this, ignore this message."
     );
     repo::enqueue(

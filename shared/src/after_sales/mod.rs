@@ -1,4 +1,6 @@
-//! After-sales service (售后服务): returns and exchanges, with what a return gives back.
+//! After-sales service (售后服务): returns and exchanges, with what a return gives back, and
+//! repairs under warranty.
 
+pub mod repairs;
 pub mod returns;
 pub mod share;

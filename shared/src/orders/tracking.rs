@@ -86,6 +86,28 @@ pub enum Milestone {
         id: i64,
         reason: String,
     },
+    /// A step of repair `id` (保修维修): asked, the item received, being repaired, sent back
+    /// (`note`: the parcel), closed, or not covered (with the reason).
+    RepairRequested {
+        id: i64,
+    },
+    RepairReceived {
+        id: i64,
+    },
+    RepairStarted {
+        id: i64,
+    },
+    RepairReturned {
+        id: i64,
+        note: String,
+    },
+    RepairClosed {
+        id: i64,
+    },
+    RepairRejected {
+        id: i64,
+        reason: String,
+    },
 }
 
 /// One milestone with its time and, for an order in several parcels, which parcel
@@ -132,6 +154,13 @@ pub struct OrderTracking {
     pub returnable: Vec<i64>,
     #[serde(default)]
     pub return_until: Option<i64>,
+    /// Its repairs, oldest first (their steps are in the timeline).
+    #[serde(default)]
+    pub repairs: Vec<crate::after_sales::repairs::RepairView>,
+    /// Per line (in the order's order), until when a repair may be asked: none when the
+    /// order is not delivered, the line's warranty is over, or a repair of it is under way.
+    #[serde(default)]
+    pub repair_until: Vec<Option<i64>>,
 }
 
 /// `POST /api/v1/store/track`: an order number and the e-mail address or phone number
@@ -289,6 +318,8 @@ pub fn for_guest(mut t: OrderTracking) -> OrderTracking {
     t.returns.clear();
     t.returnable.clear();
     t.return_until = None;
+    t.repairs.clear();
+    t.repair_until.clear();
     for e in &mut t.timeline {
         match &mut e.milestone {
             Milestone::Delivered { signed_by } if !signed_by.trim().is_empty() => {
@@ -301,6 +332,8 @@ pub fn for_guest(mut t: OrderTracking) -> OrderTracking {
             Milestone::ReturnRejected { reason, .. } | Milestone::ReturnClosed { reason, .. } => {
                 reason.clear()
             }
+            Milestone::RepairReturned { note, .. } => note.clear(),
+            Milestone::RepairRejected { reason, .. } => reason.clear(),
             _ => {}
         }
     }
@@ -440,6 +473,43 @@ pub fn from_return_event(event: &EventView, id: i64) -> Option<Milestone> {
         ReturnStatus::Closed => Milestone::ReturnClosed { id, reason: typed },
         ReturnStatus::Exchanged => return None,
     })
+}
+
+/// What an event of repair `id`'s history tells its customer: every step, with what staff
+/// wrote for them when it is the return parcel or the reason it is not covered.
+pub fn from_repair_event(event: &crate::after_sales::repairs::RepairEvent, id: i64) -> Milestone {
+    use crate::after_sales::repairs::RepairStatus;
+    match event.status {
+        RepairStatus::Requested => Milestone::RepairRequested { id },
+        RepairStatus::Received => Milestone::RepairReceived { id },
+        RepairStatus::Repairing => Milestone::RepairStarted { id },
+        RepairStatus::Returned => Milestone::RepairReturned {
+            id,
+            note: event.note.clone(),
+        },
+        RepairStatus::Closed => Milestone::RepairClosed { id },
+        RepairStatus::Rejected => Milestone::RepairRejected {
+            id,
+            reason: event.note.clone(),
+        },
+    }
+}
+
+/// The timeline `entries` ([`timeline`]) with each repair's steps, in time order.
+pub fn with_repairs(
+    mut entries: Vec<TimelineEntry>,
+    repairs: &[(i64, Vec<crate::after_sales::repairs::RepairEvent>)],
+) -> Vec<TimelineEntry> {
+    for (id, events) in repairs {
+        entries.extend(events.iter().map(|e| TimelineEntry {
+            at: e.at,
+            parcel: None,
+            milestone: from_repair_event(e, *id),
+        }));
+    }
+    // stable: what happened at one moment keeps its order
+    entries.sort_by_key(|e| e.at);
+    entries
 }
 
 /// The customer's timeline, oldest first: the order's milestones, each parcel's (numbered
@@ -661,15 +731,67 @@ mod tests {
             returns: vec![],
             returnable: vec![],
             return_until: None,
+            repairs: vec![],
+            repair_until: vec![Some(9)],
         });
         assert_eq!(t.order.coupon_code, None);
         assert!(!t.can_cancel);
+        assert!(t.repair_until.is_empty());
         let text = serde_json::to_string(&t).unwrap();
         assert!(
             !text.contains("张三") && !text.contains("世纪大道"),
             "{text}"
         );
         assert!(text.contains("张**"));
+    }
+
+    #[test]
+    fn a_repairs_steps_join_the_timeline_in_time_order() {
+        use crate::after_sales::repairs::{RepairEvent, RepairStatus};
+        let step = |status, at, note: &str| RepairEvent {
+            status,
+            at,
+            note: note.into(),
+        };
+        let order = [event(1, None, "pending_payment", Some(Note::Placed))];
+        let repairs = [(
+            7,
+            vec![
+                step(RepairStatus::Requested, 10, ""),
+                step(RepairStatus::Received, 20, ""),
+                step(RepairStatus::Repairing, 30, ""),
+                step(RepairStatus::Returned, 40, "顺丰 SF123"),
+                step(RepairStatus::Closed, 50, ""),
+            ],
+        )];
+        let t = with_repairs(timeline(&order, &[], &[]), &repairs);
+        let steps: Vec<Milestone> = t.iter().map(|e| e.milestone.clone()).collect();
+        assert_eq!(
+            steps,
+            [
+                Milestone::Placed,
+                Milestone::RepairRequested { id: 7 },
+                Milestone::RepairReceived { id: 7 },
+                Milestone::RepairStarted { id: 7 },
+                Milestone::RepairReturned {
+                    id: 7,
+                    note: "顺丰 SF123".into()
+                },
+                Milestone::RepairClosed { id: 7 },
+            ]
+        );
+        assert_eq!(
+            serde_json::to_value(&steps[4]).unwrap()["step"],
+            "repair_returned"
+        );
+        let rejected = from_repair_event(&step(RepairStatus::Rejected, 5, "人为损坏"), 8);
+        assert_eq!(
+            rejected,
+            Milestone::RepairRejected {
+                id: 8,
+                reason: "人为损坏".into()
+            }
+        );
     }
 
     #[test]

@@ -348,7 +348,8 @@ mod tests {
                 Permission::ViewStock,
                 Permission::ManageStock,
                 Permission::ViewReturns,
-                Permission::ReceiveReturns
+                Permission::ReceiveReturns,
+                Permission::HandleRepairs
             ]
         );
         // several roles: the union
@@ -405,7 +406,7 @@ mod tests {
             vec![
                 (Module::Orders, all_orders.clone()),
                 (Module::Inventory, all_inventory.clone()),
-                (Module::Service, vec![Page::Returns])
+                (Module::Service, vec![Page::Returns, Page::Repairs])
             ]
         );
         let marketing = Module::visible_to(&Roles::new(vec![StaffRole::Marketing]));
@@ -424,7 +425,7 @@ mod tests {
             vec![
                 (Module::Orders, all_orders),
                 (Module::Inventory, all_inventory),
-                (Module::Service, vec![Page::Returns])
+                (Module::Service, vec![Page::Returns, Page::Repairs])
             ],
             "no catalogue"
         );

@@ -63,10 +63,14 @@ pub enum Page {
     Carriers,
     /// 退货: the returns queue and each return's steps.
     Returns,
+    /// 维修: repairs under warranty and each one's steps.
+    Repairs,
     /// 咨询: customers' questions with their service levels.
     Consultations,
     /// 评价: customers' reviews, to hide or answer.
     Reviews,
+    /// 退货与质量: return and defect rates per product.
+    Quality,
 }
 
 impl Module {
@@ -104,8 +108,13 @@ impl Module {
                 Page::Stocktakes,
                 Page::Valuation,
             ],
-            Module::Service => &[Page::Returns, Page::Consultations, Page::Reviews],
-            Module::Reports => &[Page::Dashboard],
+            Module::Service => &[
+                Page::Returns,
+                Page::Repairs,
+                Page::Consultations,
+                Page::Reviews,
+            ],
+            Module::Reports => &[Page::Dashboard, Page::Quality],
             Module::Settings => &[Page::Staff, Page::AuditLog, Page::Security, Page::Carriers],
             _ => &[],
         }
@@ -141,12 +150,13 @@ impl Page {
                 Permission::ViewStock
             }
             Page::Products | Page::Categories | Page::Brands => Permission::ViewCatalog,
-            Page::Dashboard => Permission::ViewReports,
+            Page::Dashboard | Page::Quality => Permission::ViewReports,
             Page::Staff => Permission::ManageStaff,
             Page::AuditLog => Permission::ViewAuditLog,
             Page::Security => Permission::ManageSecurity,
             Page::Carriers => Permission::ManageShipping,
             Page::Returns => Permission::ViewReturns,
+            Page::Repairs => Permission::HandleRepairs,
             Page::Consultations => Permission::AnswerConsultations,
             Page::Reviews => Permission::ModerateReviews,
         }
@@ -170,11 +180,13 @@ impl Page {
             Page::Categories => "/catalogue/categories",
             Page::Brands => "/catalogue/brands",
             Page::Dashboard => "/reports/dashboard",
+            Page::Quality => "/reports/quality",
             Page::Staff => "/settings/staff",
             Page::AuditLog => "/settings/audit",
             Page::Security => "/settings/security",
             Page::Carriers => "/settings/carriers",
             Page::Returns => "/returns",
+            Page::Repairs => "/repairs",
             Page::Consultations => "/consultations",
             Page::Reviews => "/reviews",
         }

@@ -69,10 +69,13 @@ pub enum Permission {
     ModerateReviews,
     /// Answer customers' questions (咨询), take and assign them, resolve and close them.
     AnswerConsultations,
+    /// Take repairs under warranty (维修) through their steps: receive the item, repair it,
+    /// send it back, close; or say why the warranty does not cover it.
+    HandleRepairs,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 26] = [
+    pub const ALL: [Permission; 27] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -99,6 +102,7 @@ impl Permission {
         Permission::ReceiveReturns,
         Permission::ModerateReviews,
         Permission::AnswerConsultations,
+        Permission::HandleRepairs,
     ];
 
     /// The roles that hold this permission.
@@ -158,6 +162,9 @@ impl Permission {
             // marketing answers reviews in public too
             Permission::ModerateReviews => &[Owner, CustomerService, Marketing],
             Permission::AnswerConsultations => &[Owner, CustomerService],
+            // customer service decides what the warranty covers; the warehouse takes the
+            // item in and sends it back
+            Permission::HandleRepairs => &[Owner, CustomerService, WarehouseOperator],
             Permission::ManageStaff
             | Permission::ViewAuditLog
             | Permission::ManageSecurity

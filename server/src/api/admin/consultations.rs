@@ -189,7 +189,7 @@ async fn reply(
     ApiJson(req): ApiJson<NewMessage>,
 ) -> AppResult<Json<ConsultationView>> {
     staff.require(Permission::AnswerConsultations)?;
-    flows::staff_writes(&state.db, &staff.actor, id, &req).await?;
+    flows::staff_writes(&state.db, &state.config.public_url, &staff.actor, id, &req).await?;
     answer(&state, id).await
 }
 
@@ -234,7 +234,14 @@ async fn resolve(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<ConsultationView>> {
     staff.require(Permission::AnswerConsultations)?;
-    flows::finish(&state.db, &staff.actor, id, ConsultationStatus::Resolved).await?;
+    flows::finish(
+        &state.db,
+        &state.config.public_url,
+        &staff.actor,
+        id,
+        ConsultationStatus::Resolved,
+    )
+    .await?;
     answer(&state, id).await
 }
 
@@ -252,6 +259,13 @@ async fn close(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<ConsultationView>> {
     staff.require(Permission::AnswerConsultations)?;
-    flows::finish(&state.db, &staff.actor, id, ConsultationStatus::Closed).await?;
+    flows::finish(
+        &state.db,
+        &state.config.public_url,
+        &staff.actor,
+        id,
+        ConsultationStatus::Closed,
+    )
+    .await?;
     answer(&state, id).await
 }

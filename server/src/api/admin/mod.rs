@@ -12,6 +12,8 @@ mod fulfilment;
 mod inventory;
 mod me;
 mod orders;
+mod quality;
+mod repairs;
 mod reports;
 mod returns;
 mod reviews;
@@ -31,7 +33,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())
+        .merge(quality::routes())
         .merge(returns::routes())
+        .merge(repairs::routes())
         .merge(reviews::routes())
         .merge(consultations::routes())
         .merge(staff::routes())

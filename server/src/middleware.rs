@@ -68,12 +68,24 @@ pub fn with_request_spans(router: axum::Router) -> axum::Router {
     )
 }
 
-/// Refuses over-long query strings before any handler sees them.
+/// Refuses over-long query strings before any handler sees them (a method no route has,
+/// such as TRACE, is left to the router's 405).
 pub async fn limit_query(req: Request, next: Next) -> Response {
-    let too_long = req
-        .uri()
-        .query()
-        .is_some_and(|q| q.len() > ProductQuery::MAX_QUERY_LEN);
+    use axum::http::Method;
+    let routed = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+    ]
+    .contains(req.method());
+    let too_long = routed
+        && req
+            .uri()
+            .query()
+            .is_some_and(|q| q.len() > ProductQuery::MAX_QUERY_LEN);
     if !too_long {
         return next.run(req).await;
     }

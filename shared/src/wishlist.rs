@@ -48,9 +48,70 @@ pub fn to_hand_over<'a>(saved: &[String], device: &'a [String]) -> Vec<&'a str> 
     out
 }
 
+/// The query strings (`slugs=a,b,…`) that ask for the cards of `slugs`, in their order:
+/// as few as can be, each within the API's limit on a query string, so that a guest's full
+/// wishlist of long slugs is asked in a few requests instead of one refused. A slug too
+/// long for any query is left out.
+pub fn card_queries(slugs: &[String]) -> Vec<String> {
+    let max = crate::catalog::query::ProductQuery::MAX_QUERY_LEN;
+    let mut queries: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for slug in slugs {
+        let encoded = crate::catalog::query::encode_component(slug);
+        if "slugs=".len() + encoded.len() > max {
+            continue;
+        }
+        if !current.is_empty() && current.len() + 1 + encoded.len() > max {
+            queries.push(std::mem::take(&mut current));
+        }
+        if current.is_empty() {
+            current.push_str("slugs=");
+        } else {
+            current.push(',');
+        }
+        current.push_str(&encoded);
+    }
+    if !current.is_empty() {
+        queries.push(current);
+    }
+    queries
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn card_queries_stay_within_the_query_limit_and_keep_the_order() {
+        let long: Vec<String> = (0..100)
+            .map(|i| format!("{i:02}-{}", "羽".repeat(20)))
+            .collect();
+        let queries = card_queries(&long);
+        assert!(queries.len() > 1);
+        let max = crate::catalog::query::ProductQuery::MAX_QUERY_LEN;
+        assert!(queries
+            .iter()
+            .all(|q| q.len() <= max && q.starts_with("slugs=")));
+        let back: Vec<String> = queries
+            .iter()
+            .flat_map(|q| {
+                q["slugs=".len()..]
+                    .split(',')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let encoded: Vec<String> = long
+            .iter()
+            .map(|s| crate::catalog::query::encode_component(s))
+            .collect();
+        assert_eq!(back, encoded);
+        assert_eq!(
+            card_queries(&["a".into(), "b".into()]),
+            vec!["slugs=a,b".to_string()]
+        );
+        assert!(card_queries(&[]).is_empty());
+    }
     use proptest::prelude::*;
 
     fn slugs(n: usize) -> Vec<String> {

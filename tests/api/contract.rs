@@ -73,6 +73,29 @@ async fn fuzz(app: &TestApp, who: &str, session: &str) -> (bool, String) {
     (run.status.success(), out)
 }
 
+/// The report's failures (each with its reproducing `curl`) and its summary; its long
+/// warnings section (operations that answered only 401, 403 or 404) left out.
+fn failures(out: &str) -> String {
+    let section = |title: &str| {
+        out.lines()
+            .position(|l| l.starts_with("===") && l.contains(title))
+    };
+    let lines: Vec<&str> = out.lines().collect();
+    let end = section(" WARNINGS ")
+        .or_else(|| section(" SUMMARY "))
+        .unwrap_or(lines.len());
+    let failed = section(" FAILURES ").map_or(&[][..], |start| &lines[start..end.max(start)]);
+    let summary = section(" SUMMARY ").map_or(&[][..], |start| &lines[start..]);
+    let mut text = failed.join("\n");
+    text.push('\n');
+    text.push_str(&summary.join("\n"));
+    if text.trim().is_empty() {
+        let tail: Vec<&str> = lines.iter().rev().take(200).rev().copied().collect();
+        text = tail.join("\n");
+    }
+    text
+}
+
 async fn the_api_keeps_its_contract_under_fuzzing(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -89,11 +112,9 @@ async fn the_api_keeps_its_contract_under_fuzzing(backend: Backend) {
             .to_string();
         eprintln!("schemathesis as the {who} ({backend:?}): {cases}");
         if !ok {
-            let tail: Vec<&str> = out.lines().rev().take(200).collect();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
             panic!(
                 "schemathesis found problems as the {who}:\n{}",
-                tail.join("\n")
+                failures(&out)
             );
         }
     }

@@ -349,11 +349,18 @@ pub fn my_wishlist(
 pub fn wishlist_cards(
     slugs: &[String],
 ) -> impl Future<Output = ApiResult<Vec<shared::catalog::ProductSummary>>> + Send + 'static {
-    let list: Vec<String> = slugs
-        .iter()
-        .map(|s| shared::catalog::query::encode_component(s))
+    // a long list is asked in parts, each within the API's limit on a query string
+    let parts: Vec<_> = shared::wishlist::card_queries(slugs)
+        .into_iter()
+        .map(|q| get::<Vec<shared::catalog::ProductSummary>>(format!("/api/v1/store/wishlist?{q}")))
         .collect();
-    get(format!("/api/v1/store/wishlist?slugs={}", list.join(",")))
+    async move {
+        let mut cards = Vec::new();
+        for part in parts {
+            cards.extend(part.await?);
+        }
+        Ok(cards)
+    }
 }
 
 fn wishlist_item(slug: &str) -> String {

@@ -58,12 +58,19 @@ async fn keep(
 #[utoipa::path(delete, path = "/account/wishlist/{slug}", tag = ACCOUNT, operation_id = "forgetFromWishlist",
     params(("slug" = String, Path, description = "The product's slug", max_length = 80)),
     security(("session" = [], "csrf" = [])),
-    responses((status = 200, description = "The kept products' slugs, the newest first", body = Vec<String>)))]
+    responses(
+        (status = 200, description = "The kept products' slugs, the newest first", body = Vec<String>),
+        (status = 422, description = "problem slug: longer than 80 characters", body = ApiError)))]
 async fn forget(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
     ApiPath(slug): ApiPath<String>,
 ) -> AppResult<Json<Vec<String>>> {
+    if slug.chars().count() > 80 {
+        return Err(
+            AppError::validation("slug", "A product's slug has at most 80 characters").at("slug"),
+        );
+    }
     Ok(Json(flows::forget(&state.db, me.id.0, &slug).await?))
 }
 
@@ -89,8 +96,9 @@ async fn merge(
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct CardsQuery {
-    /// Products' slugs, comma-separated, at most 100 (none: no cards).
-    #[param(max_length = 8100)]
+    /// Products' slugs, comma-separated, at most 100 (none: no cards); the query string
+    /// is at most 2048 characters, so a long wishlist is asked in parts.
+    #[param(max_length = 2040)]
     slugs: Option<String>,
 }
 
@@ -100,14 +108,20 @@ struct CardsQuery {
     params(CardsQuery),
     responses(
         (status = 200, description = "The products' cards", body = Vec<ProductSummary>),
-        (status = 422, description = "problem slugs: more than 100", body = ApiError)))]
+        (status = 422, description = "problem slugs: more than 100, or longer than 2040 characters", body = ApiError)))]
 async fn cards(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<CardsQuery>,
 ) -> AppResult<Json<Vec<ProductSummary>>> {
-    let slugs: Vec<String> = q
-        .slugs
-        .unwrap_or_default()
+    let asked = q.slugs.unwrap_or_default();
+    if asked.chars().count() > 2040 {
+        return Err(AppError::validation(
+            "slugs",
+            "Ask for at most 2040 characters of slugs at once",
+        )
+        .at("slugs"));
+    }
+    let slugs: Vec<String> = asked
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -256,6 +256,31 @@ pub struct StaffReview {
     pub hidden_reason: Option<String>,
 }
 
+impl StaffReview {
+    /// The review as a staff member sees it: who wrote it (e-mail) only to those whose
+    /// roles let them see customers' orders ([`Permission::ViewOrders`]); a marketer
+    /// moderating sees the e-mail masked to its first letter and domain.
+    ///
+    /// [`Permission::ViewOrders`]: crate::staff::Permission::ViewOrders
+    pub fn for_viewer(mut self, sees_customers: bool) -> StaffReview {
+        if !sees_customers {
+            self.customer_email = masked_email(&self.customer_email);
+        }
+        self
+    }
+}
+
+/// `zhang.wei@example.com` → `z***@example.com`.
+pub fn masked_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
+    }
+}
+
 /// `POST /api/v1/admin/reviews/{id}/hide` (the reason) and `…/reply` (the answer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -305,6 +330,13 @@ mod tests {
             check_reply(&"a".repeat(MAX_REPLY + 1)),
             Err(ReviewProblem::Reply)
         );
+    }
+
+    #[test]
+    fn emails_are_masked_to_first_letter_and_domain() {
+        assert_eq!(masked_email("zhang.wei@example.com"), "z***@example.com");
+        assert_eq!(masked_email("张@例子.中国"), "张***@例子.中国");
+        assert_eq!(masked_email("no-at-sign"), "***");
     }
 
     #[test]

@@ -188,7 +188,7 @@ async fn staff_hide_show_and_answer_reviews(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let (_, cookie) = app.with_customer().await;
+    let (email, cookie) = app.with_customer().await;
     let (number, variant) = app
         .delivered_order(&cookie, "review-2", "BD-001-01", 1)
         .await;
@@ -211,6 +211,16 @@ async fn staff_hide_show_and_answer_reviews(backend: Backend) {
     assert_eq!(listed.status, 200, "{:?}", listed.json);
     assert_eq!(listed.json["items"][0]["review"]["id"], id);
     assert_eq!(listed.json["items"][0]["order"], number.as_str());
+    assert_eq!(listed.json["items"][0]["customer_email"], email.as_str());
+    let marketer = app.with_staff(&[StaffRole::Marketing]).await;
+    let seen = app
+        .get_with("/api/v1/admin/reviews?rating=1", &marketer.cookie)
+        .await;
+    assert_eq!(seen.status, 200, "{:?}", seen.json);
+    assert_eq!(
+        seen.json["items"][0]["customer_email"], "c***@example.cn",
+        "a marketer moderates without the customer's address"
+    );
     let forbidden = app
         .post_json(
             &format!("/api/v1/admin/reviews/{id}/hide"),

@@ -49,7 +49,7 @@ pub(crate) async fn change_cart(
     change: impl FnOnce(&mut Vec<CartItem>) -> AppResult<()>,
 ) -> AppResult<Json<Vec<CartItem>>> {
     let mut tx = state.db.begin_write().await?;
-    carts::lock(&mut tx, state.db.backend, user).await?;
+    crate::db::accounts::lock_own_lists(&mut tx, state.db.backend, user).await?;
     let mut items = carts::items(&mut tx, user).await?;
     change(&mut items)?;
     carts::replace(&mut tx, user, &items, now_millis()).await?;

@@ -259,3 +259,21 @@ pub async fn use_password_reset(
     .await?;
     Ok(user.map(UserId))
 }
+
+/// Holds a customer's own lists (cart, wishlist, address book) for this transaction: on
+/// PostgreSQL their user row is locked, so two changes at once (two tabs, a double click)
+/// run one after the other instead of both inserting the same line or both passing a
+/// limit; on SQLite the write transaction already does.
+pub async fn lock_own_lists(
+    conn: &mut sqlx::AnyConnection,
+    backend: crate::db::Backend,
+    user: i64,
+) -> Result<(), sqlx::Error> {
+    if backend == crate::db::Backend::Postgres {
+        sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+            .bind(user)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
+}

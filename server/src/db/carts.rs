@@ -32,23 +32,6 @@ pub async fn items(conn: &mut Conn, user: i64) -> Result<Vec<CartItem>, sqlx::Er
         .collect())
 }
 
-/// Holds the customer's cart for this transaction: on PostgreSQL their user row is locked,
-/// so two changes to one cart at once (two tabs, a double click) run one after the other
-/// instead of both inserting the same line; on SQLite the write transaction already does.
-pub async fn lock(
-    conn: &mut Conn,
-    backend: crate::db::Backend,
-    user: i64,
-) -> Result<(), sqlx::Error> {
-    if backend == crate::db::Backend::Postgres {
-        sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
-            .bind(user)
-            .execute(conn)
-            .await?;
-    }
-    Ok(())
-}
-
 /// Replaces the customer's cart with `items` (in their order).
 pub async fn replace(
     conn: &mut Conn,

@@ -1,7 +1,7 @@
 //! The customer's address book: addresses checked as checkout checks them (a real district
 //! for one in China), at most `db::addresses::MAX`, one of them the default.
 
-use crate::db::{addresses as repo, now_millis, Db};
+use crate::db::{accounts, addresses as repo, now_millis, Db};
 use crate::error::{AppError, AppResult};
 use shared::checkout::{Address, AddressProblem};
 
@@ -26,6 +26,7 @@ fn json(address: &Address) -> AppResult<String> {
 pub async fn add(db: &Db, user: i64, address: &Address, default: bool) -> AppResult<()> {
     let text = json(&checked(address)?)?;
     let mut tx = db.begin_write().await?;
+    accounts::lock_own_lists(&mut tx, db.backend, user).await?;
     if repo::count(&mut tx, user).await? >= repo::MAX {
         return Err(AppError::Conflict {
             problem: "address_book_full".into(),

@@ -1,13 +1,14 @@
 //! Keeping products in a customer's wishlist: one at a time from a product's heart, or the
 //! browser's list at sign-in. The order and the limit are `shared::wishlist`'s rules.
 
-use crate::db::{now_millis, wishlist as repo, Db};
+use crate::db::{accounts, now_millis, wishlist as repo, Db};
 use crate::error::{AppError, AppResult};
 use shared::wishlist::{self, MAX_ITEMS};
 
 /// Keeps product `slug` first in the customer's wishlist; answers the list.
 pub async fn keep(db: &Db, user: i64, slug: &str) -> AppResult<Vec<String>> {
     let mut tx = db.begin_write().await?;
+    accounts::lock_own_lists(&mut tx, db.backend, user).await?;
     let product = repo::product_for_sale(&mut tx, slug)
         .await?
         .ok_or(AppError::NotFound("product"))?;
@@ -36,6 +37,7 @@ pub async fn forget(db: &Db, user: i64, slug: &str) -> AppResult<Vec<String>> {
 /// its products; those past the limit and those no longer for sale are left out.
 pub async fn merge(db: &Db, user: i64, device: &[String]) -> AppResult<Vec<String>> {
     let mut tx = db.begin_write().await?;
+    accounts::lock_own_lists(&mut tx, db.backend, user).await?;
     let saved = repo::slugs(&mut tx, user).await?;
     let now = now_millis();
     // the device's newest stays the newest: each one a millisecond before the one above it

@@ -44,14 +44,20 @@ async fn list(
     let page = PageRequest::parse(q.page, Some(20)).map_err(|p| AppError::rule(p).at(p.field()))?;
     let mut conn = state.db.pool.acquire().await?;
     let (items, total) = repo::staff_list(&mut conn, &q, page).await?;
+    let sees = sees_customers(&staff);
+    let items = items.into_iter().map(|r| r.for_viewer(sees)).collect();
     Ok(Json(page.of(items, total)))
 }
 
-async fn answer(state: &AppState, id: i64) -> AppResult<Json<StaffReview>> {
+fn sees_customers(staff: &Staff) -> bool {
+    staff.roles.allow(Permission::ViewOrders)
+}
+
+async fn answer(state: &AppState, staff: &Staff, id: i64) -> AppResult<Json<StaffReview>> {
     let mut conn = state.db.pool.acquire().await?;
     repo::staff_one(&mut conn, id)
         .await?
-        .map(Json)
+        .map(|r| Json(r.for_viewer(sees_customers(staff))))
         .ok_or(AppError::NotFound("review"))
 }
 
@@ -73,7 +79,7 @@ async fn hide(
 ) -> AppResult<Json<StaffReview>> {
     staff.require(Permission::ModerateReviews)?;
     flows::set_hidden(&state.db, &staff.actor, id, Some(&req.text)).await?;
-    answer(&state, id).await
+    answer(&state, &staff, id).await
 }
 
 /// Show a hidden review again.
@@ -90,7 +96,7 @@ async fn show(
 ) -> AppResult<Json<StaffReview>> {
     staff.require(Permission::ModerateReviews)?;
     flows::set_hidden(&state.db, &staff.actor, id, None).await?;
-    answer(&state, id).await
+    answer(&state, &staff, id).await
 }
 
 /// Answer a review in public, under it on the product page (an empty text takes the
@@ -111,5 +117,5 @@ async fn reply(
 ) -> AppResult<Json<StaffReview>> {
     staff.require(Permission::ModerateReviews)?;
     flows::reply(&state.db, &staff.actor, id, &req.text).await?;
-    answer(&state, id).await
+    answer(&state, &staff, id).await
 }

@@ -134,6 +134,8 @@ pub enum AuditAction {
     ReturnRefund,
     #[serde(rename = "return.close")]
     ReturnClose,
+    #[serde(rename = "return.exchange")]
+    ReturnExchange,
     #[serde(rename = "review.hide")]
     ReviewHide,
     #[serde(rename = "review.show")]
@@ -163,7 +165,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 76] = [
+    pub const ALL: [AuditAction; 77] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -227,6 +229,7 @@ impl AuditAction {
         AuditAction::ReturnInspect,
         AuditAction::ReturnRefund,
         AuditAction::ReturnClose,
+        AuditAction::ReturnExchange,
         AuditAction::ReviewHide,
         AuditAction::ReviewShow,
         AuditAction::ReviewReply,
@@ -307,6 +310,7 @@ impl AuditAction {
             AuditAction::ReturnInspect => "return.inspect",
             AuditAction::ReturnRefund => "return.refund",
             AuditAction::ReturnClose => "return.close",
+            AuditAction::ReturnExchange => "return.exchange",
             AuditAction::ReviewHide => "review.hide",
             AuditAction::ReviewShow => "review.show",
             AuditAction::ReviewReply => "review.reply",
@@ -364,7 +368,8 @@ impl AuditAction {
             | AuditAction::ReturnReceive
             | AuditAction::ReturnInspect
             | AuditAction::ReturnRefund
-            | AuditAction::ReturnClose => EntityType::Return,
+            | AuditAction::ReturnClose
+            | AuditAction::ReturnExchange => EntityType::Return,
             AuditAction::ReviewHide | AuditAction::ReviewShow | AuditAction::ReviewReply => {
                 EntityType::Review
             }

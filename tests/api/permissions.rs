@@ -423,6 +423,11 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
     ),
     (
         "post",
+        "/api/v1/admin/returns/{id}/exchange",
+        Some(Permission::HandleReturns),
+    ),
+    (
+        "post",
         "/api/v1/admin/returns/{id}/reject",
         Some(Permission::HandleReturns),
     ),
@@ -652,6 +657,8 @@ struct Fixtures {
     ret: i64,
     rejected_return: i64,
     closed_return: i64,
+    /// A fourth, an exchange received and inspected, for the exchange route.
+    exchanged_return: i64,
     /// The customer's review of that order's product.
     review: i64,
     /// The customer's question to customer service.
@@ -692,6 +699,8 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.rejected_return
     } else if path.starts_with("/api/v1/admin/returns") && path.ends_with("/close") {
         f.closed_return
+    } else if path.starts_with("/api/v1/admin/returns") && path.ends_with("/exchange") {
+        f.exchanged_return
     } else if path.starts_with("/api/v1/admin/returns") {
         f.ret
     } else if path.starts_with("/api/v1/admin/repairs") && path.ends_with("/reject") {
@@ -950,6 +959,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         ret: 0,
         rejected_return: 0,
         closed_return: 0,
+        exchanged_return: 0,
         review: 0,
         consultation: 0,
         repair: 0,
@@ -960,7 +970,7 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
     // stay as they are), and three returns of one unit each
     [f.ret, f.rejected_return, f.closed_return] = {
         let tee = app.variant_with_stock("TS-001-01", 10).await;
-        let body = storekeep_tests::guest_order("matrix@example.cn", tee, 3, "card");
+        let body = storekeep_tests::guest_order("matrix@example.cn", tee, 4, "card");
         let placed = app.place_order("matrix-return-01", &body, &customer).await;
         assert_eq!(placed.status, 201, "{:?}", placed.json);
         let number = placed.json["number"].as_str().unwrap().to_string();
@@ -987,6 +997,40 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
                 .as_i64()
                 .unwrap();
         }
+        f.exchanged_return = {
+            let other = app.variant_with_stock("TS-001-02", 5).await;
+            let res = app
+                .post_json(
+                    &format!("/api/v1/store/orders/{number}/returns"),
+                    &json!({"lines": [{"line": 0, "quantity": 1}], "reason": "wrong_item",
+                            "resolution": "exchange", "exchange_for": other}),
+                    &customer,
+                )
+                .await;
+            assert_eq!(res.status, 201, "{:?}", res.json);
+            let id = res.json["returns"].as_array().unwrap().last().unwrap()["id"]
+                .as_i64()
+                .unwrap();
+            let owner = app.owner().await;
+            for (step, body) in [
+                ("approve", json!({"note": "矩阵"})),
+                ("receive", json!({"warehouse": f.shanghai})),
+                (
+                    "inspect",
+                    json!({"lines": [{"line": 0, "restock": 1, "scrap": 0, "to_supplier": 0}]}),
+                ),
+            ] {
+                let res = app
+                    .post_json(
+                        &format!("/api/v1/admin/returns/{id}/{step}"),
+                        &body,
+                        &owner.cookie,
+                    )
+                    .await;
+                assert_eq!(res.status, 200, "{step}: {:?}", res.json);
+            }
+            id
+        };
         let review = app
             .post_json(
                 "/api/v1/store/account/reviews",

@@ -13,6 +13,7 @@ storekeep_tests::on_both_backends!(
     a_returned_unit_is_restocked_and_refunded,
     a_return_is_refused_outside_what_the_order_allows,
     refunds_from_returns_and_staff_never_pass_what_was_paid,
+    an_exchange_ships_the_other_size_as_a_replacement_order,
 );
 
 /// A signed-in customer's card order for `quantity` of `sku`, paid, shipped and delivered;
@@ -417,5 +418,197 @@ async fn refunds_from_returns_and_staff_never_pass_what_was_paid(backend: Backen
         a.json,
         b.json
     );
+    app.cleanup().await;
+}
+
+async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let other = app.variant_with_stock("BD-001-02", 5).await;
+    let (cookie, number, variant) = delivered_order(&app, "exchange-1", 1).await;
+    let foreign = app.variant_with_stock("BD-002-01", 5).await;
+    let service = app.with_staff(&[StaffRole::CustomerService]).await;
+    let warehouse = app.with_staff(&[StaffRole::WarehouseOperator]).await;
+    let owner = app.owner().await;
+
+    // the form offers the product's other sizes and colours in stock
+    let tracked = app
+        .get_with(&format!("/api/v1/store/orders/{number}/tracking"), &cookie)
+        .await
+        .json;
+    let offered: Vec<i64> = tracked["exchange_options"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["variant"].as_i64().unwrap())
+        .collect();
+    assert!(offered.contains(&other), "{offered:?}");
+    assert!(!offered.contains(&variant) && !offered.contains(&foreign));
+    // another product, the same variant, or no variant at all: refused, nothing written
+    let exchange = |wanted: Option<i64>| {
+        json!({"lines": [{"line": 0, "quantity": 1}], "reason": "wrong_item",
+               "comment": "尺码偏小", "resolution": "exchange", "exchange_for": wanted})
+    };
+    let path = format!("/api/v1/store/orders/{number}/returns");
+    for wanted in [Some(foreign), Some(variant), None] {
+        let res = app.post_json(&path, &exchange(wanted), &cookie).await;
+        assert_eq!(
+            (res.status, res.json["problem"].as_str()),
+            (422, Some("exchange")),
+            "{wanted:?}: {:?}",
+            res.json
+        );
+    }
+    let none: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM returns")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(none, 0);
+    let res = app.post_json(&path, &exchange(Some(other)), &cookie).await;
+    assert_eq!(res.status, 201, "{:?}", res.json);
+    let ret = &res.json["returns"][0];
+    let id = ret["id"].as_i64().unwrap();
+    assert_eq!(
+        (ret["resolution"].as_str(), ret["exchange_for"].as_i64()),
+        (Some("exchange"), Some(other))
+    );
+
+    let step = |name: &str| format!("/api/v1/admin/returns/{id}/{name}");
+    let res = app
+        .post_json(
+            &step("approve"),
+            &json!({"note": "请寄回上海仓"}),
+            &service.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    // not before inspection
+    let res = app
+        .post_json(&step("exchange"), &json!({}), &service.cookie)
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (409, Some("not_inspected"))
+    );
+    let sh = app.warehouse_id("SH-01").await;
+    let res = app
+        .post_json(
+            &step("receive"),
+            &json!({"warehouse": sh}),
+            &warehouse.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    let res = app
+        .post_json(
+            &step("inspect"),
+            &json!({"lines": [{"line": 0, "restock": 1, "scrap": 0, "to_supplier": 0}]}),
+            &warehouse.cookie,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    // the warehouse does not send exchanges; none free of the wanted size: refused, nothing written
+    let res = app
+        .post_json(&step("exchange"), &json!({}), &warehouse.cookie)
+        .await;
+    assert_eq!(res.status, 403);
+    app.variant_with_stock("BD-001-02", 0).await;
+    let orders_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let res = app
+        .post_json(&step("exchange"), &json!({}), &service.cookie)
+        .await;
+    assert_eq!(
+        (res.status, res.json["problem"].as_str()),
+        (409, Some("out_of_stock")),
+        "{:?}",
+        res.json
+    );
+    let orders_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders_after, orders_before);
+
+    app.variant_with_stock("BD-001-02", 5).await;
+    let res = app
+        .post_json(&step("exchange"), &json!({}), &service.cookie)
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    assert_eq!(res.json["status"], "exchanged");
+    let replacement = res.json["replacement"].as_str().unwrap().to_string();
+    assert_ne!(replacement, number);
+    // once only
+    let again = app
+        .post_json(&step("exchange"), &json!({}), &service.cookie)
+        .await;
+    assert_eq!(again.status, 409, "{:?}", again.json);
+
+    // the replacement: the other size, nothing to pay, its unit reserved, the books true
+    let detail = app
+        .get_with(
+            &format!("/api/v1/admin/orders/{replacement}"),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(detail.status, 200, "{:?}", detail.json);
+    assert_eq!(detail.json["status"], "paid");
+    assert_eq!(detail.json["totals"]["total"]["minor"], 0);
+    assert_eq!(detail.json["lines"][0]["variant"], other);
+    assert_eq!(detail.json["lines"][0]["quantity"], 1);
+    let reserved: i64 = sqlx::query_scalar(
+        "SELECT CAST(SUM(reserved) AS BIGINT) FROM stock_levels WHERE variant_id = $1",
+    )
+    .bind(other)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(reserved, 1);
+    app.assert_books_true().await;
+    // it ships like any order
+    app.ship_order(&owner.cookie, &replacement, "SFEXCHANGE1")
+        .await;
+
+    // the customer sees the exchange on the first order's timeline, and the replacement as theirs
+    let tracked = app
+        .get_with(&format!("/api/v1/store/orders/{number}/tracking"), &cookie)
+        .await
+        .json;
+    let exchanged = tracked["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["milestone"]["step"] == "return_exchanged")
+        .unwrap_or_else(|| panic!("{:?}", steps(&tracked)));
+    assert_eq!(exchanged["milestone"]["replacement"], replacement.as_str());
+    assert_eq!(tracked["returns"][0]["replacement"], replacement.as_str());
+    let theirs = app
+        .get_with(
+            &format!("/api/v1/store/orders/{replacement}/tracking"),
+            &cookie,
+        )
+        .await;
+    assert_eq!(theirs.status, 200, "{:?}", theirs.json);
+    assert_eq!(theirs.json["parcels"][0]["status"], "shipped");
+    let told: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages WHERE recipient = $1 AND subject LIKE $2 AND body LIKE '%nothing to pay%'",
+    )
+    .bind("buyer@example.cn")
+    .bind(format!("%{replacement}%"))
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(told, 1, "the replacement's confirmation");
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'return' AND entity_id = $1 AND action = 'return.exchange'",
+    )
+    .bind(id.to_string())
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
     app.cleanup().await;
 }

@@ -255,7 +255,8 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",
             "/admin/inventory/valuation",
-            "/admin/returns"
+            "/admin/returns",
+            "/admin/repairs"
         ]
     );
     assert!(!member.text("nav.nav").await.contains("Settings"));

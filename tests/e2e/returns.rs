@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 use storekeep_tests::browser::Browser;
 use storekeep_tests::{guest_order, TestApp};
 
-storekeep_tests::on_both_backends!(a_customer_returns_a_line_and_gets_the_refund);
+storekeep_tests::on_both_backends!(
+    a_customer_returns_a_line_and_gets_the_refund,
+    a_customer_exchanges_for_another_size,
+);
 
 async fn a_customer_returns_a_line_and_gets_the_refund(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -64,15 +67,7 @@ async fn a_customer_returns_a_line_and_gets_the_refund(backend: Backend) {
     let b = Browser::start("zh-CN").await;
     b.resize(390, 844).await;
     let order_page = format!("/orders/{number}");
-    b.goto(&app.url(&format!("/account/login?next={order_page}")))
-        .await;
-    b.submit_form_until(
-        &[("email", email), ("password", "a fine long passphrase")],
-        &order_page,
-    )
-    .await;
-    b.click(Locator::Css("[data-testid=return-form] summary"))
-        .await;
+    open_return_form(&b, &app, email, &order_page, "").await;
     let picture = TempFile::new("scratch.png", &png(640, 480));
     // until the form is hydrated a chosen file goes nowhere: choose again until it shows
     let started = Instant::now();
@@ -163,6 +158,146 @@ async fn a_customer_returns_a_line_and_gets_the_refund(backend: Backend) {
     b.screenshot("order-returned-zh-390").await;
     b.close().await;
     app.cleanup().await;
+}
+
+/// An exchange (换货): the customer asks for the other size of a delivered item in the
+/// order's return form; once the goods are back and inspected, customer service sends the
+/// exchange in the back office, which makes the replacement order with its unit reserved;
+/// the customer's timeline names it.
+async fn a_customer_exchanges_for_another_size(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let email = "exchanger@example.cn";
+    let cookie = app.register_customer(email).await;
+    let wanted = app.variant_with_stock("BD-001-02", 3).await;
+    let (number, _) = app
+        .delivered_order(&cookie, "e2e-exchange-01", "BD-001-01", 1)
+        .await;
+    let warehouse = app
+        .login("warehouse@storekeep.test", "warehouse-demo-2026")
+        .await;
+
+    let b = Browser::start("en").await;
+    let order_page = format!("/en/orders/{number}");
+    open_return_form(&b, &app, email, &order_page, "/en").await;
+    // until the form is hydrated the other sizes stay hidden: choose again until they show
+    let started = Instant::now();
+    loop {
+        b.select("[data-testid=return-resolution]", "exchange")
+            .await;
+        let shown = b
+            .eval("const e = document.querySelector('[data-testid=exchange-for]'); return !!e && e.offsetParent !== null;")
+            .await;
+        if shown == serde_json::Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the other sizes never showed"
+        );
+    }
+    b.select("[data-testid=exchange-for]", &wanted.to_string())
+        .await;
+    b.select("[data-testid=return-reason]", "wrong_item").await;
+    b.type_into(
+        "[data-testid=return-comment]",
+        "Too small, the next size please",
+    )
+    .await;
+    b.screenshot("return-exchange-form-en").await;
+    b.click_until(
+        "[data-testid=return-submit]",
+        || async { b.has("[data-testid=return-card]").await },
+        "the exchange on the order's page",
+    )
+    .await;
+    let (id, asked): (i64, Option<i64>) =
+        sqlx::query_as("SELECT id, exchange_variant_id FROM returns")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(asked, Some(wanted));
+
+    // the goods come back and are inspected; customer service sends the exchange
+    let clerk = app.login("orders@storekeep.test", "orders-demo-2026").await;
+    let sh = app.warehouse_id("SH-01").await;
+    for (path, body, who) in [
+        (
+            "approve",
+            serde_json::json!({"note": "Please send it back to Shanghai"}),
+            &clerk,
+        ),
+        ("receive", serde_json::json!({"warehouse": sh}), &warehouse),
+        (
+            "inspect",
+            serde_json::json!({"lines": [{"line": 0, "restock": 1, "scrap": 0, "to_supplier": 0}]}),
+            &warehouse,
+        ),
+    ] {
+        let res = app
+            .post_json(&format!("/api/v1/admin/returns/{id}/{path}"), &body, who)
+            .await;
+        assert_eq!(res.status, 200, "{path}: {:?}", res.json);
+    }
+    let staff = Browser::start("en").await;
+    sign_in_staff(&staff, &app, "orders@storekeep.test", "orders-demo-2026").await;
+    staff.goto(&app.url(&format!("/admin/returns/{id}"))).await;
+    staff
+        .wait_text(
+            "[data-testid=return-exchange-for]",
+            |t| t == "BD-001-02",
+            "the size asked for",
+        )
+        .await;
+    step(&staff, "exchange", "Exchanged").await;
+    let replacement = staff.text("[data-testid=return-replacement]").await;
+    assert_ne!(replacement, number);
+    staff.screenshot("admin-return-exchanged-en").await;
+    staff.close().await;
+    let reserved: i64 = sqlx::query_scalar(
+        "SELECT CAST(SUM(r.quantity) AS BIGINT) FROM stock_reservations r JOIN orders o ON o.id = r.order_id \
+         WHERE o.number = $1 AND r.variant_id = $2",
+    )
+    .bind(&replacement)
+    .bind(wanted)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(reserved, 1, "the other size is held for the replacement");
+    app.assert_books_true().await;
+
+    // the customer reads it on the order's timeline and follows the link to the replacement
+    b.goto(&app.url(&order_page)).await;
+    let timeline = b.text("[data-testid=timeline]").await;
+    assert!(
+        timeline.contains(&format!(
+            "Return #{id} exchanged: the replacement ships as order {replacement}"
+        )),
+        "{timeline}"
+    );
+    assert_eq!(
+        b.text("[data-testid=return-replacement]").await,
+        replacement
+    );
+    b.screenshot("order-exchanged-en").await;
+    b.close().await;
+    app.cleanup().await;
+}
+
+/// Signs customer `email` in (the locale's `prefix`: "" or "/en") and opens the return
+/// form on the order's page.
+async fn open_return_form(b: &Browser, app: &TestApp, email: &str, order_page: &str, prefix: &str) {
+    b.goto(&app.url(&format!("{prefix}/account/login?next={order_page}")))
+        .await;
+    b.submit_form_until(
+        &[("email", email), ("password", "a fine long passphrase")],
+        order_page,
+    )
+    .await;
+    b.click(Locator::Css("[data-testid=return-form] summary"))
+        .await;
 }
 
 /// Clicks a step's button until the return's status reads `status`.

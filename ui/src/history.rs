@@ -231,6 +231,13 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
                 format!("Inspected: {restocked} restocked, {scrapped} scrapped, {to_supplier} kept for the supplier")
             }
         }
+        Note::ReturnExchanged { replacement } => {
+            if zh {
+                format!("换货：新订单 {replacement}")
+            } else {
+                format!("Exchanged: replacement order {replacement}")
+            }
+        }
         Note::ReturnRefunded { amount } => {
             if zh {
                 format!("退货退款 {}", money(*amount))
@@ -379,6 +386,13 @@ pub fn milestone_text(locale: Locale, m: &Milestone) -> String {
                 format!("退货 #{id} 退款 {}", money(*amount))
             } else {
                 format!("Return #{id}: {} refunded", money(*amount))
+            }
+        }
+        Milestone::ReturnExchanged { id, replacement } => {
+            if zh {
+                format!("退货 #{id} 已换货，新商品随订单 {replacement} 发出")
+            } else {
+                format!("Return #{id} exchanged: the replacement ships as order {replacement}")
             }
         }
         Milestone::ReturnClosed { id, reason } => {

@@ -67,6 +67,10 @@ pub fn inspect_return(id: i64, req: &InspectReturn) -> impl Future<Output = ApiR
 }
 
 /// Refunds `amount` (in fen; none: the whole share) of an inspected return.
+pub fn exchange_return(id: i64) -> impl Future<Output = ApiResult<ReturnView>> {
+    send(Method::Post, return_path(id, "/exchange"), None)
+}
+
 pub fn refund_return(id: i64, amount: Option<i64>) -> impl Future<Output = ApiResult<ReturnView>> {
     send(
         Method::Post,

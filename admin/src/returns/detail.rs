@@ -8,7 +8,7 @@ use super::text::{self, R};
 use crate::kit::{loaded, use_id_param, use_page};
 use crate::orders::detail::Timeline;
 use leptos::prelude::*;
-use shared::after_sales::returns::{Outcome, ReturnView};
+use shared::after_sales::returns::{Outcome, ReturnStatus, ReturnView};
 use ui::i18n::{t, use_locale, Translate};
 
 #[component]
@@ -75,6 +75,7 @@ fn ReturnDetail(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
     let comment = ret.comment.clone();
     let staff_note = ret.staff_note.clone();
     let replacement = ret.replacement.as_ref().map(ToString::to_string);
+    let (share, refunded) = (ret.share, ret.refunded);
     view! {
         <header class="page-head page-head--row">
             <div>
@@ -98,22 +99,28 @@ fn ReturnDetail(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
                     </tr></thead>
                     <tbody>{lines}</tbody>
                 </table></div>
-                <dl class="facts facts--totals">
-                    <dt>{t(R::Share)}</dt><dd class="num" data-testid="return-share">{ui::format::money(ret.share)}</dd>
-                    <dt>{t(R::Refunded)}</dt><dd class="num" data-testid="return-refunded">{ui::format::money(ret.refunded)}</dd>
-                </dl>
+                // an exchange sent gives nothing back: its share is not owed
+                {(status != ReturnStatus::Exchanged).then(|| view! {
+                    <dl class="facts facts--totals">
+                        <dt>{t(R::Share)}</dt><dd class="num" data-testid="return-share">{ui::format::money(share)}</dd>
+                        <dt>{t(R::Refunded)}</dt><dd class="num" data-testid="return-refunded">{ui::format::money(refunded)}</dd>
+                    </dl>
+                })}
             </section>
             <section class="panel">
                 <h2>{t(R::Request)}</h2>
                 <dl class="facts">
                     <dt>{t(R::Reason)}</dt><dd data-testid="return-reason">{move || text::reason(locale.get(), reason)}</dd>
                     <dt>{t(R::Resolution)}</dt><dd>{move || text::resolution(locale.get(), resolution)}</dd>
-                    {ret.exchange_for.map(|v| view! { <dt>{t(R::ExchangeFor)}</dt><dd class="mono">{format!("#{v}")}</dd> })}
+                    {ret.exchange_for.map(|v| {
+                        let shown = ret.exchange_sku.clone().unwrap_or_else(|| format!("#{v}"));
+                        view! { <dt>{t(R::ExchangeFor)}</dt><dd class="mono" data-testid="return-exchange-for">{shown}</dd> }
+                    })}
                     {(!comment.is_empty()).then(|| view! { <dt>{t(R::Comment)}</dt><dd data-testid="return-comment">{comment}</dd> })}
                     {has_photos.then(|| view! { <dt>{t(R::Photos)}</dt><dd><ul class="return-photos">{photos}</ul></dd> })}
                     {ret.warehouse.clone().map(|w| view! { <dt>{t(R::Warehouse)}</dt><dd class="mono">{w}</dd> })}
                     {replacement.map(|n| view! {
-                        <dt>{t(R::Replacement)}</dt><dd><a class="mono" href=format!("/admin/orders/{n}")>{n.clone()}</a></dd>
+                        <dt>{t(R::Replacement)}</dt><dd><a class="mono" href=format!("/admin/orders/{n}") data-testid="return-replacement">{n.clone()}</a></dd>
                     })}
                     {(!staff_note.is_empty()).then(|| view! { <dt>{t(R::StaffNote)}</dt><dd data-testid="return-staff-note">{staff_note}</dd> })}
                 </dl>

@@ -2,7 +2,8 @@
 //! the server checks too) and their permissions: approve or reject a request, or close a
 //! return, with a note the customer reads (`handle_returns`); receive the goods into a
 //! warehouse, then judge each unit — restock, scrap or back to the supplier
-//! (`receive_returns`); refund its share, or part of it (`refund_orders`). After a step the
+//! (`receive_returns`); refund its share, or part of it (`refund_orders`), or send an
+//! exchange's replacement order (`handle_returns`). After a step the
 //! return is loaded again; a refusal shows below the forms in the staff member's language.
 
 use super::text::{self, R};
@@ -11,8 +12,8 @@ use crate::kit::steps::StepRunner;
 use crate::session::use_session;
 use leptos::prelude::*;
 use shared::after_sales::returns::{
-    check_inspection, InspectReturn, InspectedLine, Outcome, ReturnLineView, ReturnStatus,
-    ReturnView,
+    check_inspection, InspectReturn, InspectedLine, Outcome, Resolution, ReturnLineView,
+    ReturnStatus, ReturnView,
 };
 use shared::fulfilment::WarehouseView;
 use shared::ids::WarehouseId;
@@ -85,8 +86,11 @@ pub fn Steps(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
         .collect();
     let receive = may(Permission::ReceiveReturns, ReturnStatus::Received);
     let inspect = may(Permission::ReceiveReturns, ReturnStatus::Inspected);
+    let exchange = ret.resolution == Resolution::Exchange
+        && may(Permission::HandleReturns, ReturnStatus::Exchanged);
+    // an exchange is sent, not refunded — unless it cannot be, which a refund settles
     let refund = may(Permission::RefundOrders, ReturnStatus::Refunded);
-    if decisions.is_empty() && !receive && !inspect && !refund {
+    if decisions.is_empty() && !receive && !inspect && !refund && !exchange {
         return ().into_any();
     }
     let runner = StepRunner::new(ret.id, refresh);
@@ -97,6 +101,7 @@ pub fn Steps(ret: ReturnView, refresh: RwSignal<u32>) -> impl IntoView {
             <h2>{t(R::Next)}</h2>
             {receive.then(|| view! { <Receive runner/> })}
             {inspect.then(|| view! { <Inspect runner lines=ret.lines.clone()/> })}
+            {exchange.then(|| view! { <Exchange runner/> })}
             {refund.then(|| view! { <Refund runner share/> })}
             {(!decisions.is_empty()).then(|| view! { <Decide runner decisions/> })}
             <p class="form-error" role="alert" data-testid="form-error">{message}</p>
@@ -280,6 +285,18 @@ fn Inspect(runner: StepRunner, lines: Vec<ReturnLineView>) -> impl IntoView {
             </table></div>
             <p><button class="btn" type="submit" disabled=move || runner.busy.get() data-testid="return-inspect">{t(R::Inspect)}</button></p>
         </form>
+    }
+}
+
+/// The exchange: the replacement order, made at one click.
+#[component]
+fn Exchange(runner: StepRunner) -> impl IntoView {
+    let send = move |_| runner.run(crate::api::exchange_return(runner.id), R::ExchangeSent);
+    view! {
+        <div class="form form--inline" data-testid="exchange-form">
+            <p class="field__hint">{t(R::ExchangeHint)}</p>
+            <button class="btn btn--primary" type="button" on:click=send disabled=move || runner.busy.get() data-testid="return-exchange">{t(R::SendExchange)}</button>
+        </div>
     }
 }
 

@@ -45,6 +45,9 @@ pub enum R {
     AmountHint,
     Refund,
     RefundSent,
+    SendExchange,
+    ExchangeSent,
+    ExchangeHint,
 }
 
 impl Translate for R {
@@ -98,6 +101,12 @@ impl Translate for R {
             ),
             R::Refund => ("退款", "Refund"),
             R::RefundSent => ("退款已发起", "Refund sent"),
+            R::SendExchange => ("发出换货", "Send the exchange"),
+            R::ExchangeSent => ("换货订单已创建", "Replacement order made"),
+            R::ExchangeHint => (
+                "为顾客所选的尺码或颜色新建一张无需付款的订单，并立即预留库存；之后照常配货、拣货、发货。",
+                "Makes an order of the size or colour the customer chose, with nothing to pay, and reserves its stock now; it is then allocated, picked and shipped like any order.",
+            ),
         };
         locale.pick(zh, en)
     }
@@ -185,8 +194,17 @@ fn problem(code: &str) -> Option<(&'static str, &'static str)> {
             "Nothing was paid for this order: there is nothing to refund.",
         ),
         "not_inspected" => (
-            "请先收货并完成质检，再退款。",
-            "Refund a return once its goods are received and inspected.",
+            "请先收货并完成质检，再退款或换货。",
+            "Refund or exchange a return once its goods are received and inspected.",
+        ),
+        "not_an_exchange" => ("该退货申请的是退款，而非换货。", "This return asked for a refund, not an exchange."),
+        "exchange_unavailable" => (
+            "顾客所选的尺码或颜色已下架，请改为退款。",
+            "That size or colour is no longer for sale: refund the return instead.",
+        ),
+        "out_of_stock" => (
+            "顾客所选的尺码或颜色库存不足，请等待到货或改为退款。",
+            "Not enough of that size or colour is free: wait for stock, or refund the return.",
         ),
         _ => return None,
     })

@@ -176,6 +176,7 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::ReturnReceive => ("退货签收", "Received a return"),
         AuditAction::ReturnInspect => ("退货质检", "Inspected a return"),
         AuditAction::ReturnRefund => ("退货退款", "Refunded a return"),
+        AuditAction::ReturnExchange => ("换货发出", "Sent a return's exchange"),
         AuditAction::ReturnClose => ("关闭退货", "Closed a return"),
         AuditAction::ReviewHide => ("隐藏评价", "Hid a review"),
         AuditAction::ReviewShow => ("恢复显示评价", "Showed a review again"),

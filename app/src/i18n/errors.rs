@@ -74,9 +74,9 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "最多 6 张照片，请重新上传。",
             "At most 6 photos: please upload them again.",
         )),
-        Some("exchange_unavailable") => Some((
-            "换货请联系客服办理。",
-            "For an exchange, please contact customer service.",
+        Some("exchange") => Some((
+            "换货只能选择一件商品，换成同款的其他尺码或颜色。",
+            "An exchange is for one item, to another size or colour of it.",
         )),
         Some("image_too_large" | "not_an_image") => Some((
             "请上传 10 MB 以内的 JPEG、PNG 或 WebP 图片。",

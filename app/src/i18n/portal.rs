@@ -6,6 +6,12 @@ use shared::Locale;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Portal {
+    ReturnWish,
+    ReturnRefund,
+    ReturnExchange,
+    ExchangeFor,
+    ExchangeNone,
+    ExchangeReplacement,
     RepairsTitle,
     RepairTitle,
     RepairAsk,
@@ -118,6 +124,12 @@ pub enum Portal {
 impl Portal {
     pub fn text(self, locale: Locale) -> &'static str {
         let (zh, en) = match self {
+            Portal::ReturnWish => ("希望如何处理", "What would you like?"),
+            Portal::ReturnRefund => ("退款", "A refund"),
+            Portal::ReturnExchange => ("换货（同款其他尺码或颜色）", "An exchange for another size or colour"),
+            Portal::ExchangeFor => ("换成", "Exchange for"),
+            Portal::ExchangeNone => ("这些商品暂无其他有货的尺码或颜色。", "No other size or colour of these items is in stock now."),
+            Portal::ExchangeReplacement => ("换货订单", "Replacement order"),
             Portal::RepairsTitle => ("维修", "Repairs"),
             Portal::RepairTitle => ("维修", "Repair"),
             Portal::RepairAsk => ("申请维修", "Request a repair"),

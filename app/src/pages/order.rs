@@ -69,7 +69,8 @@ fn OrderDetails(tracked: OrderTracking, token: String) -> impl IntoView {
         .filter(|(_, (_, left))| **left > 0)
         .map(|(i, (l, left))| {
             let line = u32::try_from(i).unwrap_or(u32::MAX);
-            (line, l.name.get(locale).to_string(), *left)
+            let swaps = tracked.exchange_options.get(i).cloned().unwrap_or_default();
+            (line, l.name.get(locale).to_string(), *left, swaps)
         })
         .collect();
     let return_form = tracked

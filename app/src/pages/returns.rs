@@ -3,17 +3,29 @@
 //! with where each stands.
 
 use crate::components::photo_upload::PhotoUploads;
-use crate::i18n::{self, api_error_text, t, use_locale, Msg};
+use crate::i18n::{self, api_error_text, t, use_locale, Msg, Portal};
 use leptos::prelude::*;
 use shared::after_sales::returns::{
-    NewReturn, Resolution, ReturnLineRequest, ReturnReason, ReturnView,
+    ExchangeOption, NewReturn, Resolution, ReturnLineRequest, ReturnReason, ReturnView,
 };
 use shared::ApiError;
 use ui::format::date;
 
-/// A line the form offers: its position in the order, its name and the units that may
-/// still go back.
-pub type Offered = (u32, String, i64);
+/// A line the form offers: its position in the order, its name, the units that may
+/// still go back and the other sizes and colours an exchange may ask for.
+pub type Offered = (u32, String, i64, Vec<ExchangeOption>);
+
+/// "Name — colour / size (SKU)": an exchange's choice.
+fn option_label(locale: shared::Locale, name: &str, o: &ExchangeOption) -> String {
+    let kind: Vec<&str> = o
+        .color
+        .as_ref()
+        .map(|c| c.get(locale))
+        .into_iter()
+        .chain(o.size.as_deref())
+        .collect();
+    format!("{name} — {} ({})", kind.join(" / "), o.sku)
+}
 
 /// The order's returns, each with its status, lines, what it gives back and what staff
 /// wrote (the return instructions, a reason).
@@ -42,6 +54,10 @@ pub fn ReturnsPanel(returns: Vec<ReturnView>) -> impl IntoView {
                     </p>
                     <p class="small">{lines}" · "{i18n::return_reason(l, r.reason)}</p>
                     {(!r.staff_note.is_empty()).then(|| view! { <p class="small return-note" data-testid="return-note">{r.staff_note.clone()}</p> })}
+                    {r.replacement.map(|n| {
+                        let href = l.localize(&format!("/orders/{n}"));
+                        view! { <p class="small">{Portal::ExchangeReplacement.text(l)}" "<a class="link" href=href data-testid="return-replacement">{n.to_string()}</a></p> }
+                    })}
                     <p class="small muted">{date(l, r.created_at)}
                         {r.status.is_open().then(|| format!(" · {} {}", Msg::ReturnShare.text(l), r.share))}
                         {(!r.refunded.is_zero()).then(|| format!(" · {} {}", Msg::RefundedLabel.text(l), r.refunded))}</p>
@@ -65,23 +81,47 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
     let locale = use_locale();
     let chosen: Vec<(u32, RwSignal<bool>, RwSignal<String>)> = lines
         .iter()
-        .map(|(line, _, _)| (*line, RwSignal::new(false), RwSignal::new("1".to_string())))
+        .map(|(line, ..)| (*line, RwSignal::new(false), RwSignal::new("1".to_string())))
         .collect();
+    // every other size or colour of every line: (line, variant, label)
+    let swaps: Vec<(u32, i64, String)> = lines
+        .iter()
+        .flat_map(|(line, name, _, options)| {
+            let l = locale.get_untracked();
+            options
+                .iter()
+                .map(move |o| (*line, o.variant.0, option_label(l, name, o)))
+        })
+        .collect();
+    let resolution = RwSignal::new(Resolution::Refund.as_str().to_string());
+    let wanted = RwSignal::new(String::new());
     let reason = RwSignal::new(ReturnReason::Defective.as_str().to_string());
     let comment = RwSignal::new(String::new());
     let uploads = PhotoUploads::new(shared::after_sales::returns::MAX_PHOTOS);
     let (pending, error) = (RwSignal::new(false), RwSignal::new(None::<ApiError>));
     let (number, token) = (StoredValue::new(number), StoredValue::new(token));
     let picks = StoredValue::new(chosen.clone());
+    let swap_of = StoredValue::new(swaps.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() || uploads.uploading.get_untracked() > 0 {
             return;
         }
+        let resolution =
+            Resolution::parse(&resolution.get_untracked()).unwrap_or(Resolution::Refund);
+        // an exchange is of the line whose other size or colour was chosen (none chosen:
+        // the checked lines go, and the server names what is missing)
+        let swap = (resolution == Resolution::Exchange)
+            .then(|| wanted.get_untracked().parse::<i64>().ok())
+            .flatten()
+            .and_then(|v| swap_of.get_value().into_iter().find(|(_, id, _)| *id == v));
         let lines: Vec<ReturnLineRequest> = picks
             .get_value()
             .iter()
-            .filter(|(_, on, _)| on.get_untracked())
+            .filter(|(line, on, _)| {
+                swap.as_ref()
+                    .map_or_else(|| on.get_untracked(), |s| s.0 == *line)
+            })
             .map(|(line, _, q)| ReturnLineRequest {
                 line: *line,
                 quantity: q.get_untracked().parse().unwrap_or(1),
@@ -91,8 +131,8 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
             lines,
             reason: ReturnReason::parse(&reason.get_untracked()).unwrap_or(ReturnReason::Other),
             comment: comment.get_untracked(),
-            resolution: Resolution::Refund,
-            exchange_for: None,
+            resolution,
+            exchange_for: swap.map(|(_, v, _)| shared::ids::VariantId(v)),
             photos: uploads.keys(),
         };
         let request = crate::api::request_return(&number.get_value(), &token.get_value(), &req);
@@ -113,7 +153,7 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
     let rows = lines
         .into_iter()
         .zip(chosen)
-        .map(|((_, name, max), (_, on, quantity))| {
+        .map(|((_, name, max, _), (_, on, quantity))| {
             let options = (1..=max.max(1))
                 .map(|n| view! { <option value=n.to_string()>{n}</option> })
                 .collect_view();
@@ -128,6 +168,25 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
             }
         })
         .collect_view();
+    let swap_options = swaps
+        .iter()
+        .map(|(_, v, label)| view! { <option value=v.to_string()>{label.clone()}</option> })
+        .collect_view();
+    let exchange_choice = if swaps.is_empty() {
+        view! { <p class="muted small" data-testid="exchange-none">{t(Portal::ExchangeNone)}</p> }
+            .into_any()
+    } else {
+        view! {
+            <label>{t(Portal::ExchangeFor)}
+                <select bind:value=wanted data-testid="exchange-for">
+                    <option value="">"—"</option>
+                    {swap_options}
+                </select>
+            </label>
+        }
+        .into_any()
+    };
+    let exchanging = move || resolution.get() == Resolution::Exchange.as_str();
     let reasons = ReturnReason::ALL
         .iter()
         .map(|r| view! { <option value=r.as_str()>{move || i18n::return_reason(locale.get(), *r)}</option> })
@@ -147,6 +206,13 @@ pub fn ReturnForm(number: String, token: String, lines: Vec<Offered>, until: i64
             </summary>
             <form class="form" on:submit=submit>
                 <ul class="return-lines">{rows}</ul>
+                <label>{t(Portal::ReturnWish)}
+                    <select bind:value=resolution data-testid="return-resolution">
+                        <option value=Resolution::Refund.as_str()>{t(Portal::ReturnRefund)}</option>
+                        <option value=Resolution::Exchange.as_str()>{t(Portal::ReturnExchange)}</option>
+                    </select>
+                </label>
+                <div hidden=move || !exchanging()>{exchange_choice}</div>
                 <label>{t(Msg::ReturnReasonLabel)}
                     <select bind:value=reason data-testid="return-reason">{reasons}</select>
                 </label>

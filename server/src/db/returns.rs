@@ -3,7 +3,7 @@
 
 use super::status;
 use shared::after_sales::returns::{
-    Resolution, ReturnLineView, ReturnReason, ReturnStatus, ReturnView, Returnable,
+    ExchangeOption, Resolution, ReturnLineView, ReturnReason, ReturnStatus, ReturnView, Returnable,
 };
 use shared::after_sales::share::{Bill, Line};
 use shared::catalog::Localized;
@@ -182,6 +182,7 @@ pub struct ReturnState {
     pub reason: String,
     pub resolution: String,
     pub warehouse_id: Option<i64>,
+    pub exchange_variant_id: Option<i64>,
 }
 
 impl ReturnState {
@@ -197,7 +198,7 @@ impl ReturnState {
 
 pub async fn state(conn: &mut Conn, id: i64) -> Result<Option<ReturnState>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, order_id, status, reason, resolution, warehouse_id FROM returns WHERE id = $1",
+        "SELECT id, order_id, status, reason, resolution, warehouse_id, exchange_variant_id FROM returns WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
@@ -329,6 +330,7 @@ where
         Column::Warehouse => "warehouse_id",
         Column::Refund => "refund_id",
         Column::StaffNote => "staff_note",
+        Column::Replacement => "replacement_order_id",
     };
     sqlx::query(&format!(
         "UPDATE returns SET {column} = $1, updated_at = $2 WHERE id = $3"
@@ -347,6 +349,68 @@ pub enum Column {
     Warehouse,
     Refund,
     StaffNote,
+    Replacement,
+}
+
+/// The product of variant `variant`, if it is for sale (an exchange's wanted variant), or
+/// whatever its state (`for_sale_only` false: the returned one).
+pub async fn product_of(
+    conn: &mut Conn,
+    variant: i64,
+    for_sale_only: bool,
+) -> Result<Option<i64>, sqlx::Error> {
+    let for_sale = if for_sale_only {
+        " AND p.status = 'active' AND p.item_kind = 'finished_good'"
+    } else {
+        ""
+    };
+    sqlx::query_scalar(&format!(
+        "SELECT v.product_id FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.id = $1{for_sale}"
+    ))
+    .bind(variant)
+    .fetch_optional(conn)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct OptionRow {
+    id: i64,
+    sku: String,
+    color_zh: Option<String>,
+    color_en: Option<String>,
+    size: Option<String>,
+}
+
+/// The other sizes and colours of variant `variant`'s product that are for sale and have
+/// units free in some warehouse now: what an exchange of it may ask for.
+pub async fn exchange_options(
+    conn: &mut Conn,
+    variant: i64,
+) -> Result<Vec<ExchangeOption>, sqlx::Error> {
+    let rows: Vec<OptionRow> = sqlx::query_as(
+        "SELECT o.id, o.sku, o.color_zh, o.color_en, o.size FROM product_variants v \
+         JOIN product_variants o ON o.product_id = v.product_id AND o.id <> v.id \
+         JOIN products p ON p.id = o.product_id \
+         WHERE v.id = $1 AND p.status = 'active' AND p.item_kind = 'finished_good' \
+         AND EXISTS (SELECT 1 FROM stock_levels s WHERE s.variant_id = o.id AND s.on_hand - s.reserved > 0) \
+         ORDER BY o.position, o.id",
+    )
+    .bind(variant)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ExchangeOption {
+            variant: VariantId(r.id),
+            sku: r.sku,
+            color: r
+                .color_zh
+                .zip(r.color_en)
+                .map(|(zh, en)| Localized::new(zh, en)),
+            size: r.size,
+        })
+        .collect())
 }
 
 /// What inspection decided for the units of one line of return `ret`.
@@ -413,6 +477,7 @@ struct ViewRow {
     comment: String,
     resolution: String,
     exchange_variant_id: Option<i64>,
+    exchange_sku: Option<String>,
     staff_note: String,
     currency: String,
     warehouse: Option<String>,
@@ -424,11 +489,12 @@ struct ViewRow {
 /// Return `id` with its lines, share and history; `share` is what the rule gives it.
 pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnView>, sqlx::Error> {
     let row: Option<ViewRow> = sqlx::query_as(
-        "SELECT r.id, r.order_id, o.number, r.status, r.reason, r.comment, r.resolution, r.exchange_variant_id, r.staff_note, \
+        "SELECT r.id, r.order_id, o.number, r.status, r.reason, r.comment, r.resolution, r.exchange_variant_id, xv.sku AS exchange_sku, r.staff_note, \
          o.currency, w.code AS warehouse, f.amount AS refunded, x.number AS replacement, r.created_at \
          FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN warehouses w ON w.id = r.warehouse_id \
          LEFT JOIN refunds f ON f.id = r.refund_id AND f.status = 'succeeded' \
-         LEFT JOIN orders x ON x.id = r.replacement_order_id WHERE r.id = $1",
+         LEFT JOIN orders x ON x.id = r.replacement_order_id \
+         LEFT JOIN product_variants xv ON xv.id = r.exchange_variant_id WHERE r.id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -474,6 +540,7 @@ pub async fn view(conn: &mut Conn, id: i64, share: i64) -> Result<Option<ReturnV
         comment: r.comment,
         resolution,
         exchange_for: r.exchange_variant_id.map(VariantId),
+        exchange_sku: r.exchange_sku,
         staff_note: r.staff_note,
         photos,
         lines,

@@ -82,15 +82,18 @@ pub async fn load(
         .await?
         .map(|at| shared::after_sales::returns::return_until(at, window_days))
         .filter(|until| *until >= crate::db::now_millis());
-    let returnable = if return_until.is_some() {
-        returns::order_lines(conn, id)
-            .await?
-            .iter()
-            .map(|l| (l.quantity - l.returned).max(0))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let (mut returnable, mut exchange_options) = (Vec::new(), Vec::new());
+    if return_until.is_some() {
+        for l in returns::order_lines(conn, id).await? {
+            let left = (l.quantity - l.returned).max(0);
+            returnable.push(left);
+            exchange_options.push(if left > 0 {
+                returns::exchange_options(conn, l.variant_id).await?
+            } else {
+                Vec::new()
+            });
+        }
+    }
     let mut order_repairs = Vec::new();
     let mut repair_events = Vec::new();
     for repair in repairs::ids_of_order(conn, id).await? {
@@ -122,6 +125,7 @@ pub async fn load(
         return_until,
         repairs: order_repairs,
         repair_until,
+        exchange_options,
     })
 }
 

@@ -253,15 +253,7 @@ impl Checked {
         let totals = totals(&priced, discount, shipping, config.tax_basis_points)
             .map_err(anyhow::Error::from)?;
 
-        let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
-        let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));
-        let seq = repo::next_daily_sequence(&mut *tx, &day).await?;
-        let number = OrderNumber::new(
-            i32::try_from(y).unwrap_or(2026),
-            m,
-            d,
-            u32::try_from(seq).unwrap_or(u32::MAX),
-        );
+        let number = new_number(&mut *tx, now).await?;
         let status = req.payment_method.initial_status();
         let pay_by = payment_window_ms(config, req.payment_method).map(|w| now + w);
         let address_json = serde_json::to_string(&address).map_err(anyhow::Error::from)?;
@@ -318,6 +310,22 @@ impl Checked {
         }
         Ok(Answer { status: 201, body })
     }
+}
+
+/// The next order number of the shop's day at `now` (China time).
+pub(crate) async fn new_number(
+    tx: &mut AnyConnection,
+    now: i64,
+) -> Result<OrderNumber, sqlx::Error> {
+    let (y, m, d) = civil_date(now, SHOP_UTC_OFFSET_HOURS);
+    let day = format!("{:02}{m:02}{d:02}", y.rem_euclid(100));
+    let seq = repo::next_daily_sequence(tx, &day).await?;
+    Ok(OrderNumber::new(
+        i32::try_from(y).unwrap_or(2026),
+        m,
+        d,
+        u32::try_from(seq).unwrap_or(u32::MAX),
+    ))
 }
 
 /// The confirmation e-mail, in both languages.

@@ -18,10 +18,11 @@ use crate::state::AppState;
 use crate::workflows::order_actions::text;
 use crate::workflows::refund;
 use shared::after_sales::returns::{
-    check_inspection, check_return, check_window, InspectReturn, NewReturn, Resolution,
+    check_exchange, check_inspection, check_return, check_window, InspectReturn, NewReturn,
     ReturnProblem, ReturnStatus,
 };
 use shared::audit::{AuditAction, Changes};
+use shared::ids::VariantId;
 use shared::orders::OrderNumber;
 use shared::stock::MovementKind;
 use sqlx::AnyConnection;
@@ -58,13 +59,6 @@ pub async fn request(
     who: &str,
     window_days: i64,
 ) -> AppResult<i64> {
-    if req.resolution == Resolution::Exchange {
-        return Err(AppError::validation(
-            "exchange_unavailable",
-            "Exchanges are arranged by customer service for now: ask for a refund, or write to us",
-        )
-        .at("resolution"));
-    }
     let comment = req
         .comment
         .trim()
@@ -88,6 +82,14 @@ pub async fn request(
         window_days,
     )
     .map_err(problem)?;
+    if let (Some(wanted), [asked]) = (req.exchange_for, req.lines.as_slice()) {
+        let returned = lines[asked.line as usize].variant_id;
+        let product = repo::product_of(&mut tx, returned, false)
+            .await?
+            .unwrap_or(0);
+        let wanted_product = repo::product_of(&mut tx, wanted.0, true).await?;
+        check_exchange(product, VariantId(returned), wanted, wanted_product).map_err(problem)?;
+    }
     let at = now_millis();
     let ret = repo::insert(
         &mut tx,
@@ -423,6 +425,147 @@ pub async fn refund(
     let number = OrderNumber::parse(&order.number).ok_or(AppError::NotFound("order"))?;
     refund::send(state, &asked, &number).await;
     Ok(())
+}
+
+/// Sends the exchange of an inspected return (换货): a replacement order for the size or
+/// colour the customer asked for, to the order's address, with the returned units' count
+/// reserved now and nothing to pay (the customer paid for the product with the first
+/// order). The replacement goes through allocation, picking and shipping like any order;
+/// the return's customer sees its number on their timeline.
+/// Returns the replacement's number.
+pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResult<OrderNumber> {
+    let (mut tx, ret, order) = locked(db, id).await?;
+    if ret.status()? != ReturnStatus::Inspected {
+        return Err(AppError::conflict(
+            "not_inspected",
+            "Send the exchange once the goods are received and inspected",
+        ));
+    }
+    let Some(wanted) = ret.exchange_variant_id else {
+        return Err(AppError::conflict(
+            "not_an_exchange",
+            "This return asked for a refund, not an exchange",
+        ));
+    };
+    let units: i64 = repo::lines(&mut tx, id)
+        .await?
+        .iter()
+        .map(|l| l.quantity)
+        .sum();
+    let Some((mut variant, stock)) = orders::variant_for_sale(&mut tx, wanted).await? else {
+        return Err(AppError::conflict(
+            "exchange_unavailable",
+            "That size or colour is no longer for sale: refund the return instead",
+        ));
+    };
+    let mut reservations = Vec::new();
+    let mut remaining = units;
+    for (warehouse, available) in stock {
+        let take = remaining.min(available);
+        if take > 0 && orders::try_reserve(&mut tx, wanted, warehouse, take).await? {
+            reservations.push((wanted, warehouse, take));
+            remaining -= take;
+        }
+    }
+    if remaining > 0 {
+        return Err(AppError::conflict(
+            "out_of_stock",
+            format!(
+                "Only {} of {} are free now: wait for stock, or refund the return",
+                units - remaining,
+                variant.sku
+            ),
+        ));
+    }
+    let first: (Option<i64>, String, String) =
+        sqlx::query_as("SELECT user_id, shipping_method, currency FROM orders WHERE id = $1")
+            .bind(ret.order_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let (user_id, shipping_method, currency) = first;
+    let currency = shared::money::Currency::parse(&currency).unwrap_or_default();
+    let zero = shared::money::Money::zero(currency);
+    let totals = shared::pricing::Totals {
+        items: zero,
+        discount: zero,
+        shipping: zero,
+        tax_included: zero,
+        total: zero,
+    };
+    let now = now_millis();
+    let number = crate::workflows::place_order::new_number(&mut tx, now).await?;
+    // a key of its own: the replacement is written once, whatever a retry does
+    let key = format!("return-exchange:{id}");
+    if crate::db::idempotency::claim_idempotency_key(&mut tx, &key, &key, now)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict(
+            "raced",
+            "This exchange has been sent already",
+        ));
+    }
+    variant.price = 0;
+    let (zh, en) = (variant.name_zh.clone(), variant.name_en.clone());
+    let who = format!("staff:{}", actor.id);
+    let subject = format!("换货订单 {number} / Replacement order {number}");
+    let text = format!(
+        "退货 #{id}（订单 {first}）的换货：{zh} {sku} × {units}，无需付款。\n\
+         The exchange of return #{id} (order {first}): {en} {sku} × {units}, nothing to pay.\n\
+         /orders/{number}",
+        first = order.number,
+        sku = variant.sku,
+    );
+    let body = serde_json::json!({ "number": number.as_str() }).to_string();
+    let method = shared::checkout::PaymentMethod::parse(&order.payment_method)
+        .unwrap_or(shared::checkout::PaymentMethod::CashOnDelivery);
+    let replacement = crate::db::placed_order::insert_placed(
+        &mut tx,
+        &crate::db::placed_order::PlacedRows {
+            order: orders::NewOrder {
+                number: number.as_str(),
+                user_id,
+                email: &order.email,
+                // nothing to pay, so paid in full: the warehouse can allocate it
+                status: shared::orders::OrderStatus::Paid,
+                payment_method: method,
+                currency,
+                totals: &totals,
+                coupon_code: None,
+                shipping_method: &shipping_method,
+                address_json: &order.address_json,
+                pay_by: None,
+                access_token_hash: &crate::auth::tokens::hash_token(
+                    &crate::auth::tokens::new_token(),
+                ),
+                now,
+            },
+            lines: &[(variant, units)],
+            reservations: &reservations,
+            actor: &who,
+            coupon: None,
+            message: (&subject, &text),
+            answer: (&key, &body),
+        },
+    )
+    .await?;
+    let note = shared::orders::note::Note::ReturnExchanged {
+        replacement: number.as_str().to_string(),
+    }
+    .stored();
+    step(
+        &mut tx,
+        actor,
+        &ret,
+        &order,
+        ReturnStatus::Exchanged,
+        &note,
+        AuditAction::ReturnExchange,
+    )
+    .await?;
+    repo::set(&mut tx, id, Column::Replacement, replacement, now).await?;
+    tx.commit().await?;
+    Ok(number)
 }
 
 async fn order_currency(conn: &mut AnyConnection, order: i64) -> AppResult<String> {

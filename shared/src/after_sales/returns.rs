@@ -190,6 +190,9 @@ pub struct ReturnView {
     pub resolution: Resolution,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub exchange_for: Option<crate::ids::VariantId>,
+    /// The SKU of the size or colour an exchange asked for.
+    #[serde(default)]
+    pub exchange_sku: Option<String>,
     /// Return instructions once approved, or why it was rejected or closed.
     pub staff_note: String,
     /// The customer's photos (their addresses under `/media/`).
@@ -206,6 +209,34 @@ pub struct ReturnView {
     pub replacement: Option<crate::orders::OrderNumber>,
     pub created_at: i64,
     pub history: Vec<crate::orders::EventView>,
+}
+
+/// Another size or colour of a returned line's product, as the return form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExchangeOption {
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub variant: crate::ids::VariantId,
+    pub sku: String,
+    pub color: Option<crate::catalog::Localized>,
+    pub size: Option<String>,
+}
+
+/// Whether a line of `product` whose variant is `returned` may be exchanged for
+/// `wanted`, a variant of `wanted_product` (none: not for sale): another size or colour of
+/// the same product, for sale. Any price difference between sizes is neither charged nor
+/// given back — the customer paid for the product.
+pub fn check_exchange(
+    product: i64,
+    returned: crate::ids::VariantId,
+    wanted: crate::ids::VariantId,
+    wanted_product: Option<i64>,
+) -> Result<(), ReturnProblem> {
+    if wanted != returned && wanted_product == Some(product) {
+        Ok(())
+    } else {
+        Err(ReturnProblem::Exchange)
+    }
 }
 
 /// `POST /api/v1/store/orders/{number}/photos`: a picture for a return, stored.
@@ -419,6 +450,26 @@ mod tests {
             resolution: Resolution::Refund,
             exchange_for: None,
             photos: vec![],
+        }
+    }
+
+    #[test]
+    fn an_exchange_is_for_another_variant_of_the_same_product_for_sale() {
+        use crate::ids::VariantId;
+        let (product, returned) = (7, VariantId(70));
+        assert_eq!(
+            check_exchange(product, returned, VariantId(71), Some(7)),
+            Ok(())
+        );
+        for (wanted, of) in [
+            (VariantId(70), Some(7)),
+            (VariantId(81), Some(8)),
+            (VariantId(71), None),
+        ] {
+            assert_eq!(
+                check_exchange(product, returned, wanted, of),
+                Err(ReturnProblem::Exchange)
+            );
         }
     }
 

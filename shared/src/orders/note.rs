@@ -135,6 +135,10 @@ pub enum Note {
     ReturnRefunded {
         amount: Money,
     },
+    /// An exchange sent (换货): the replacement order's number.
+    ReturnExchanged {
+        replacement: String,
+    },
     /// A transfer arrived `missing` units short (调拨短收).
     ArrivedShort {
         missing: i64,

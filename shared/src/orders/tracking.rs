@@ -86,6 +86,11 @@ pub enum Milestone {
         id: i64,
         reason: String,
     },
+    /// Return `id` exchanged: the other size or colour goes out as order `replacement`.
+    ReturnExchanged {
+        id: i64,
+        replacement: String,
+    },
     /// A step of repair `id` (保修维修): asked, the item received, being repaired, sent back
     /// (`note`: the parcel), closed, or not covered (with the reason).
     RepairRequested {
@@ -161,6 +166,10 @@ pub struct OrderTracking {
     /// order is not delivered, the line's warranty is over, or a repair of it is under way.
     #[serde(default)]
     pub repair_until: Vec<Option<i64>>,
+    /// Per line (in the order's order) while it may be returned: the other sizes and
+    /// colours of its product that an exchange may ask for (for sale and in stock now).
+    #[serde(default)]
+    pub exchange_options: Vec<Vec<crate::after_sales::returns::ExchangeOption>>,
 }
 
 /// `POST /api/v1/store/track`: an order number and the e-mail address or phone number
@@ -318,6 +327,7 @@ pub fn for_guest(mut t: OrderTracking) -> OrderTracking {
     t.returns.clear();
     t.returnable.clear();
     t.return_until = None;
+    t.exchange_options.clear();
     t.repairs.clear();
     t.repair_until.clear();
     for e in &mut t.timeline {
@@ -471,7 +481,13 @@ pub fn from_return_event(event: &EventView, id: i64) -> Option<Milestone> {
             _ => return None,
         },
         ReturnStatus::Closed => Milestone::ReturnClosed { id, reason: typed },
-        ReturnStatus::Exchanged => return None,
+        ReturnStatus::Exchanged => match &event.about {
+            Some(Note::ReturnExchanged { replacement }) => Milestone::ReturnExchanged {
+                id,
+                replacement: replacement.clone(),
+            },
+            _ => return None,
+        },
     })
 }
 
@@ -733,10 +749,11 @@ mod tests {
             return_until: None,
             repairs: vec![],
             repair_until: vec![Some(9)],
+            exchange_options: vec![vec![]],
         });
         assert_eq!(t.order.coupon_code, None);
         assert!(!t.can_cancel);
-        assert!(t.repair_until.is_empty());
+        assert!(t.repair_until.is_empty() && t.exchange_options.is_empty());
         let text = serde_json::to_string(&t).unwrap();
         assert!(
             !text.contains("张三") && !text.contains("世纪大道"),

@@ -1,6 +1,6 @@
 //! Returns in the back office (退货): the queue and one return with its lines, share and
 //! history (`view_returns`), and its steps — approve or reject (`handle_returns`), receive and inspect
-//! (`receive_returns`), refund (`refund_orders`), close (`handle_returns`).
+//! (`receive_returns`), refund (`refund_orders`), exchange and close (`handle_returns`).
 
 use crate::api::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::staff::Staff;
@@ -30,6 +30,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(receive))
         .routes(routes!(inspect))
         .routes(routes!(refund))
+        .routes(routes!(exchange))
         .routes(routes!(close))
 }
 
@@ -206,6 +207,25 @@ async fn refund(
 ) -> AppResult<Json<ReturnView>> {
     staff.require(Permission::RefundOrders)?;
     flows::refund(&state, &staff.actor, id, req.amount).await?;
+    answer(&state, id).await
+}
+
+/// Send the exchange of an inspected return (换货): a replacement order for the size or
+/// colour the customer asked for, its units reserved now, nothing to pay.
+#[utoipa::path(post, path = "/returns/{id}/exchange", tag = ADMIN, operation_id = "adminExchangeReturn",
+    params(("id" = i64, Path, description = "The return's id")),
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "Exchanged: the return, with its replacement order's number", body = ReturnView),
+        (status = 404, description = "No such return", body = ApiError),
+        (status = 409, description = "problem not_inspected, not_an_exchange, exchange_unavailable (no longer for sale), out_of_stock, illegal_transition or raced", body = ApiError)))]
+async fn exchange(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<ReturnView>> {
+    staff.require(Permission::HandleReturns)?;
+    flows::exchange(&state.db, &staff.actor, id).await?;
     answer(&state, id).await
 }
 

@@ -204,6 +204,10 @@ fn catalogue_problem(code: &str) -> Option<(&'static str, &'static str)> {
             "重量最多 1,000,000 克。",
             "A weight is at most 1,000,000 g.",
         ),
+        "warranty_invalid" => (
+            "保修期为 0 到 3,650 天的整数。",
+            "A warranty is a whole number of 0 to 3,650 days.",
+        ),
         "compare_at_not_above_price" => (
             "划线价必须高于售价。",
             "The compare-at price must be above the price.",

@@ -192,10 +192,20 @@ async fn a_product_with_two_options_and_a_picture_reaches_the_shop_front(backend
     let (_, found) = app.get_json("/api/v1/store/search?q=抓绒外套").await;
     assert_eq!(found["list"]["total"], 0, "{found}");
 
+    // a year's warranty unless set; at most ten years
+    assert_eq!(made["draft"]["warranty_days"], 365);
     let mut body = draft_of(&made);
+    body["warranty_days"] = json!(3651);
+    let (status, json) = put(&app, &staff, id, &body).await;
+    assert_eq!(
+        (status, json["problem"].as_str(), json["field"].as_str()),
+        (422, Some("warranty_invalid"), Some("warranty_days"))
+    );
+    body["warranty_days"] = json!(730);
     body["status"] = json!("active");
     let (status, json) = put(&app, &staff, id, &body).await;
     assert_eq!(status, 200, "{json}");
+    assert_eq!(json["draft"]["warranty_days"], 730);
 
     // at once: product page, search in both languages, the listing, the sitemap
     let (status, shown) = app.get_json("/api/v1/store/products/mist-fleece").await;

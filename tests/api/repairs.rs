@@ -145,6 +145,11 @@ async fn a_repaired_item_goes_back_to_its_customer_step_by_step(backend: Backend
     assert_eq!(repair["line"], 0);
     assert_eq!(repair["description"], "开机后屏幕不亮", "trimmed");
     assert_eq!(repair["order"], number.as_str());
+    // it is in the customer's copy of their data
+    let export = app.get_with("/api/v1/store/account/export", &cookie).await;
+    assert_eq!(export.status, 200, "{:?}", export.json);
+    assert_eq!(export.json["repairs"][0]["description"], "开机后屏幕不亮");
+    assert_eq!(export.json["repairs"][0]["order_number"], number.as_str());
     let shown = repair["photos"][0].as_str().unwrap();
     assert!(shown.starts_with("/media/"), "{shown}");
     assert_eq!(app.get(shown).await.status(), 200);

@@ -7,8 +7,8 @@ use shared::catalog::Localized;
 use shared::checkout::Address;
 use shared::customers::profile::{
     deleted_email, ExportedAddress, ExportedConsultation, ExportedMessage, ExportedOrder,
-    ExportedOrderLine, ExportedReturn, ExportedReturnLine, ExportedReview, ExportedWishlistItem,
-    NotificationPrefs, Profile, DELETED_NAME,
+    ExportedOrderLine, ExportedRepair, ExportedReturn, ExportedReturnLine, ExportedReview,
+    ExportedWishlistItem, NotificationPrefs, Profile, DELETED_NAME,
 };
 use shared::money::{Currency, Money};
 use sqlx::AnyConnection as Conn;
@@ -509,6 +509,31 @@ pub async fn returns(conn: &mut Conn, user: i64) -> Result<Vec<ExportedReturn>, 
         });
     }
     Ok(out)
+}
+
+/// The repairs `user` asked for, newest first.
+pub async fn repairs(conn: &mut Conn, user: i64) -> Result<Vec<ExportedRepair>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT o.number, l.sku, r.description, r.status, r.staff_note, r.created_at FROM repairs r \
+         JOIN orders o ON o.id = r.order_id JOIN order_lines l ON l.id = r.order_line_id \
+         WHERE r.user_id = $1 ORDER BY r.id DESC",
+    )
+    .bind(user)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(order_number, sku, description, status, staff_note, requested_at)| ExportedRepair {
+                order_number,
+                sku,
+                description,
+                status,
+                staff_note,
+                requested_at,
+            },
+        )
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]

@@ -10,9 +10,9 @@ use crate::db::{now_millis, search, Db};
 use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
 use shared::catalog::admin::{
-    check_localized, check_optional, check_slug, check_variants, would_cycle, BrandDraft,
-    BulkProductAction, CatalogProblem, CategoryDraft, CategoryMove, ProductDraft, ProductStatus,
-    Seo,
+    check_localized, check_optional, check_slug, check_variants, check_warranty_days, would_cycle,
+    BrandDraft, BulkProductAction, CatalogProblem, CategoryDraft, CategoryMove, ProductDraft,
+    ProductStatus, Seo,
 };
 use shared::catalog::{Localized, SlugOwner};
 use shared::ids::{BrandId, CategoryId, ProductId};
@@ -55,6 +55,7 @@ fn check_seo(seo: &Seo) -> Result<(), AppError> {
 fn check_draft(d: &ProductDraft) -> AppResult<(Vec<String>, Localized)> {
     check_slug(&d.slug, "slug").map_err(fault)?;
     check_localized(&d.name, 200, "name").map_err(fault)?;
+    check_warranty_days(d.warranty_days).map_err(fault)?;
     check_localized(&d.option1, 30, "option1").map_err(fault)?;
     check_localized(&d.option2, 30, "option2").map_err(fault)?;
     check_seo(&d.seo)?;

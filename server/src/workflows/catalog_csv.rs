@@ -363,6 +363,7 @@ fn apply(
         publish_at: None,
         featured: false,
         kind: Default::default(),
+        warranty_days: shared::catalog::admin::default_warranty_days(),
         option1,
         option2,
         variants: Vec::new(),

@@ -14,7 +14,7 @@ use shared::customers::profile::AccountExport;
 use shared::customers::Me;
 
 /// Everything about customer `user`: details, saved addresses, orders with their lines,
-/// returns, reviews, consultations with their threads and the wishlist. 401 when the
+/// returns, repairs, reviews, consultations with their threads and the wishlist. 401 when the
 /// account is gone.
 pub async fn export(db: &Db, user: i64) -> AppResult<AccountExport> {
     let mut conn = db.pool.acquire().await?;
@@ -27,6 +27,7 @@ pub async fn export(db: &Db, user: i64) -> AppResult<AccountExport> {
         addresses: repo::addresses(&mut conn, user).await?,
         orders: repo::orders(&mut conn, user).await?,
         returns: repo::returns(&mut conn, user).await?,
+        repairs: repo::repairs(&mut conn, user).await?,
         reviews: repo::reviews(&mut conn, user).await?,
         consultations: repo::consultations(&mut conn, user).await?,
         wishlist: repo::wishlist(&mut conn, user).await?,

@@ -109,6 +109,10 @@ pub struct ProductDraft {
     /// shown on the shop front.
     #[serde(default)]
     pub kind: crate::stock::ItemKind,
+    /// How long after delivery a repair is covered (保修期), 0 to 3,650 days.
+    #[serde(default = "default_warranty_days")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
+    pub warranty_days: u32,
     /// The names of the two option types the variants differ by (e.g. 颜色 / 规格).
     pub option1: Localized,
     pub option2: Localized,
@@ -118,6 +122,23 @@ pub struct ProductDraft {
     pub images: Vec<ImageDraft>,
     #[serde(default)]
     pub seo: Seo,
+}
+
+/// The longest warranty a product may have, in days (ten years).
+pub const MAX_WARRANTY_DAYS: u32 = 3650;
+
+/// A new product's warranty: one year.
+pub fn default_warranty_days() -> u32 {
+    u32::try_from(crate::after_sales::repairs::DEFAULT_WARRANTY_DAYS).unwrap_or(365)
+}
+
+/// Whether `days` is a warranty a product may have.
+pub fn check_warranty_days(days: u32) -> Result<(), Faulty> {
+    if days <= MAX_WARRANTY_DAYS {
+        Ok(())
+    } else {
+        Err(at(CatalogProblem::WarrantyInvalid, "warranty_days"))
+    }
 }
 
 /// The option names a new product starts with: colour and size.
@@ -350,6 +371,8 @@ pub enum CatalogProblem {
     PriceInvalid,
     /// A weight above 1 t.
     WeightInvalid,
+    /// A warranty longer than ten years.
+    WarrantyInvalid,
     /// A price change that would make a price negative or absurd.
     PriceOutOfRange,
     /// An upload that is not a JPEG, PNG or WebP picture.
@@ -397,6 +420,7 @@ impl fmt::Display for CatalogProblem {
             CatalogProblem::PublishAtPast => "a scheduled publishing time must be in the future",
             CatalogProblem::PriceInvalid => "a price is at least 0 and at most ¥1,000,000,000",
             CatalogProblem::WeightInvalid => "a weight is at most 1,000,000 g",
+            CatalogProblem::WarrantyInvalid => "a warranty is 0 to 3,650 days",
             CatalogProblem::PriceOutOfRange => "the new price would be below zero or too large",
             CatalogProblem::NotAnImage => "this is not a JPEG, PNG or WebP picture",
             CatalogProblem::ImageTooLarge => {

@@ -253,6 +253,9 @@ pub struct AccountExport {
     /// Newest first.
     pub orders: Vec<ExportedOrder>,
     pub returns: Vec<ExportedReturn>,
+    /// Repairs asked under warranty, newest first.
+    #[serde(default)]
+    pub repairs: Vec<ExportedRepair>,
     pub reviews: Vec<ExportedReview>,
     pub consultations: Vec<ExportedConsultation>,
     pub wishlist: Vec<ExportedWishlistItem>,
@@ -309,6 +312,18 @@ pub struct ExportedReturn {
     pub comment: String,
     pub requested_at: i64,
     pub lines: Vec<ExportedReturnLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedRepair {
+    pub order_number: String,
+    pub sku: String,
+    pub description: String,
+    pub status: String,
+    /// What staff last wrote to the customer (the return parcel, or why it is not covered).
+    pub staff_note: String,
+    pub requested_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -35,6 +35,8 @@ pub enum P {
     Description,
     DescriptionHint,
     Featured,
+    Warranty,
+    WarrantyHint,
     Kind,
     KindHint,
     PublishAt,
@@ -130,6 +132,11 @@ impl Translate for P {
                 "Leave a blank line between paragraphs; lines starting with “- ” make a list; the HTML tags strong, em and a work, other markup is removed when saved.",
             ),
             P::Featured => ("首页推荐", "Featured on the home page"),
+            P::Warranty => ("保修期（天）", "Warranty (days)"),
+            P::WarrantyHint => (
+                "自签收起可申请维修的天数，0 表示不保修。",
+                "Days after delivery in which the customer may ask for a repair; 0 for none.",
+            ),
             P::Kind => ("物料类型", "Item type"),
             P::KindHint => (
                 "原材料只在库存和采购中出现，不在商城展示、不能下单。",

@@ -99,7 +99,7 @@ async fn product(
 }
 
 const PRODUCT_RULES: &str = "problem slug_invalid, slug_taken, text_missing, too_long, no_variants, sku_invalid, \
-    sku_taken, barcode_invalid, barcode_taken, price_invalid, weight_invalid, compare_at_not_above_price, variants_repeat, option_missing, \
+    sku_taken, barcode_invalid, barcode_taken, price_invalid, weight_invalid, warranty_invalid, compare_at_not_above_price, variants_repeat, option_missing, \
     category_unknown, brand_unknown, image_unknown, publish_at_past or variant_ordered; `field` names where";
 
 /// A new product with its variants and pictures.

@@ -216,6 +216,7 @@ struct ProductRecord {
     publish_at: Option<i64>,
     featured: i64,
     item_kind: String,
+    warranty_days: i64,
     option1_zh: String,
     option1_en: String,
     option2_zh: String,
@@ -281,8 +282,8 @@ pub async fn images(conn: &mut Conn, product: i64) -> Result<Vec<ProductImage>, 
 pub async fn editor(conn: &mut Conn, id: ProductId) -> Result<Option<ProductEditor>, sqlx::Error> {
     let p: Option<ProductRecord> = sqlx::query_as(
         "SELECT slug, name_zh, name_en, description_zh, description_en, category_id, brand_id, status, \
-         publish_at, featured, item_kind, option1_zh, option1_en, option2_zh, option2_en, seo_title_zh, seo_title_en, \
-         seo_description_zh, seo_description_en, created_at, updated_at FROM products WHERE id = $1",
+         publish_at, featured, item_kind, warranty_days, option1_zh, option1_en, option2_zh, option2_en, seo_title_zh, \
+         seo_title_en, seo_description_zh, seo_description_en, created_at, updated_at FROM products WHERE id = $1",
     )
     .bind(id.0)
     .fetch_optional(&mut *conn)
@@ -332,6 +333,7 @@ pub async fn editor(conn: &mut Conn, id: ProductId) -> Result<Option<ProductEdit
             publish_at: p.publish_at,
             featured: p.featured == 1,
             kind: ItemKind::parse(&p.item_kind).unwrap_or_default(),
+            warranty_days: u32::try_from(p.warranty_days).unwrap_or_default(),
             option1: Localized::new(p.option1_zh, p.option1_en),
             option2: Localized::new(p.option2_zh, p.option2_en),
             variants: infos.iter().map(|v| v.draft.clone()).collect(),
@@ -416,8 +418,8 @@ pub async fn insert_product(conn: &mut Conn, v: &ProductValues<'_>) -> Result<i6
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO products (slug, category_id, brand_id, name_zh, name_en, description_zh, description_en, \
          currency, price_min, price_max, featured, status, created_at, option1_zh, option1_en, option2_zh, option2_en, \
-         seo_title_zh, seo_title_en, seo_description_zh, seo_description_en, publish_at, item_kind, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $13) \
+         seo_title_zh, seo_title_en, seo_description_zh, seo_description_en, publish_at, item_kind, updated_at, warranty_days) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $13, $24) \
          RETURNING id",
     )
     .bind(trimmed(&d.slug))
@@ -443,6 +445,7 @@ pub async fn insert_product(conn: &mut Conn, v: &ProductValues<'_>) -> Result<i6
     .bind(trimmed(&d.seo.description.en))
     .bind(d.publish_at)
     .bind(d.kind.as_str())
+    .bind(i64::from(d.warranty_days))
     .fetch_one(&mut *conn)
     .await?;
     write_variants(conn, id, v, true).await?;
@@ -464,7 +467,7 @@ pub async fn update_product(
          description_zh = $6, description_en = $7, price_min = $8, price_max = $9, featured = $10, status = $11, \
          option1_zh = $12, option1_en = $13, option2_zh = $14, option2_en = $15, seo_title_zh = $16, \
          seo_title_en = $17, seo_description_zh = $18, seo_description_en = $19, publish_at = $20, updated_at = $21, \
-         item_kind = $23 WHERE id = $22",
+         item_kind = $23, warranty_days = $24 WHERE id = $22",
     )
     .bind(trimmed(&d.slug))
     .bind(d.category_id.0)
@@ -489,6 +492,7 @@ pub async fn update_product(
     .bind(now_millis())
     .bind(id)
     .bind(d.kind.as_str())
+    .bind(i64::from(d.warranty_days))
     .execute(&mut *conn)
     .await?;
     write_variants(conn, id, v, false).await?;

@@ -52,6 +52,7 @@ pub(super) struct Form {
     pub(super) publish_at: RwSignal<String>,
     pub(super) featured: RwSignal<bool>,
     pub(super) kind: RwSignal<ItemKind>,
+    pub(super) warranty: RwSignal<String>,
     pub(super) option1: RwSignal<Localized>,
     pub(super) option2: RwSignal<Localized>,
     pub(super) colours: Colours,
@@ -172,6 +173,14 @@ impl Form {
             ),
             featured: RwSignal::new(draft.as_ref().is_some_and(|d| d.featured)),
             kind: RwSignal::new(draft.as_ref().map(|d| d.kind).unwrap_or_default()),
+            warranty: RwSignal::new(
+                draft
+                    .as_ref()
+                    .map_or_else(shared::catalog::admin::default_warranty_days, |d| {
+                        d.warranty_days
+                    })
+                    .to_string(),
+            ),
             option1: RwSignal::new(draft.as_ref().map_or(o1, |d| d.option1.clone())),
             option2: RwSignal::new(draft.as_ref().map_or(o2, |d| d.option2.clone())),
             colours: RwSignal::new(colours),
@@ -379,6 +388,14 @@ impl Form {
                     .ok_or(("publish_at".to_string(), "time_invalid"))?,
             ),
         };
+        let warranty_days = self
+            .warranty
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d <= shared::catalog::admin::MAX_WARRANTY_DAYS)
+            .ok_or(("warranty_days".to_string(), "warranty_invalid"))?;
         let typed = self.description.get_untracked();
         let id = |text: String| text.parse::<i64>().unwrap_or(0);
         Ok(ProductDraft {
@@ -391,6 +408,7 @@ impl Form {
             publish_at,
             featured: self.featured.get_untracked(),
             kind: self.kind.get_untracked(),
+            warranty_days,
             option1: self.option1.get_untracked(),
             option2: self.option2.get_untracked(),
             variants,

@@ -302,6 +302,11 @@ fn ProductForm(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
                                 on:input=move |ev| { form.publish_at.set(event_target_value(&ev)); form.touch(); }/>
                         </Field>
                     </Show>
+                    <Field label=Signal::derive(t(P::Warranty)) name="warranty_days" errors hint=Signal::derive(t(P::WarrantyHint))>
+                        <input class="input input--small" id="warranty_days" name="warranty_days" inputmode="numeric" autocomplete="off"
+                            data-testid="product-warranty" prop:value=move || form.warranty.get()
+                            on:input=move |ev| { form.warranty.set(event_target_value(&ev)); form.touch(); }/>
+                    </Field>
                     <label class="check-filter">
                         <input type="checkbox" prop:checked=move || form.featured.get() data-testid="product-featured"
                             on:change=move |_| { form.featured.update(|f| *f = !*f); form.touch(); }/>

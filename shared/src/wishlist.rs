@@ -48,12 +48,16 @@ pub fn to_hand_over<'a>(saved: &[String], device: &'a [String]) -> Vec<&'a str> 
     out
 }
 
+/// The most characters of slugs one `GET /api/v1/store/wishlist?slugs=` takes (within the
+/// API's 2,048 characters of query string).
+pub const MAX_CARD_SLUGS: usize = 2040;
+
 /// The query strings (`slugs=a,b,…`) that ask for the cards of `slugs`, in their order:
-/// as few as can be, each within the API's limit on a query string, so that a guest's full
-/// wishlist of long slugs is asked in a few requests instead of one refused. A slug too
-/// long for any query is left out.
+/// as few as can be, each within [`MAX_CARD_SLUGS`], so that a guest's full wishlist of
+/// long slugs is asked in a few requests instead of one refused. A slug too long for any
+/// query is left out.
 pub fn card_queries(slugs: &[String]) -> Vec<String> {
-    let max = crate::catalog::query::ProductQuery::MAX_QUERY_LEN;
+    let max = "slugs=".len() + MAX_CARD_SLUGS;
     let mut queries: Vec<String> = Vec::new();
     let mut current = String::new();
     for slug in slugs {
@@ -88,7 +92,7 @@ mod tests {
             .collect();
         let queries = card_queries(&long);
         assert!(queries.len() > 1);
-        let max = crate::catalog::query::ProductQuery::MAX_QUERY_LEN;
+        let max = "slugs=".len() + MAX_CARD_SLUGS;
         assert!(queries
             .iter()
             .all(|q| q.len() <= max && q.starts_with("slugs=")));

@@ -425,9 +425,11 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let other = app.variant_with_stock("BD-001-02", 5).await;
+    let other = app.variant_with_stock("BD-001-04", 5).await;
     let (cookie, number, variant) = delivered_order(&app, "exchange-1", 1).await;
     let foreign = app.variant_with_stock("BD-002-01", 5).await;
+    // the same bedding a size up costs more: bought, not exchanged
+    let dearer = app.variant_with_stock("BD-001-02", 5).await;
     let service = app.with_staff(&[StaffRole::CustomerService]).await;
     let warehouse = app.with_staff(&[StaffRole::WarehouseOperator]).await;
     let owner = app.owner().await;
@@ -445,13 +447,14 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
         .collect();
     assert!(offered.contains(&other), "{offered:?}");
     assert!(!offered.contains(&variant) && !offered.contains(&foreign));
+    assert!(!offered.contains(&dearer), "{offered:?}");
     // another product, the same variant, or no variant at all: refused, nothing written
     let exchange = |wanted: Option<i64>| {
         json!({"lines": [{"line": 0, "quantity": 1}], "reason": "wrong_item",
                "comment": "尺码偏小", "resolution": "exchange", "exchange_for": wanted})
     };
     let path = format!("/api/v1/store/orders/{number}/returns");
-    for wanted in [Some(foreign), Some(variant), None] {
+    for wanted in [Some(foreign), Some(variant), Some(dearer), None] {
         let res = app.post_json(&path, &exchange(wanted), &cookie).await;
         assert_eq!(
             (res.status, res.json["problem"].as_str()),
@@ -513,7 +516,7 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
         .post_json(&step("exchange"), &json!({}), &warehouse.cookie)
         .await;
     assert_eq!(res.status, 403);
-    app.variant_with_stock("BD-001-02", 0).await;
+    app.variant_with_stock("BD-001-04", 0).await;
     let orders_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders")
         .fetch_one(&app.db.pool)
         .await
@@ -533,7 +536,7 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
         .unwrap();
     assert_eq!(orders_after, orders_before);
 
-    app.variant_with_stock("BD-001-02", 5).await;
+    app.variant_with_stock("BD-001-04", 5).await;
     let res = app
         .post_json(&step("exchange"), &json!({}), &service.cookie)
         .await;
@@ -568,6 +571,51 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
     .unwrap();
     assert_eq!(reserved, 1);
     app.assert_books_true().await;
+    // its customer does not cancel it; customer service may, which puts the return back to
+    // inspected (to refund, or to send again) and frees the unit
+    let refused = app
+        .post_json(
+            &format!("/api/v1/store/orders/{replacement}/cancel"),
+            &json!({}),
+            &cookie,
+        )
+        .await;
+    assert_eq!(refused.status, 409, "{:?}", refused.json);
+    let theirs = app
+        .get_with(
+            &format!("/api/v1/store/orders/{replacement}/tracking"),
+            &cookie,
+        )
+        .await;
+    assert_eq!(theirs.json["can_cancel"], false);
+    assert_eq!(
+        theirs.json["return_until"],
+        Value::Null,
+        "not returned by the form"
+    );
+    let cancelled = app
+        .post_json(
+            &format!("/api/v1/admin/orders/{replacement}/cancel"),
+            &json!({"reason": "顾客改为退款"}),
+            &owner.cookie,
+        )
+        .await;
+    assert_eq!(cancelled.status, 204, "{:?}", cancelled.json);
+    let back = app
+        .get_with(&format!("/api/v1/admin/returns/{id}"), &service.cookie)
+        .await;
+    assert_eq!(
+        (back.json["status"].as_str(), &back.json["replacement"]),
+        (Some("inspected"), &Value::Null),
+        "{:?}",
+        back.json
+    );
+    app.assert_books_true().await;
+    let res = app
+        .post_json(&step("exchange"), &json!({}), &service.cookie)
+        .await;
+    assert_eq!(res.status, 200, "{:?}", res.json);
+    let replacement = res.json["replacement"].as_str().unwrap().to_string();
     // it ships like any order
     app.ship_order(&owner.cookie, &replacement, "SFEXCHANGE1")
         .await;
@@ -581,7 +629,7 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["milestone"]["step"] == "return_exchanged")
+        .rfind(|e| e["milestone"]["step"] == "return_exchanged")
         .unwrap_or_else(|| panic!("{:?}", steps(&tracked)));
     assert_eq!(exchanged["milestone"]["replacement"], replacement.as_str());
     assert_eq!(tracked["returns"][0]["replacement"], replacement.as_str());
@@ -609,6 +657,9 @@ async fn an_exchange_ships_the_other_size_as_a_replacement_order(backend: Backen
     .fetch_one(&app.db.pool)
     .await
     .unwrap();
-    assert_eq!(audited, 1);
+    assert_eq!(
+        audited, 2,
+        "sent, and sent again after the first was cancelled"
+    );
     app.cleanup().await;
 }

@@ -14,7 +14,7 @@ use storekeep_tests::{guest_order, TestApp};
 
 storekeep_tests::on_both_backends!(
     a_customer_returns_a_line_and_gets_the_refund,
-    a_customer_exchanges_for_another_size,
+    a_customer_exchanges_for_another_colour,
 );
 
 async fn a_customer_returns_a_line_and_gets_the_refund(backend: Backend) {
@@ -160,17 +160,17 @@ async fn a_customer_returns_a_line_and_gets_the_refund(backend: Backend) {
     app.cleanup().await;
 }
 
-/// An exchange (换货): the customer asks for the other size of a delivered item in the
+/// An exchange (换货): the customer asks for another colour of a delivered item in the
 /// order's return form; once the goods are back and inspected, customer service sends the
 /// exchange in the back office, which makes the replacement order with its unit reserved;
 /// the customer's timeline names it.
-async fn a_customer_exchanges_for_another_size(backend: Backend) {
+async fn a_customer_exchanges_for_another_colour(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
     let email = "exchanger@example.cn";
     let cookie = app.register_customer(email).await;
-    let wanted = app.variant_with_stock("BD-001-02", 3).await;
+    let wanted = app.variant_with_stock("BD-001-04", 3).await;
     let (number, _) = app
         .delivered_order(&cookie, "e2e-exchange-01", "BD-001-01", 1)
         .await;
@@ -203,7 +203,7 @@ async fn a_customer_exchanges_for_another_size(backend: Backend) {
     b.select("[data-testid=return-reason]", "wrong_item").await;
     b.type_into(
         "[data-testid=return-comment]",
-        "Too small, the next size please",
+        "The colour is not what I expected",
     )
     .await;
     b.screenshot("return-exchange-form-en").await;
@@ -247,7 +247,7 @@ async fn a_customer_exchanges_for_another_size(backend: Backend) {
     staff
         .wait_text(
             "[data-testid=return-exchange-for]",
-            |t| t == "BD-001-02",
+            |t| t == "BD-001-04",
             "the size asked for",
         )
         .await;

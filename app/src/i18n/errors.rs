@@ -74,6 +74,10 @@ pub fn api_error_text(locale: Locale, error: &shared::ApiError) -> &'static str 
             "最多 6 张照片，请重新上传。",
             "At most 6 photos: please upload them again.",
         )),
+        Some("replacement") => Some((
+            "这是换货订单，如需退换请联系客服。",
+            "This order replaced a return: please write to customer service about it.",
+        )),
         Some("exchange") => Some((
             "换货只能选择一件商品，换成同款的其他尺码或颜色。",
             "An exchange is for one item, to another size or colour of it.",

@@ -52,7 +52,8 @@ pub fn ReturnsPanel(returns: Vec<ReturnView>) -> impl IntoView {
                         <strong>{i18n::return_title(l, r.id)}</strong>
                         <span class="badge-inline" data-testid="return-card-status">{i18n::return_status(l, r.status)}</span>
                     </p>
-                    <p class="small">{lines}" · "{i18n::return_reason(l, r.reason)}</p>
+                    <p class="small">{lines}" · "{i18n::return_reason(l, r.reason)}
+                        {r.exchange_sku.clone().map(|sku| format!(" · {} {sku}", Portal::ExchangeFor.text(l)))}</p>
                     {(!r.staff_note.is_empty()).then(|| view! { <p class="small return-note" data-testid="return-note">{r.staff_note.clone()}</p> })}
                     {r.replacement.map(|n| {
                         let href = l.localize(&format!("/orders/{n}"));

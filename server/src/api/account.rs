@@ -205,7 +205,7 @@ async fn track(
     responses(
         (status = 201, description = "Asked: the order with its returns and timeline", body = OrderTracking),
         (status = 404, description = "No order of yours has this number (or the token is wrong)", body = ApiError),
-        (status = 409, description = "problem not_delivered or window_closed", body = ApiError),
+        (status = 409, description = "problem not_delivered, window_closed, or replacement (an exchange's replacement order: customer service handles it)", body = ApiError),
         (status = 422, description = "problem lines (none, unknown or twice), quantity (more than delivered and not returned already), comment_too_long, photos (more than six, or one not uploaded for this order), exchange (one line, to another size or colour of its product that is for sale)", body = ApiError)))]
 async fn request_return(
     State(state): State<AppState>,

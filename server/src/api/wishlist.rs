@@ -13,7 +13,7 @@ use crate::workflows::wishlist as flows;
 use axum::extract::State;
 use axum::Json;
 use shared::catalog::ProductSummary;
-use shared::wishlist::{MergeWishlist, MAX_ITEMS};
+use shared::wishlist::{MergeWishlist, MAX_CARD_SLUGS, MAX_ITEMS};
 use shared::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -114,10 +114,10 @@ async fn cards(
     ApiQuery(q): ApiQuery<CardsQuery>,
 ) -> AppResult<Json<Vec<ProductSummary>>> {
     let asked = q.slugs.unwrap_or_default();
-    if asked.chars().count() > 2040 {
+    if asked.chars().count() > MAX_CARD_SLUGS {
         return Err(AppError::validation(
             "slugs",
-            "Ask for at most 2040 characters of slugs at once",
+            format!("Ask for at most {MAX_CARD_SLUGS} characters of slugs at once"),
         )
         .at("slugs"));
     }

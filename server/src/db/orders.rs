@@ -576,6 +576,8 @@ pub struct OrderState {
     pub allocated_at: Option<i64>,
     pub address_json: String,
     pub email: String,
+    /// The return whose exchange this order is (a replacement).
+    pub replaces_return_id: Option<i64>,
 }
 
 impl OrderState {
@@ -604,11 +606,22 @@ pub async fn state_by_number(
     number: &str,
 ) -> Result<Option<OrderState>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, number, status, payment_method, on_hold, allocated_at, address_json, email FROM orders WHERE number = $1",
+        "SELECT id, number, status, payment_method, on_hold, allocated_at, address_json, email, replaces_return_id \
+         FROM orders WHERE number = $1",
     )
     .bind(number)
     .fetch_optional(conn)
     .await
+}
+
+/// Order `order` is the replacement of return `ret`'s exchange.
+pub async fn mark_replacement(conn: &mut Conn, order: i64, ret: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET replaces_return_id = $1 WHERE id = $2")
+        .bind(ret)
+        .bind(order)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// Locks the order's row until the transaction ends (PostgreSQL; SQLite's writers take

@@ -95,7 +95,7 @@ async fn delivered_units(
          FROM orders o JOIN order_lines l ON l.order_id = o.id \
          JOIN product_variants v ON v.id = l.variant_id \
          JOIN products p ON p.id = v.product_id \
-         WHERE o.status IN ({}) AND o.delivered_at >= $1 AND o.delivered_at < $2 \
+         WHERE o.status IN ({}) AND o.replaces_return_id IS NULL AND o.delivered_at >= $1 AND o.delivered_at < $2 \
          GROUP BY v.product_id, p.name_zh, p.name_en",
         delivered_statuses()
     ))

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 
 const DAY_MS: i64 = 86_400_000;
 
-/// `'paid', 'processing', …`: the statuses that are sales, for `IN (…)`.
+/// `'paid', 'processing', …`: the statuses that are sales, for `IN (…)`. An exchange's
+/// replacement order is never one: the queries leave out orders with a `replaces_return_id`.
 fn sales() -> String {
     OrderStatus::ALL
         .into_iter()
@@ -124,7 +125,7 @@ async fn sales_per_day(
     let offset = SHOP_UTC_OFFSET_HOURS * 3_600_000;
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT (created_at + $3) / {DAY_MS} AS day, CAST(SUM(grand_total) AS BIGINT), COUNT(*) \
-         FROM orders WHERE created_at >= $1 AND created_at < $2 AND status IN ({}) GROUP BY 1",
+         FROM orders WHERE created_at >= $1 AND created_at < $2 AND status IN ({}) AND replaces_return_id IS NULL GROUP BY 1",
         sales()
     ))
     .bind(start)
@@ -146,7 +147,7 @@ async fn units(db: &Db, start: i64, mid: i64, end: i64) -> Result<Vec<(bool, i64
     let rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
         "SELECT CASE WHEN o.created_at >= $2 THEN 1 ELSE 0 END, CAST(SUM(l.quantity) AS BIGINT) \
          FROM orders o JOIN order_lines l ON l.order_id = o.id \
-         WHERE o.created_at >= $1 AND o.created_at < $3 AND o.status IN ({}) GROUP BY 1",
+         WHERE o.created_at >= $1 AND o.created_at < $3 AND o.status IN ({}) AND o.replaces_return_id IS NULL GROUP BY 1",
         sales()
     ))
     .bind(start)
@@ -190,9 +191,10 @@ async fn customers(db: &Db, start: i64, end: i64) -> Result<(i64, i64), sqlx::Er
     let sales = sales();
     sqlx::query_as(&format!(
         "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM orders p \
-             WHERE p.email = c.email AND p.created_at < $1 AND p.status IN ({sales})) THEN 1 ELSE 0 END), 0) AS BIGINT) \
+             WHERE p.email = c.email AND p.created_at < $1 AND p.status IN ({sales}) AND p.replaces_return_id IS NULL) \
+             THEN 1 ELSE 0 END), 0) AS BIGINT) \
          FROM (SELECT DISTINCT email FROM orders WHERE created_at >= $1 AND created_at < $2 \
-             AND status IN ({sales})) c"
+             AND status IN ({sales}) AND replaces_return_id IS NULL) c"
     ))
     .bind(start)
     .bind(end)
@@ -211,7 +213,7 @@ async fn top_products(db: &Db, start: i64, end: i64) -> Result<Vec<TopProduct>, 
                  CAST(SUM(l.quantity) AS BIGINT) AS units \
              FROM orders o JOIN order_lines l ON l.order_id = o.id \
              JOIN product_variants v ON v.id = l.variant_id \
-             WHERE o.created_at >= $1 AND o.created_at < $2 AND o.status IN ({}) \
+             WHERE o.created_at >= $1 AND o.created_at < $2 AND o.status IN ({}) AND o.replaces_return_id IS NULL \
              GROUP BY v.product_id ORDER BY revenue DESC, v.product_id LIMIT 10) t \
          JOIN products p ON p.id = t.product_id ORDER BY t.revenue DESC, t.product_id",
         sales()

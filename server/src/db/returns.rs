@@ -19,6 +19,7 @@ pub struct OrderLine {
     pub variant_id: i64,
     pub seller_id: i64,
     pub quantity: i64,
+    pub unit_price: i64,
     pub line_total: i64,
     /// Units of it in other returns that are open or gave something back.
     pub returned: i64,
@@ -29,7 +30,7 @@ pub struct OrderLine {
 /// them).
 pub async fn order_lines(conn: &mut Conn, order: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT l.id, l.variant_id, l.seller_id, l.quantity, l.line_total, \
+        "SELECT l.id, l.variant_id, l.seller_id, l.quantity, l.unit_price, l.line_total, \
          CAST(COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl JOIN returns r ON r.id = rl.return_id \
            WHERE rl.order_line_id = l.id \
            AND NOT (r.status IN ('rejected', 'closed') AND r.warehouse_id IS NULL)), 0) AS BIGINT) AS returned \
@@ -352,22 +353,21 @@ pub enum Column {
     Replacement,
 }
 
-/// The product of variant `variant`, if it is for sale (an exchange's wanted variant), or
-/// whatever its state (`for_sale_only` false: the returned one).
-pub async fn product_of(
-    conn: &mut Conn,
-    variant: i64,
-    for_sale_only: bool,
-) -> Result<Option<i64>, sqlx::Error> {
-    let for_sale = if for_sale_only {
-        " AND p.status = 'active' AND p.item_kind = 'finished_good'"
-    } else {
-        ""
-    };
-    sqlx::query_scalar(&format!(
-        "SELECT v.product_id FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.id = $1{for_sale}"
-    ))
+/// The product of variant `variant` (the returned one, whatever its state now).
+pub async fn product_of(conn: &mut Conn, variant: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT product_id FROM product_variants WHERE id = $1")
+        .bind(variant)
+        .fetch_one(conn)
+        .await
+}
+
+/// The product and the price now of variant `variant`, if it is for sale (an exchange's
+/// wanted variant).
+pub async fn for_sale(conn: &mut Conn, variant: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT v.product_id, v.price FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.id = $1 AND p.status = 'active' AND p.item_kind = 'finished_good'",
+    )
     .bind(variant)
     .fetch_optional(conn)
     .await
@@ -382,21 +382,24 @@ struct OptionRow {
     size: Option<String>,
 }
 
-/// The other sizes and colours of variant `variant`'s product that are for sale and have
-/// units free in some warehouse now: what an exchange of it may ask for.
+/// The other sizes and colours of variant `variant`'s product that are for sale at most at
+/// `unit_paid` and have units free in some warehouse now: what an exchange of it may ask
+/// for (`shared::after_sales::returns::check_exchange`).
 pub async fn exchange_options(
     conn: &mut Conn,
     variant: i64,
+    unit_paid: i64,
 ) -> Result<Vec<ExchangeOption>, sqlx::Error> {
     let rows: Vec<OptionRow> = sqlx::query_as(
         "SELECT o.id, o.sku, o.color_zh, o.color_en, o.size FROM product_variants v \
          JOIN product_variants o ON o.product_id = v.product_id AND o.id <> v.id \
          JOIN products p ON p.id = o.product_id \
-         WHERE v.id = $1 AND p.status = 'active' AND p.item_kind = 'finished_good' \
+         WHERE v.id = $1 AND o.price <= $2 AND p.status = 'active' AND p.item_kind = 'finished_good' \
          AND EXISTS (SELECT 1 FROM stock_levels s WHERE s.variant_id = o.id AND s.on_hand - s.reserved > 0) \
          ORDER BY o.position, o.id",
     )
     .bind(variant)
+    .bind(unit_paid)
     .fetch_all(conn)
     .await?;
     Ok(rows

@@ -46,8 +46,8 @@ pub async fn load(
     view: OrderView,
     window_days: i64,
 ) -> Result<OrderTracking, sqlx::Error> {
-    let allocated: Option<i64> =
-        sqlx::query_scalar("SELECT allocated_at FROM orders WHERE id = $1")
+    let (allocated, replaces): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT allocated_at, replaces_return_id FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
@@ -81,14 +81,16 @@ pub async fn load(
     let return_until = returns::delivered_at(conn, id)
         .await?
         .map(|at| shared::after_sales::returns::return_until(at, window_days))
-        .filter(|until| *until >= crate::db::now_millis());
+        .filter(|until| *until >= crate::db::now_millis())
+        // a replacement goes back through customer service, not the return form
+        .filter(|_| replaces.is_none());
     let (mut returnable, mut exchange_options) = (Vec::new(), Vec::new());
     if return_until.is_some() {
         for l in returns::order_lines(conn, id).await? {
             let left = (l.quantity - l.returned).max(0);
             returnable.push(left);
             exchange_options.push(if left > 0 {
-                returns::exchange_options(conn, l.variant_id).await?
+                returns::exchange_options(conn, l.variant_id, l.unit_price).await?
             } else {
                 Vec::new()
             });
@@ -118,6 +120,7 @@ pub async fn load(
             view.status,
             allocated.is_some(),
             view.payment_method,
+            replaces.is_some(),
         ),
         order: view,
         returns,

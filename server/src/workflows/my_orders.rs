@@ -28,7 +28,8 @@ pub async fn cancel(
         .await?
         .ok_or(AppError::NotFound("order"))?;
     let (status, payment) = (order.status()?, order.payment_method()?);
-    if !customer_may_cancel(status, order.allocated_at.is_some(), payment) {
+    let replacement = order.replaces_return_id.is_some();
+    if !customer_may_cancel(status, order.allocated_at.is_some(), payment, replacement) {
         return Err(AppError::conflict(
             "not_cancellable",
             "This order can no longer be cancelled here: ask customer service, or return it once it arrives",

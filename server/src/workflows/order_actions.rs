@@ -95,6 +95,7 @@ pub async fn cancel_in(
     }
     repo::release_reservations(tx, order, who, "order cancelled", at).await?;
     crate::db::coupons::return_coupon_use(tx, order).await?;
+    crate::workflows::returns::replacement_cancelled(tx, order, who, at).await?;
     Ok(from)
 }
 

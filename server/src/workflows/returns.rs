@@ -18,8 +18,8 @@ use crate::state::AppState;
 use crate::workflows::order_actions::text;
 use crate::workflows::refund;
 use shared::after_sales::returns::{
-    check_exchange, check_inspection, check_return, check_window, InspectReturn, NewReturn,
-    ReturnProblem, ReturnStatus,
+    check_exchange, check_inspection, check_return, check_window, Exchanged, InspectReturn,
+    NewReturn, ReturnProblem, ReturnStatus,
 };
 use shared::audit::{AuditAction, Changes};
 use shared::ids::VariantId;
@@ -67,11 +67,17 @@ pub async fn request(
         .to_string();
     let mut tx = db.begin_write().await?;
     orders::lock(&mut tx, id).await?;
-    let (email, number): (String, String) =
-        sqlx::query_as("SELECT email, number FROM orders WHERE id = $1")
+    let (email, number, replaces): (String, String, Option<i64>) =
+        sqlx::query_as("SELECT email, number, replaces_return_id FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
+    if replaces.is_some() {
+        return Err(AppError::conflict(
+            "replacement",
+            "This order replaced a return: write to customer service about it",
+        ));
+    }
     let delivered_at = repo::delivered_at(&mut tx, id).await?;
     let lines = repo::order_lines(&mut tx, id).await?;
     check_return(
@@ -83,12 +89,14 @@ pub async fn request(
     )
     .map_err(problem)?;
     if let (Some(wanted), [asked]) = (req.exchange_for, req.lines.as_slice()) {
-        let returned = lines[asked.line as usize].variant_id;
-        let product = repo::product_of(&mut tx, returned, false)
-            .await?
-            .unwrap_or(0);
-        let wanted_product = repo::product_of(&mut tx, wanted.0, true).await?;
-        check_exchange(product, VariantId(returned), wanted, wanted_product).map_err(problem)?;
+        let line = &lines[asked.line as usize];
+        let given_back = Exchanged {
+            product: repo::product_of(&mut tx, line.variant_id).await?,
+            variant: VariantId(line.variant_id),
+            unit_paid: line.unit_price,
+        };
+        let wanted_is = repo::for_sale(&mut tx, wanted.0).await?;
+        check_exchange(given_back, wanted, wanted_is).map_err(problem)?;
     }
     let at = now_millis();
     let ret = repo::insert(
@@ -494,8 +502,10 @@ pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResul
     };
     let now = now_millis();
     let number = crate::workflows::place_order::new_number(&mut tx, now).await?;
-    // a key of its own: the replacement is written once, whatever a retry does
-    let key = format!("return-exchange:{id}");
+    // the status step under the order's lock makes the exchange happen once; the written
+    // order keeps a key of its own, with spaces no client's Idempotency-Key may hold
+    // (visible ASCII only), so that nobody can claim it first
+    let key = format!("return {id} exchange {number}");
     if crate::db::idempotency::claim_idempotency_key(&mut tx, &key, &key, now)
         .await?
         .is_some()
@@ -506,13 +516,15 @@ pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResul
         ));
     }
     variant.price = 0;
+    // the link opens the replacement for a guest too, as the first order's did
+    let token = crate::auth::tokens::new_token();
     let (zh, en) = (variant.name_zh.clone(), variant.name_en.clone());
     let who = format!("staff:{}", actor.id);
     let subject = format!("换货订单 {number} / Replacement order {number}");
     let text = format!(
         "退货 #{id}（订单 {first}）的换货：{zh} {sku} × {units}，无需付款。\n\
          The exchange of return #{id} (order {first}): {en} {sku} × {units}, nothing to pay.\n\
-         /orders/{number}",
+         /orders/{number}?token={token}",
         first = order.number,
         sku = variant.sku,
     );
@@ -535,9 +547,7 @@ pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResul
                 shipping_method: &shipping_method,
                 address_json: &order.address_json,
                 pay_by: None,
-                access_token_hash: &crate::auth::tokens::hash_token(
-                    &crate::auth::tokens::new_token(),
-                ),
+                access_token_hash: &crate::auth::tokens::hash_token(&token),
                 now,
             },
             lines: &[(variant, units)],
@@ -564,8 +574,38 @@ pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResul
     )
     .await?;
     repo::set(&mut tx, id, Column::Replacement, replacement, now).await?;
+    orders::mark_replacement(&mut tx, replacement, id).await?;
     tx.commit().await?;
     Ok(number)
+}
+
+/// Order `order` was cancelled in the caller's transaction: when it is an exchange's
+/// replacement, its return goes back to inspected (to be refunded, or sent again) and
+/// forgets the replacement.
+pub(crate) async fn replacement_cancelled(
+    tx: &mut AnyConnection,
+    order: i64,
+    who: &str,
+    at: i64,
+) -> AppResult<()> {
+    let replaces: Option<i64> =
+        sqlx::query_scalar("SELECT replaces_return_id FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(&mut *tx)
+            .await?;
+    let Some(ret) = replaces else {
+        return Ok(());
+    };
+    let step = Move {
+        to: ReturnStatus::Inspected,
+        only_from: &[ReturnStatus::Exchanged],
+        actor: who,
+        reason: "replacement order cancelled",
+        at,
+    };
+    status::change(tx, ret, step).await?;
+    repo::set(tx, ret, Column::Replacement, None::<i64>, at).await?;
+    Ok(())
 }
 
 async fn order_currency(conn: &mut AnyConnection, order: i64) -> AppResult<String> {

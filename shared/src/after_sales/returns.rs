@@ -40,6 +40,8 @@ impl ReturnStatus {
                 | (Inspected, Refunded | Exchanged | Closed)
                 // the gateway refused the refund: it may be made again
                 | (Refunded, Inspected)
+                // the replacement order was cancelled: refund it, or send it again
+                | (Exchanged, Inspected)
         )
     }
 
@@ -222,20 +224,30 @@ pub struct ExchangeOption {
     pub size: Option<String>,
 }
 
-/// Whether a line of `product` whose variant is `returned` may be exchanged for
-/// `wanted`, a variant of `wanted_product` (none: not for sale): another size or colour of
-/// the same product, for sale. Any price difference between sizes is neither charged nor
-/// given back — the customer paid for the product.
+/// The line an exchange gives back: its product, its variant and the unit price paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exchanged {
+    pub product: i64,
+    pub variant: crate::ids::VariantId,
+    pub unit_paid: i64,
+}
+
+/// Whether `line` may be exchanged for variant `wanted`, whose product and price now are
+/// `wanted_is` (none: not for sale): another size or colour of the same product, for sale,
+/// at most at the price paid — an exchange charges nothing, so a dearer variant (a larger
+/// capacity, say) is bought, not exchanged; a cheaper one gives nothing back.
 pub fn check_exchange(
-    product: i64,
-    returned: crate::ids::VariantId,
+    line: Exchanged,
     wanted: crate::ids::VariantId,
-    wanted_product: Option<i64>,
+    wanted_is: Option<(i64, i64)>,
 ) -> Result<(), ReturnProblem> {
-    if wanted != returned && wanted_product == Some(product) {
-        Ok(())
-    } else {
-        Err(ReturnProblem::Exchange)
+    match wanted_is {
+        Some((product, price))
+            if wanted != line.variant && product == line.product && price <= line.unit_paid =>
+        {
+            Ok(())
+        }
+        _ => Err(ReturnProblem::Exchange),
     }
 }
 
@@ -366,7 +378,7 @@ impl fmt::Display for ReturnProblem {
             ReturnProblem::CommentTooLong => "The comment may have at most 500 characters",
             ReturnProblem::Photos => "At most 6 photos, each uploaded for this order",
             ReturnProblem::Exchange => {
-                "An exchange is for one item, to another size or colour of it"
+                "An exchange is for one item, to another size or colour of it at no higher price"
             }
         })
     }
@@ -456,18 +468,27 @@ mod tests {
     #[test]
     fn an_exchange_is_for_another_variant_of_the_same_product_for_sale() {
         use crate::ids::VariantId;
-        let (product, returned) = (7, VariantId(70));
+        let line = Exchanged {
+            product: 7,
+            variant: VariantId(70),
+            unit_paid: 19_900,
+        };
         assert_eq!(
-            check_exchange(product, returned, VariantId(71), Some(7)),
+            check_exchange(line, VariantId(71), Some((7, 19_900))),
             Ok(())
         );
-        for (wanted, of) in [
-            (VariantId(70), Some(7)),
-            (VariantId(81), Some(8)),
+        assert_eq!(
+            check_exchange(line, VariantId(72), Some((7, 9_900))),
+            Ok(())
+        );
+        for (wanted, is) in [
+            (VariantId(70), Some((7, 19_900))),
+            (VariantId(81), Some((8, 19_900))),
             (VariantId(71), None),
+            (VariantId(73), Some((7, 19_901))),
         ] {
             assert_eq!(
-                check_exchange(product, returned, wanted, of),
+                check_exchange(line, wanted, is),
                 Err(ReturnProblem::Exchange)
             );
         }

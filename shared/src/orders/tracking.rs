@@ -244,9 +244,12 @@ pub fn customer_may_cancel(
     status: OrderStatus,
     allocated: bool,
     payment: crate::checkout::PaymentMethod,
+    replacement: bool,
 ) -> bool {
     use crate::checkout::PaymentMethod;
+    // an exchange's replacement is customer service's to cancel (its return goes back)
     !allocated
+        && !replacement
         && match status {
             OrderStatus::PendingPayment | OrderStatus::Processing => true,
             OrderStatus::Paid => payment == PaymentMethod::Card,
@@ -843,23 +846,45 @@ mod tests {
         assert!(customer_may_cancel(
             OrderStatus::PendingPayment,
             false,
-            BankTransfer
+            BankTransfer,
+            false
         ));
-        assert!(customer_may_cancel(OrderStatus::Paid, false, Card));
-        assert!(!customer_may_cancel(OrderStatus::Paid, false, BankTransfer));
-        assert!(!customer_may_cancel(OrderStatus::Paid, true, Card));
+        assert!(customer_may_cancel(OrderStatus::Paid, false, Card, false));
+        assert!(!customer_may_cancel(
+            OrderStatus::Paid,
+            false,
+            BankTransfer,
+            false
+        ));
+        assert!(!customer_may_cancel(OrderStatus::Paid, true, Card, false));
         assert!(customer_may_cancel(
             OrderStatus::Processing,
             false,
-            CashOnDelivery
+            CashOnDelivery,
+            false
         ));
         assert!(!customer_may_cancel(
             OrderStatus::Processing,
             true,
-            CashOnDelivery
+            CashOnDelivery,
+            false
         ));
-        assert!(!customer_may_cancel(OrderStatus::Shipped, false, Card));
-        assert!(!customer_may_cancel(OrderStatus::Cancelled, false, Card));
+        assert!(!customer_may_cancel(
+            OrderStatus::Shipped,
+            false,
+            Card,
+            false
+        ));
+        assert!(!customer_may_cancel(
+            OrderStatus::Cancelled,
+            false,
+            Card,
+            false
+        ));
+        assert!(
+            !customer_may_cancel(OrderStatus::Paid, false, Card, true),
+            "a replacement is customer service's to cancel"
+        );
     }
 
     #[test]

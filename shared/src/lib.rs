@@ -20,6 +20,7 @@ pub mod locale;
 pub mod money;
 pub mod orders;
 pub mod pricing;
+pub mod procurement;
 pub mod promotions;
 pub mod reports;
 pub mod reviews;

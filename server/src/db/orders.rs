@@ -95,6 +95,31 @@ pub async fn try_reserve(
     Ok(done.rows_affected() == 1)
 }
 
+/// Reserves `quantity` of `variant` warehouse by warehouse from `stock` (`(warehouse,
+/// free)` as [`variant_for_sale`] read it), each with [`try_reserve`]; pushes each
+/// `(variant, warehouse, units)` taken onto `taken` and returns the units it could not
+/// find (0: all reserved).
+pub async fn reserve(
+    conn: &mut Conn,
+    variant: i64,
+    stock: Vec<(i64, i64)>,
+    quantity: i64,
+    taken: &mut Vec<(i64, i64, i64)>,
+) -> Result<i64, sqlx::Error> {
+    let mut remaining = quantity;
+    for (warehouse, available) in stock {
+        let take = remaining.min(available);
+        if take > 0 && try_reserve(&mut *conn, variant, warehouse, take).await? {
+            taken.push((variant, warehouse, take));
+            remaining -= take;
+        }
+        if remaining == 0 {
+            break;
+        }
+    }
+    Ok(remaining)
+}
+
 /// The next number of the day (`YYMMDD`), from a counter row updated atomically.
 pub async fn next_daily_sequence(conn: &mut Conn, day: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(

@@ -171,17 +171,14 @@ impl Checked {
                     "all items of an order must share one currency",
                 ));
             }
-            let mut remaining = i64::from(quantity.get());
-            for (warehouse, available) in stock {
-                let take = remaining.min(available);
-                if take > 0 && repo::try_reserve(&mut *tx, variant, warehouse, take).await? {
-                    reservations.push((variant, warehouse, take));
-                    remaining -= take;
-                }
-                if remaining == 0 {
-                    break;
-                }
-            }
+            let remaining = repo::reserve(
+                &mut *tx,
+                variant,
+                stock,
+                i64::from(quantity.get()),
+                &mut reservations,
+            )
+            .await?;
             if remaining > 0 {
                 return Err(AppError::Conflict {
                     problem: "out_of_stock".into(),

@@ -467,14 +467,7 @@ pub async fn exchange(db: &crate::db::Db, actor: &ActorRef, id: i64) -> AppResul
         ));
     };
     let mut reservations = Vec::new();
-    let mut remaining = units;
-    for (warehouse, available) in stock {
-        let take = remaining.min(available);
-        if take > 0 && orders::try_reserve(&mut tx, wanted, warehouse, take).await? {
-            reservations.push((wanted, warehouse, take));
-            remaining -= take;
-        }
-    }
+    let remaining = orders::reserve(&mut tx, wanted, stock, units, &mut reservations).await?;
     if remaining > 0 {
         return Err(AppError::conflict(
             "out_of_stock",

@@ -1,6 +1,8 @@
 //! Photos a customer adds to a form (a return, a review): each chosen file is uploaded at
 //! once to the order's photo route, at most `max` in all counting those still on their
-//! way; the form waits while any is uploading and sends the keys of those stored.
+//! way; the form waits while any is uploading and sends the keys of those stored, each once
+//! (a file chosen again, or a person's double pick, is not sent twice, which the server
+//! refuses).
 
 use leptos::prelude::*;
 use shared::after_sales::returns::UploadedPhoto;
@@ -67,7 +69,12 @@ impl PhotoUploads {
                         t => t,
                     };
                     match ui::api::send_blob::<UploadedPhoto>(path, file.into(), kind).await {
-                        Ok(p) => self.photos.update(|all| all.push(p)),
+                        // the same picture chosen twice is one photo (its key is its content's)
+                        Ok(p) => self.photos.update(|all| {
+                            if all.iter().all(|q| q.key != p.key) {
+                                all.push(p);
+                            }
+                        }),
                         Err(e) => error.set(Some(e)),
                     }
                     self.uploading.update(|n| *n = n.saturating_sub(1));

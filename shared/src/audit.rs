@@ -162,10 +162,28 @@ pub enum AuditAction {
     RepairClose,
     #[serde(rename = "repair.reject")]
     RepairReject,
+    #[serde(rename = "supplier.create")]
+    SupplierCreate,
+    #[serde(rename = "supplier.update")]
+    SupplierUpdate,
+    #[serde(rename = "supplier.offers")]
+    SupplierOffers,
+    #[serde(rename = "purchase_order.create")]
+    PurchaseOrderCreate,
+    #[serde(rename = "purchase_order.update")]
+    PurchaseOrderUpdate,
+    #[serde(rename = "purchase_order.approve")]
+    PurchaseOrderApprove,
+    #[serde(rename = "purchase_order.send")]
+    PurchaseOrderSend,
+    #[serde(rename = "purchase_order.cancel")]
+    PurchaseOrderCancel,
+    #[serde(rename = "settings.procurement")]
+    SettingsProcurement,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 77] = [
+    pub const ALL: [AuditAction; 86] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -243,6 +261,15 @@ impl AuditAction {
         AuditAction::RepairReturn,
         AuditAction::RepairClose,
         AuditAction::RepairReject,
+        AuditAction::SupplierCreate,
+        AuditAction::SupplierUpdate,
+        AuditAction::SupplierOffers,
+        AuditAction::PurchaseOrderCreate,
+        AuditAction::PurchaseOrderUpdate,
+        AuditAction::PurchaseOrderApprove,
+        AuditAction::PurchaseOrderSend,
+        AuditAction::PurchaseOrderCancel,
+        AuditAction::SettingsProcurement,
     ];
 
     pub fn code(self) -> &'static str {
@@ -324,6 +351,15 @@ impl AuditAction {
             AuditAction::RepairReturn => "repair.return",
             AuditAction::RepairClose => "repair.close",
             AuditAction::RepairReject => "repair.reject",
+            AuditAction::SupplierCreate => "supplier.create",
+            AuditAction::SupplierUpdate => "supplier.update",
+            AuditAction::SupplierOffers => "supplier.offers",
+            AuditAction::PurchaseOrderCreate => "purchase_order.create",
+            AuditAction::PurchaseOrderUpdate => "purchase_order.update",
+            AuditAction::PurchaseOrderApprove => "purchase_order.approve",
+            AuditAction::PurchaseOrderSend => "purchase_order.send",
+            AuditAction::PurchaseOrderCancel => "purchase_order.cancel",
+            AuditAction::SettingsProcurement => "settings.procurement",
         }
     }
 
@@ -382,9 +418,18 @@ impl AuditAction {
             | AuditAction::RepairReturn
             | AuditAction::RepairClose
             | AuditAction::RepairReject => EntityType::Repair,
+            AuditAction::SupplierCreate
+            | AuditAction::SupplierUpdate
+            | AuditAction::SupplierOffers => EntityType::Supplier,
+            AuditAction::PurchaseOrderCreate
+            | AuditAction::PurchaseOrderUpdate
+            | AuditAction::PurchaseOrderApprove
+            | AuditAction::PurchaseOrderSend
+            | AuditAction::PurchaseOrderCancel => EntityType::PurchaseOrder,
             AuditAction::SettingsSecurity
             | AuditAction::SettingsCarriers
-            | AuditAction::SettingsServiceLevels => EntityType::Setting,
+            | AuditAction::SettingsServiceLevels
+            | AuditAction::SettingsProcurement => EntityType::Setting,
             AuditAction::ProductCreate
             | AuditAction::ProductUpdate
             | AuditAction::ProductPublish
@@ -427,10 +472,12 @@ pub enum EntityType {
     Review,
     Consultation,
     Repair,
+    Supplier,
+    PurchaseOrder,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 19] = [
+    pub const ALL: [EntityType; 21] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -450,6 +497,8 @@ impl EntityType {
         EntityType::Review,
         EntityType::Consultation,
         EntityType::Repair,
+        EntityType::Supplier,
+        EntityType::PurchaseOrder,
     ];
 
     pub fn code(self) -> &'static str {
@@ -473,6 +522,8 @@ impl EntityType {
             EntityType::Review => "review",
             EntityType::Consultation => "consultation",
             EntityType::Repair => "repair",
+            EntityType::Supplier => "supplier",
+            EntityType::PurchaseOrder => "purchase_order",
         }
     }
 

@@ -26,6 +26,7 @@ mod pages;
 mod payments;
 mod permissions;
 mod platform;
+mod procurement;
 mod profile;
 mod quality;
 mod refunds;

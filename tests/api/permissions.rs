@@ -553,6 +553,88 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/consultations/{id}/close",
         Some(Permission::AnswerConsultations),
     ),
+    // procurement: a supplier and its list, the threshold lowered so that the order the
+    // matrix writes needs approval, then written, approved and sent (another cancelled)
+    (
+        "get",
+        "/api/v1/admin/suppliers",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "post",
+        "/api/v1/admin/suppliers",
+        Some(Permission::ManageSuppliers),
+    ),
+    (
+        "get",
+        "/api/v1/admin/suppliers/{id}",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "put",
+        "/api/v1/admin/suppliers/{id}",
+        Some(Permission::ManageSuppliers),
+    ),
+    (
+        "put",
+        "/api/v1/admin/suppliers/{id}/offers",
+        Some(Permission::ManageSuppliers),
+    ),
+    (
+        "get",
+        "/api/v1/admin/procurement/suggestions",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "get",
+        "/api/v1/admin/procurement/settings",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "put",
+        "/api/v1/admin/procurement/settings",
+        Some(Permission::ManageProcurementSettings),
+    ),
+    (
+        "get",
+        "/api/v1/admin/purchase-orders",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "post",
+        "/api/v1/admin/purchase-orders",
+        Some(Permission::ManagePurchaseOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/purchase-orders/from-suggestions",
+        Some(Permission::ManagePurchaseOrders),
+    ),
+    (
+        "get",
+        "/api/v1/admin/purchase-orders/{id}",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "put",
+        "/api/v1/admin/purchase-orders/{id}",
+        Some(Permission::ManagePurchaseOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/purchase-orders/{id}/approve",
+        Some(Permission::ApprovePurchaseOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/purchase-orders/{id}/send",
+        Some(Permission::ManagePurchaseOrders),
+    ),
+    (
+        "post",
+        "/api/v1/admin/purchase-orders/{id}/cancel",
+        Some(Permission::ManagePurchaseOrders),
+    ),
 ];
 
 /// Changes that write no audit entry of their own, and why.
@@ -668,6 +750,11 @@ struct Fixtures {
     repair: i64,
     repair_order: String,
     rejected_repair: i64,
+    /// The supplier the matrix makes, its purchase order (written, approved, sent) and a
+    /// second one, cancelled.
+    supplier: i64,
+    purchase_order: i64,
+    cancelled_purchase_order: i64,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
@@ -711,6 +798,12 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.review
     } else if path.starts_with("/api/v1/admin/consultations") {
         f.consultation
+    } else if path.starts_with("/api/v1/admin/suppliers") {
+        f.supplier
+    } else if path.starts_with("/api/v1/admin/purchase-orders") && path.ends_with("/cancel") {
+        f.cancelled_purchase_order
+    } else if path.starts_with("/api/v1/admin/purchase-orders") {
+        f.purchase_order
     } else {
         f.member
     };
@@ -783,6 +876,23 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
         ("put", "/api/v1/admin/fleet/vehicles/{id}") => json!({"warehouse": f.guangzhou,
             "plate": "粤A·M9999", "max_weight_grams": 400_000, "max_parcels": 60,
             "driver": null, "active": false}),
+        ("post", "/api/v1/admin/suppliers") => json!({"code": format!("MX-{n}"),
+            "name": "矩阵供应商", "payment_terms_days": 30, "lead_time_days": 7,
+            "currency": "CNY", "active": true}),
+        ("put", "/api/v1/admin/suppliers/{id}") => json!({"code": "MX-MATRIX",
+            "name": "矩阵供应商二", "contact_name": "王经理", "payment_terms_days": 45,
+            "lead_time_days": 5, "currency": "CNY", "active": true}),
+        ("put", "/api/v1/admin/suppliers/{id}/offers") => json!({"offers": [
+            {"sku": "BD-001-01", "unit_cost": 100, "min_order": 1, "pack": 1}]}),
+        ("put", "/api/v1/admin/procurement/settings") => json!({"approval_threshold": 100}),
+        ("post", "/api/v1/admin/purchase-orders") => json!({"supplier": f.supplier,
+            "warehouse": f.shanghai, "lines": [{"variant": f.variant, "quantity": 2}]}),
+        ("put", "/api/v1/admin/purchase-orders/{id}") => json!({"supplier": f.supplier,
+            "warehouse": f.shanghai, "lines": [{"variant": f.variant, "quantity": 3}],
+            "note": "矩阵"}),
+        ("post", "/api/v1/admin/purchase-orders/from-suggestions") => json!({
+            "warehouse": f.guangzhou,
+            "lines": [{"supplier": f.supplier, "variant": f.variant, "quantity": 1}]}),
         ("post", p)
             if p.ends_with("/hold") || p.ends_with("/release") || p.ends_with("/cancel") =>
         {
@@ -965,6 +1075,9 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         repair: 0,
         repair_order: String::new(),
         rejected_repair: 0,
+        supplier: 0,
+        purchase_order: 0,
+        cancelled_purchase_order: 0,
     };
     // a customer's card order of three, paid and delivered (set so: the warehouse's own fixtures above
     // stay as they are), and three returns of one unit each
@@ -1145,6 +1258,16 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         }
         if *method == "post" && *path == "/api/v1/admin/me/views" {
             f.view = res.json[0]["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/suppliers" {
+            f.supplier = res.json["id"].as_i64().unwrap();
+        }
+        if *method == "post" && *path == "/api/v1/admin/purchase-orders" {
+            f.purchase_order = res.json["id"].as_i64().unwrap();
+            // a second one, for the cancel route
+            let again = call(&app, reqwest::Method::POST, &url, b.as_ref(), &allowed).await;
+            assert_eq!(again.status, 201, "{:?}", again.json);
+            f.cancelled_purchase_order = again.json["id"].as_i64().unwrap();
         }
         if *method == "post" && *path == "/api/v1/admin/fleet/zones" {
             f.zone = res.json["id"].as_i64().unwrap();

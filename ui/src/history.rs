@@ -264,6 +264,14 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
             }
         }
         Note::Recount => pick("已退回重新盘点", "Sent back for a recount"),
+        Note::PurchaseApproved { total } => {
+            let total = money(*total);
+            if zh {
+                format!("财务已审批，金额 {total}")
+            } else {
+                format!("Approved by finance for {total}")
+            }
+        }
     }
 }
 

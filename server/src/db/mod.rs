@@ -39,6 +39,7 @@ pub mod orders;
 pub mod payments;
 pub mod pick_lists;
 pub mod placed_order;
+pub mod procurement;
 pub mod profile;
 pub mod quality;
 pub mod refunds;

@@ -1,5 +1,5 @@
-//! The demo shop: catalogue, stock in two warehouses, a demo customer and one staff member
-//! per role.
+//! The demo shop: catalogue, stock in two warehouses, a demo customer, one staff member
+//! per role, the own fleet and the suppliers.
 //! Idempotent: every row is keyed by its natural key (slug, SKU, e-mail) and inserted with
 //! `ON CONFLICT DO NOTHING`; a marker in `app_settings` skips the work on later starts.
 
@@ -10,6 +10,7 @@ pub mod demo_catalog;
 mod fleet;
 pub mod history;
 pub mod orders;
+mod procurement;
 mod rows;
 
 use crate::auth::password;
@@ -19,7 +20,7 @@ use demo_catalog::{base_price, slugify, stock_quantity, BRANDS, CATALOG, WAREHOU
 use shared::staff::StaffRole;
 
 /// Bump when the demo data changes, so existing databases pick up the additions.
-const DEMO_VERSION: &str = "7";
+const DEMO_VERSION: &str = "8";
 
 pub struct DemoLogin {
     pub email: &'static str,
@@ -178,6 +179,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
         .await?;
     }
     fleet::seed_fleet(&mut tx, "warehouse@storekeep.test").await?;
+    procurement::seed_procurement(&mut tx, now).await?;
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES ('demo_seed_version', $1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -13,6 +13,7 @@ pub mod password_reset;
 pub mod picking;
 pub mod place_order;
 pub mod privacy;
+pub mod procurement;
 pub mod profile;
 pub mod quote;
 pub mod refund;

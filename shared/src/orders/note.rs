@@ -149,6 +149,10 @@ pub enum Note {
     },
     /// A count sent back to be counted again (退回重盘).
     Recount,
+    /// A purchase order's total approved by finance (审批通过).
+    PurchaseApproved {
+        total: Money,
+    },
 }
 
 const MARK: char = '§';

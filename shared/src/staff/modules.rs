@@ -71,6 +71,12 @@ pub enum Page {
     Reviews,
     /// 退货与质量: return and defect rates per product.
     Quality,
+    /// 供应商: suppliers, their terms and what each sells the shop.
+    Suppliers,
+    /// 采购建议: what to buy, from whom and by when.
+    PurchaseSuggestions,
+    /// 采购订单: purchase orders through approval, sending and receipt.
+    PurchaseOrders,
 }
 
 impl Module {
@@ -107,6 +113,11 @@ impl Module {
                 Page::Transfers,
                 Page::Stocktakes,
                 Page::Valuation,
+            ],
+            Module::Procurement => &[
+                Page::PurchaseSuggestions,
+                Page::PurchaseOrders,
+                Page::Suppliers,
             ],
             Module::Service => &[
                 Page::Returns,
@@ -159,6 +170,9 @@ impl Page {
             Page::Repairs => Permission::HandleRepairs,
             Page::Consultations => Permission::AnswerConsultations,
             Page::Reviews => Permission::ModerateReviews,
+            Page::Suppliers | Page::PurchaseSuggestions | Page::PurchaseOrders => {
+                Permission::ViewProcurement
+            }
         }
     }
 
@@ -189,6 +203,9 @@ impl Page {
             Page::Repairs => "/repairs",
             Page::Consultations => "/consultations",
             Page::Reviews => "/reviews",
+            Page::Suppliers => "/procurement/suppliers",
+            Page::PurchaseSuggestions => "/procurement/suggestions",
+            Page::PurchaseOrders => "/procurement/orders",
         }
     }
 }

@@ -72,10 +72,21 @@ pub enum Permission {
     /// Take repairs under warranty (维修) through their steps: receive the item, repair it,
     /// send it back, close; or say why the warranty does not cover it.
     HandleRepairs,
+    // procurement
+    /// See suppliers, their lists, purchase suggestions and purchase orders.
+    ViewProcurement,
+    /// Keep suppliers' records and what each sells the shop at what terms.
+    ManageSuppliers,
+    /// Write purchase orders (from the suggestions or by hand), send and cancel them.
+    ManagePurchaseOrders,
+    /// Approve a purchase order above the shop's threshold: a second person, not its writer.
+    ApprovePurchaseOrders,
+    /// Set the amount above which purchase orders need approval.
+    ManageProcurementSettings,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 27] = [
+    pub const ALL: [Permission; 32] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -103,6 +114,11 @@ impl Permission {
         Permission::ModerateReviews,
         Permission::AnswerConsultations,
         Permission::HandleRepairs,
+        Permission::ViewProcurement,
+        Permission::ManageSuppliers,
+        Permission::ManagePurchaseOrders,
+        Permission::ApprovePurchaseOrders,
+        Permission::ManageProcurementSettings,
     ];
 
     /// The roles that hold this permission.
@@ -165,10 +181,18 @@ impl Permission {
             // customer service decides what the warranty covers; the warehouse takes the
             // item in and sends it back
             Permission::HandleRepairs => &[Owner, CustomerService, WarehouseOperator],
+            // the warehouse sees what is coming; finance sees what it will pay
+            Permission::ViewProcurement => {
+                &[Owner, WarehouseOperator, Procurement, Finance, Analyst]
+            }
+            Permission::ManageSuppliers | Permission::ManagePurchaseOrders => &[Owner, Procurement],
+            // who buys does not approve the spending: four eyes on the money
+            Permission::ApprovePurchaseOrders => &[Owner, Finance],
             Permission::ManageStaff
             | Permission::ViewAuditLog
             | Permission::ManageSecurity
-            | Permission::ManageShipping => &[Owner],
+            | Permission::ManageShipping
+            | Permission::ManageProcurementSettings => &[Owner],
         }
     }
 }

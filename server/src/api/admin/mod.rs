@@ -12,6 +12,7 @@ mod fulfilment;
 mod inventory;
 mod me;
 mod orders;
+mod procurement;
 mod quality;
 mod repairs;
 mod reports;
@@ -30,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(fulfilment::routes())
         .merge(fleet::routes())
         .merge(inventory::routes())
+        .merge(procurement::routes())
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())

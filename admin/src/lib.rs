@@ -16,6 +16,7 @@ mod kit;
 mod locale;
 mod me;
 mod orders;
+mod procurement;
 mod repairs;
 mod reports;
 mod returns;
@@ -68,6 +69,13 @@ fn App() -> impl IntoView {
                     <Route path=path!("/inventory/stocktakes") view=inventory::stocktakes::StocktakesPage/>
                     <Route path=path!("/inventory/stocktakes/:id") view=inventory::stocktakes::StocktakePage/>
                     <Route path=path!("/inventory/valuation") view=inventory::ValuationPage/>
+                    <Route path=path!("/procurement/suppliers") view=procurement::suppliers::SuppliersPage/>
+                    <Route path=path!("/procurement/suppliers/:id") view=procurement::suppliers::SupplierPage/>
+                    <Route path=path!("/procurement/suggestions") view=procurement::suggestions::SuggestionsPage/>
+                    <Route path=path!("/procurement/orders") view=procurement::orders::PurchaseOrdersPage/>
+                    <Route path=path!("/procurement/orders/new") view=procurement::orders::NewPurchaseOrderPage/>
+                    <Route path=path!("/procurement/orders/:id") view=procurement::orders::PurchaseOrderPage/>
+                    <Route path=path!("/procurement/orders/:id/print") view=procurement::print::PurchaseOrderPrintPage/>
                     <Route path=path!("/catalogue/products") view=catalogue::products::ProductsPage/>
                     <Route path=path!("/catalogue/products/new") view=catalogue::products::editor::ProductEditorPage/>
                     <Route path=path!("/catalogue/products/import") view=catalogue::products::import::ImportPage/>

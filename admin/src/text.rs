@@ -135,6 +135,9 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Repairs => ("维修", "Repairs"),
         Page::Consultations => ("咨询", "Questions"),
         Page::Reviews => ("评价", "Reviews"),
+        Page::Suppliers => ("供应商", "Suppliers"),
+        Page::PurchaseSuggestions => ("采购建议", "Purchase suggestions"),
+        Page::PurchaseOrders => ("采购订单", "Purchase orders"),
     };
     locale.pick(zh, en)
 }
@@ -341,7 +344,8 @@ pub fn error(locale: Locale, e: &ApiError) -> String {
         Some(code) => catalogue_problem(code)
             .or_else(|| crate::fulfilment::text::problem(code))
             .or_else(|| crate::fulfilment::fleet::text::problem(code))
-            .or_else(|| crate::inventory::text::problem(code)),
+            .or_else(|| crate::inventory::text::problem(code))
+            .or_else(|| crate::procurement::text::problem(code)),
         None => None,
     };
     if let Some((zh, en)) = specific {

@@ -8,6 +8,7 @@ mod catalogue;
 mod consultations;
 mod fulfilment;
 mod inventory;
+mod procurement;
 mod profile;
 mod purchase;
 mod returns;

@@ -462,6 +462,7 @@ pub fn export_products_href(q: &ProductListQuery) -> String {
 mod consultations;
 mod fulfilment;
 mod inventory;
+mod procurement;
 mod repairs;
 mod returns;
 mod reviews;
@@ -469,6 +470,7 @@ mod reviews;
 pub use consultations::*;
 pub use fulfilment::*;
 pub use inventory::*;
+pub use procurement::*;
 pub use repairs::*;
 pub use returns::*;
 pub use reviews::*;

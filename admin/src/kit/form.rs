@@ -4,17 +4,31 @@
 
 use crate::text::T;
 use leptos::prelude::*;
-use shared::ApiError;
+use shared::{ApiError, Locale};
 use ui::i18n::{use_locale, Translate};
 use wasm_bindgen::JsCast;
 
-/// The last error of a form's submission.
+/// How a form words a refusal: the back office's words (`crate::text::error`), or a
+/// module's that asks its own problems first (a code may mean another thing elsewhere).
+pub type Say = fn(Locale, &ApiError) -> String;
+
+/// The last error of a form's submission, and how it is worded.
 #[derive(Clone, Copy)]
-pub struct FormErrors(pub RwSignal<Option<ApiError>>);
+pub struct FormErrors(pub RwSignal<Option<ApiError>>, Say);
 
 impl FormErrors {
     pub fn new() -> FormErrors {
-        FormErrors(RwSignal::new(None))
+        FormErrors(RwSignal::new(None), crate::text::error)
+    }
+
+    /// A form whose refusals `say` words.
+    pub fn saying(say: Say) -> FormErrors {
+        FormErrors(RwSignal::new(None), say)
+    }
+
+    /// The error's words in `locale`.
+    pub fn words(self, locale: Locale, e: &ApiError) -> String {
+        (self.1)(locale, e)
     }
 
     pub fn set(self, e: ApiError) {
@@ -32,7 +46,7 @@ impl FormErrors {
             self.0.with(|e| {
                 e.as_ref()
                     .filter(|e| e.field.as_deref() == Some(field))
-                    .map(|e| crate::text::error(locale.get(), e))
+                    .map(|e| (self.1)(locale.get(), e))
             })
         }
     }
@@ -44,7 +58,7 @@ impl FormErrors {
             self.0.with(|e| {
                 e.as_ref()
                     .filter(|e| e.field.as_deref().is_none_or(|f| !fields.contains(&f)))
-                    .map(|e| crate::text::error(locale.get(), e))
+                    .map(|e| (self.1)(locale.get(), e))
             })
         }
     }

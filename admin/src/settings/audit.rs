@@ -119,6 +119,12 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
                     Some(format!("/admin/consultations/{}", e.entity_id))
                 }
                 EntityType::Review => Some("/admin/reviews".to_string()),
+                EntityType::Supplier => {
+                    Some(format!("/admin/procurement/suppliers/{}", e.entity_id))
+                }
+                EntityType::PurchaseOrder => {
+                    Some(format!("/admin/procurement/orders/{}", e.entity_id))
+                }
                 EntityType::Setting | EntityType::Media => None,
             };
             let entity_id = e.entity_id.clone();

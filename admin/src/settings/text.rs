@@ -191,6 +191,15 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::RepairReturn => ("维修完成寄回", "Sent a repaired item back"),
         AuditAction::RepairClose => ("关闭维修单", "Closed a repair"),
         AuditAction::RepairReject => ("不予保修", "Refused a repair"),
+        AuditAction::SupplierCreate => ("新建供应商", "Created a supplier"),
+        AuditAction::SupplierUpdate => ("修改供应商", "Changed a supplier"),
+        AuditAction::SupplierOffers => ("修改供货清单", "Changed a supplier's list"),
+        AuditAction::PurchaseOrderCreate => ("新建采购订单", "Wrote a purchase order"),
+        AuditAction::PurchaseOrderUpdate => ("修改采购订单", "Changed a purchase order"),
+        AuditAction::PurchaseOrderApprove => ("审批采购订单", "Approved a purchase order"),
+        AuditAction::PurchaseOrderSend => ("下达采购订单", "Sent a purchase order"),
+        AuditAction::PurchaseOrderCancel => ("取消采购订单", "Cancelled a purchase order"),
+        AuditAction::SettingsProcurement => ("修改采购审批金额", "Changed the approval threshold"),
     };
     locale.pick(zh, en)
 }
@@ -216,6 +225,8 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Review => ("评价", "Review"),
         EntityType::Consultation => ("咨询", "Question"),
         EntityType::Repair => ("维修单", "Repair"),
+        EntityType::Supplier => ("供应商", "Supplier"),
+        EntityType::PurchaseOrder => ("采购订单", "Purchase order"),
     };
     locale.pick(zh, en)
 }

@@ -63,6 +63,14 @@ impl Staff {
             Err(AppError::Forbidden("Your roles do not allow this"))
         }
     }
+
+    /// 403 unless one of the roles grants one of `permissions` (a list several modules read).
+    pub fn require_any(&self, permissions: &[Permission]) -> Result<(), AppError> {
+        match permissions.iter().find(|p| self.roles.allow(**p)) {
+            Some(p) => self.require(*p),
+            None => Err(AppError::Forbidden("Your roles do not allow this")),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Staff {

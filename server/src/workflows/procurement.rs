@@ -52,8 +52,11 @@ fn staff(actor: &ActorRef) -> String {
     format!("staff:{}", actor.id)
 }
 
+/// A field of a supplier's record as the audit log keeps it.
+type Field = (&'static str, fn(&SupplierDraft) -> String);
+
 fn supplier_changes(before: Option<&SupplierDraft>, after: &SupplierDraft) -> Changes {
-    let fields: [(&str, fn(&SupplierDraft) -> String); 10] = [
+    let fields: [Field; 10] = [
         ("code", |s| s.code.clone()),
         ("name", |s| s.name.clone()),
         ("contact_name", |s| s.contact_name.clone()),

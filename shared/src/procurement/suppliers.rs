@@ -316,7 +316,8 @@ mod tests {
 
     #[test]
     fn each_field_is_checked_where_it_is() {
-        let cases: [(fn(&mut SupplierDraft), SupplierProblem, &str); 6] = [
+        type Case = (fn(&mut SupplierDraft), SupplierProblem, &'static str);
+        let cases: [Case; 6] = [
             (
                 |d| d.code = "S".into(),
                 SupplierProblem::CodeInvalid,

@@ -38,7 +38,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complete_pick_list))
 }
 
-/// Warehouses with their provinces and how many shipments wait to be picked in each.
+/// Warehouses with their provinces and how many shipments wait to be picked in each (for
+/// fulfilment, and for those who buy into them or keep their stock).
 #[utoipa::path(get, path = "/warehouses", tag = ADMIN, operation_id = "adminListWarehouses",
     security(("session" = [])),
     responses((status = 200, description = "Every warehouse", body = Vec<WarehouseView>)))]
@@ -46,7 +47,11 @@ async fn warehouses(
     State(state): State<AppState>,
     staff: Staff,
 ) -> AppResult<Json<Vec<WarehouseView>>> {
-    staff.require(Permission::ViewFulfilment)?;
+    staff.require_any(&[
+        Permission::ViewFulfilment,
+        Permission::ViewProcurement,
+        Permission::ViewStock,
+    ])?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(shipments::warehouses(&mut conn).await?))
 }

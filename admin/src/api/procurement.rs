@@ -1,0 +1,136 @@
+//! The back office's calls for procurement (采购): suppliers and what each sells the shop,
+//! the purchase suggestions, purchase orders and their steps, and the approval threshold.
+
+use super::*;
+use shared::procurement::orders::PurchaseOrderStatus;
+use shared::procurement::purchasing::{
+    CancelPurchase, FromSuggestions, ProcurementSettings, PurchaseOrderDraft, PurchaseOrderSummary,
+    PurchaseOrderView, SuggestionView,
+};
+use shared::procurement::suppliers::{OffersDraft, SupplierDraft, SupplierSummary, SupplierView};
+
+// suppliers ----------------------------------------------------------------------------
+
+pub fn suppliers() -> impl Future<Output = ApiResult<Vec<SupplierSummary>>> {
+    get("/api/v1/admin/suppliers".into())
+}
+
+pub fn supplier(id: i64) -> impl Future<Output = ApiResult<SupplierView>> {
+    get(format!("/api/v1/admin/suppliers/{id}"))
+}
+
+/// Creates (`id` = `None`) or saves a supplier's record; answers the supplier with their list.
+pub fn save_supplier(
+    id: Option<i64>,
+    d: &SupplierDraft,
+) -> impl Future<Output = ApiResult<SupplierView>> {
+    match id {
+        None => send(Method::Post, "/api/v1/admin/suppliers".into(), json(d)),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/suppliers/{id}"),
+            json(d),
+        ),
+    }
+}
+
+/// Replaces the supplier's whole list (what is left out is no longer bought from them).
+pub fn save_offers(id: i64, d: &OffersDraft) -> impl Future<Output = ApiResult<SupplierView>> {
+    send(
+        Method::Put,
+        format!("/api/v1/admin/suppliers/{id}/offers"),
+        json(d),
+    )
+}
+
+// suggestions --------------------------------------------------------------------------
+
+pub fn suggestions() -> impl Future<Output = ApiResult<Vec<SuggestionView>>> {
+    get("/api/v1/admin/procurement/suggestions".into())
+}
+
+/// Writes the chosen suggestions as drafts, one per supplier.
+pub fn orders_from_suggestions(
+    req: &FromSuggestions,
+) -> impl Future<Output = ApiResult<Vec<PurchaseOrderSummary>>> {
+    send(
+        Method::Post,
+        "/api/v1/admin/purchase-orders/from-suggestions".into(),
+        json(req),
+    )
+}
+
+// purchase orders ----------------------------------------------------------------------
+
+/// The purchase orders, only those in `status` when given.
+pub fn purchase_orders(
+    status: Option<PurchaseOrderStatus>,
+) -> impl Future<Output = ApiResult<Vec<PurchaseOrderSummary>>> {
+    let mut s = QueryString::default();
+    push(&mut s, "status", status.map(PurchaseOrderStatus::as_str));
+    get(with_query("/api/v1/admin/purchase-orders", s))
+}
+
+pub fn purchase_order(id: i64) -> impl Future<Output = ApiResult<PurchaseOrderView>> {
+    get(format!("/api/v1/admin/purchase-orders/{id}"))
+}
+
+/// Writes a new draft (`id` = `None`) or a draft's lines and note again.
+pub fn save_purchase_order(
+    id: Option<i64>,
+    d: &PurchaseOrderDraft,
+) -> impl Future<Output = ApiResult<PurchaseOrderView>> {
+    match id {
+        None => send(
+            Method::Post,
+            "/api/v1/admin/purchase-orders".into(),
+            json(d),
+        ),
+        Some(id) => send(
+            Method::Put,
+            format!("/api/v1/admin/purchase-orders/{id}"),
+            json(d),
+        ),
+    }
+}
+
+/// `approve` or `send` a draft.
+pub fn purchase_order_step(
+    id: i64,
+    step: &str,
+) -> impl Future<Output = ApiResult<PurchaseOrderView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/purchase-orders/{id}/{step}"),
+        None,
+    )
+}
+
+pub fn cancel_purchase_order(
+    id: i64,
+    reason: &str,
+) -> impl Future<Output = ApiResult<PurchaseOrderView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/purchase-orders/{id}/cancel"),
+        json(&CancelPurchase {
+            reason: reason.to_string(),
+        }),
+    )
+}
+
+// settings -----------------------------------------------------------------------------
+
+pub fn procurement_settings() -> impl Future<Output = ApiResult<ProcurementSettings>> {
+    get("/api/v1/admin/procurement/settings".into())
+}
+
+pub fn set_procurement_settings(
+    s: ProcurementSettings,
+) -> impl Future<Output = ApiResult<ProcurementSettings>> {
+    send(
+        Method::Put,
+        "/api/v1/admin/procurement/settings".into(),
+        json(&s),
+    )
+}

@@ -1,0 +1,506 @@
+//! The procurement pages' strings (供应商、供货清单、采购建议、采购单、审批、下达) and the
+//! words of the procurement rules the server names.
+
+use shared::money::Currency;
+use shared::procurement::orders::PurchaseOrderStatus;
+use shared::{ApiError, Locale};
+use ui::i18n::Translate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pc {
+    // suppliers
+    SuppliersIntro,
+    Supplier,
+    NewSupplier,
+    EditSupplier,
+    Code,
+    CodeHint,
+    SupplierName,
+    Contact,
+    Email,
+    Phone,
+    Address,
+    PaymentTerms,
+    PaymentTermsDays,
+    PaymentTermsHint,
+    LeadTime,
+    LeadTimeDays,
+    LeadTimeHint,
+    Currency,
+    CurrencyHint,
+    Status,
+    Active,
+    Inactive,
+    ActiveLabel,
+    ActiveHint,
+    Items,
+    OpenOrders,
+    SupplierCreated,
+    SupplierSaved,
+    NewOrderFromSupplier,
+    // a supplier's list
+    OfferList,
+    OffersHint,
+    NoOffers,
+    Sku,
+    Item,
+    UnitPrice,
+    MinOrder,
+    Pack,
+    OwnLeadTime,
+    SupplierUsual,
+    RawMaterial,
+    AddItem,
+    RemoveItem,
+    SaveList,
+    OffersSaved,
+    // suggestions
+    SuggestionsIntro,
+    NothingToBuy,
+    OnHand,
+    Reserved,
+    OpenDemand,
+    OnOrder,
+    ReorderPoint,
+    Used30,
+    SuggestedQuantity,
+    Amount,
+    OrderBy,
+    ArrivesBy,
+    Urgent,
+    DeliverTo,
+    CreateOrders,
+    CreateOrdersHint,
+    // purchase orders
+    NewOrder,
+    NewOrderIntro,
+    NoActiveSuppliers,
+    SupplierSellsNothing,
+    EditList,
+    NewLinesHint,
+    CreateDraft,
+    OrderCreated,
+    Number,
+    Warehouse,
+    LineCount,
+    Total,
+    Created,
+    Expected,
+    Promised,
+    Received,
+    Late,
+    AwaitingApproval,
+    Order,
+    Lines,
+    Quantity,
+    History,
+    Note,
+    NoteHint,
+    WrittenBy,
+    ApprovedBy,
+    ApprovedAt,
+    SentAt,
+    RemoveLine,
+    SaveLines,
+    OrderSaved,
+    SaveFirst,
+    Approve,
+    Approved,
+    SendToSupplier,
+    Sent,
+    CancelReason,
+    CancelReasonHint,
+    CancelOrder,
+    Cancelled,
+    Print,
+    // the approval threshold
+    ApprovalThreshold,
+    ThresholdLabel,
+    ThresholdHint,
+    ThresholdSaved,
+    // the printed order
+    PrintNow,
+    BackToOrder,
+    ShopName,
+    PurchaseOrderTitle,
+    DraftNotSent,
+    Date,
+    SupplierParty,
+    BuyerSignature,
+    SupplierSignature,
+}
+
+impl Translate for Pc {
+    fn text(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            Pc::SuppliersIntro => (
+                "供应商档案与供货清单：采购建议只从启用的供应商中挑选，按清单上的价格、起订量与包装计算。",
+                "Suppliers and what each sells the shop: suggestions choose among active suppliers, at the prices, minimums and packs of their lists.",
+            ),
+            Pc::Supplier => ("供应商", "Supplier"),
+            Pc::NewSupplier => ("新增供应商", "New supplier"),
+            Pc::EditSupplier => ("供应商档案", "Supplier's record"),
+            Pc::Code => ("编码", "Code"),
+            Pc::CodeHint => (
+                "2–20 位字母、数字或连字符，如 SUP-001；保存为大写。",
+                "2 to 20 letters, digits or hyphens, such as SUP-001; kept in capitals.",
+            ),
+            Pc::SupplierName => ("名称", "Name"),
+            Pc::Contact => ("联系人", "Contact"),
+            Pc::Email => ("电子邮箱", "E-mail"),
+            Pc::Phone => ("电话", "Phone"),
+            Pc::Address => ("地址", "Address"),
+            Pc::PaymentTerms => ("付款条件", "Payment terms"),
+            Pc::PaymentTermsDays => ("账期（天）", "Payment terms (days)"),
+            Pc::PaymentTermsHint => (
+                "收到发票后多少天付款（0–180，0 为货到付款）。",
+                "Days after the invoice the shop pays (0 to 180; 0 is on receipt).",
+            ),
+            Pc::LeadTime => ("交货周期", "Lead time"),
+            Pc::LeadTimeDays => ("交货周期（天）", "Lead time (days)"),
+            Pc::LeadTimeHint => (
+                "从下单到货物到仓的天数（0–365），单个商品可另设。",
+                "Days from the order to the goods at the door (0 to 365); an item may have its own.",
+            ),
+            Pc::Currency => ("币种", "Currency"),
+            Pc::CurrencyHint => (
+                "供应商报价与开票所用的币种。",
+                "The currency of their prices and invoices.",
+            ),
+            Pc::Status => ("状态", "Status"),
+            Pc::Active => ("启用", "Active"),
+            Pc::Inactive => ("已停用", "Inactive"),
+            Pc::ActiveLabel => ("启用（可向其采购）", "Active (may be ordered from)"),
+            Pc::ActiveHint => (
+                "停用的供应商保留历史采购单，但不再出现在采购建议和新采购单中。供应商不能删除。",
+                "An inactive supplier keeps their orders but is suggested and ordered from no more. Suppliers are never deleted.",
+            ),
+            Pc::Items => ("供货商品", "Items"),
+            Pc::OpenOrders => ("未完成采购单", "Open orders"),
+            Pc::SupplierCreated => ("供应商已创建，请填写供货清单", "Supplier created: now list what they sell"),
+            Pc::SupplierSaved => ("供应商档案已保存", "Supplier saved"),
+            Pc::NewOrderFromSupplier => ("向该供应商下采购单", "New purchase order to this supplier"),
+            Pc::OfferList => ("供货清单", "What they sell us"),
+            Pc::OffersHint => (
+                "每行一个 SKU：单价（元，最多两位小数）、最小起订量、包装数（按其整数倍订购），交货周期留空则按供应商的通常周期。保存时整张清单替换原清单。",
+                "One SKU a row: the unit price (in yuan, at most two decimals), the minimum order, the pack (ordered in multiples of it) and, if it differs from the supplier's usual one, the lead time. Saving replaces the whole list.",
+            ),
+            Pc::NoOffers => ("清单上还没有商品。", "Nothing on the list yet."),
+            Pc::Sku => ("SKU", "SKU"),
+            Pc::Item => ("商品", "Item"),
+            Pc::UnitPrice => ("单价", "Unit price"),
+            Pc::MinOrder => ("起订量", "Minimum"),
+            Pc::Pack => ("包装数", "Pack"),
+            Pc::OwnLeadTime => ("交货周期（天）", "Lead time (days)"),
+            Pc::SupplierUsual => ("同供应商", "supplier's"),
+            Pc::RawMaterial => ("原材料", "Raw material"),
+            Pc::AddItem => ("添加商品", "Add an item"),
+            Pc::RemoveItem => ("移除商品", "Remove item"),
+            Pc::SaveList => ("保存清单", "Save the list"),
+            Pc::OffersSaved => ("供货清单已保存", "List saved"),
+            Pc::SuggestionsIntro => (
+                "预计库存（在库 − 占用 − 待生产用料 + 在途采购）将降到补货点的商品，按近 30 天用量补足，向交期内最便宜（否则最快）的供应商采购；数量已按起订量与包装取整。",
+                "Items whose projected stock (on hand − reserved − demand + on order) falls to the reorder point, topped up for a month's use from the cheapest supplier in time (else the quickest); quantities are rounded to minimums and packs.",
+            ),
+            Pc::NothingToBuy => (
+                "目前没有需要采购的商品。",
+                "Nothing needs buying right now.",
+            ),
+            Pc::OnHand => ("在库", "On hand"),
+            Pc::Reserved => ("占用", "Reserved"),
+            Pc::OpenDemand => ("待生产用料", "Wanted for production"),
+            Pc::OnOrder => ("在途", "On order"),
+            Pc::ReorderPoint => ("补货点", "Reorder point"),
+            Pc::Used30 => ("30 天用量", "Used in 30 days"),
+            Pc::SuggestedQuantity => ("建议数量", "Quantity"),
+            Pc::Amount => ("金额", "Amount"),
+            Pc::OrderBy => ("最晚下单", "Order by"),
+            Pc::ArrivesBy => ("今日下单预计到货：", "Ordered today, arrives"),
+            Pc::Urgent => ("紧急", "Urgent"),
+            Pc::DeliverTo => ("收货仓库", "Deliver to"),
+            Pc::CreateOrders => ("生成采购单", "Create purchase orders"),
+            Pc::CreateOrdersHint => (
+                "所选商品按供应商各生成一张采购单草稿，单价取供应商清单的当前价格。",
+                "The rows picked become draft purchase orders, one per supplier, at their lists' current prices.",
+            ),
+            Pc::NewOrder => ("新建采购单", "New purchase order"),
+            Pc::NewOrderIntro => (
+                "选择供应商与收货仓库，填写要采购的数量；单价取供应商清单的当前价格。保存为草稿后再审批、下达。",
+                "Choose the supplier and the warehouse, then the quantities; prices are the supplier's list's. It is saved as a draft, to approve and send next.",
+            ),
+            Pc::NoActiveSuppliers => (
+                "还没有启用的供应商，请先添加供应商。",
+                "There is no active supplier yet: add one first.",
+            ),
+            Pc::SupplierSellsNothing => (
+                "该供应商的供货清单为空。",
+                "This supplier's list is empty.",
+            ),
+            Pc::EditList => ("编辑供货清单", "Edit their list"),
+            Pc::NewLinesHint => (
+                "只填写要采购的商品，留空的不会写入采购单。",
+                "Fill in only what to buy: rows left blank stay off the order.",
+            ),
+            Pc::CreateDraft => ("保存草稿", "Save as draft"),
+            Pc::OrderCreated => ("采购单草稿已创建", "Draft purchase order created"),
+            Pc::Number => ("采购单号", "Number"),
+            Pc::Warehouse => ("仓库", "Warehouse"),
+            Pc::LineCount => ("行数", "Lines"),
+            Pc::Total => ("合计", "Total"),
+            Pc::Created => ("创建时间", "Created"),
+            Pc::Expected => ("预计到货", "Expected"),
+            Pc::Promised => ("承诺到货", "Promised"),
+            Pc::Received => ("已收", "Received"),
+            Pc::Late => ("逾期", "Late"),
+            Pc::AwaitingApproval => ("待审批", "Awaiting approval"),
+            Pc::Order => ("采购单", "Purchase order"),
+            Pc::Lines => ("采购明细", "Lines"),
+            Pc::Quantity => ("数量", "Quantity"),
+            Pc::History => ("处理记录", "History"),
+            Pc::Note => ("备注", "Note"),
+            Pc::NoteHint => (
+                "打印在采购单上，供应商可见（最多 500 字）。",
+                "Printed on the order for the supplier (at most 500 characters).",
+            ),
+            Pc::WrittenBy => ("制单人", "Written by"),
+            Pc::ApprovedBy => ("审批人", "Approved by"),
+            Pc::ApprovedAt => ("审批时间", "Approved at"),
+            Pc::SentAt => ("下达时间", "Sent at"),
+            Pc::RemoveLine => ("移除此行", "Remove line"),
+            Pc::SaveLines => ("保存修改", "Save changes"),
+            Pc::OrderSaved => ("采购单已保存", "Purchase order saved"),
+            Pc::SaveFirst => ("请先保存修改。", "Save the changes first."),
+            Pc::Approve => ("审批通过", "Approve"),
+            Pc::Approved => ("采购单已审批", "Purchase order approved"),
+            Pc::SendToSupplier => ("下达给供应商", "Send to supplier"),
+            Pc::Sent => ("采购单已下达", "Purchase order sent"),
+            Pc::CancelReason => ("取消原因", "Reason to cancel"),
+            Pc::CancelReasonHint => ("写明为什么取消", "Say why"),
+            Pc::CancelOrder => ("取消采购单", "Cancel the order"),
+            Pc::Cancelled => ("采购单已取消", "Purchase order cancelled"),
+            Pc::Print => ("打印", "Print"),
+            Pc::ApprovalThreshold => ("审批金额", "Approval threshold"),
+            Pc::ThresholdLabel => ("超过此金额需财务审批（元）", "Finance approves orders above (yuan)"),
+            Pc::ThresholdHint => (
+                "合计超过该金额的采购单，须由制单人以外的财务人员审批后才能下达；填 0 则每张都需审批。",
+                "Orders with a total above this wait for finance — someone other than their writer — before they are sent; 0 asks it of every order.",
+            ),
+            Pc::ThresholdSaved => ("审批金额已保存", "Threshold saved"),
+            Pc::PrintNow => ("打印", "Print"),
+            Pc::BackToOrder => ("返回采购单", "Back to the order"),
+            Pc::ShopName => ("良仓 Storekeep", "Storekeep"),
+            Pc::PurchaseOrderTitle => ("采购订单", "Purchase order"),
+            Pc::DraftNotSent => ("草稿 · 尚未下达", "Draft · not sent"),
+            Pc::Date => ("日期", "Date"),
+            Pc::SupplierParty => ("供应商", "Supplier"),
+            Pc::BuyerSignature => ("采购方（签字/盖章）", "For the buyer (signature, seal)"),
+            Pc::SupplierSignature => ("供应商确认（签字/盖章）", "For the supplier (signature, seal)"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
+pub fn status(locale: Locale, s: PurchaseOrderStatus) -> &'static str {
+    let (zh, en) = match s {
+        PurchaseOrderStatus::Draft => ("草稿", "Draft"),
+        PurchaseOrderStatus::Sent => ("已下达", "Sent"),
+        PurchaseOrderStatus::Confirmed => ("已确认", "Confirmed"),
+        PurchaseOrderStatus::PartiallyReceived => ("部分收货", "Partially received"),
+        PurchaseOrderStatus::Received => ("已收货", "Received"),
+        PurchaseOrderStatus::Closed => ("已关闭", "Closed"),
+        PurchaseOrderStatus::Cancelled => ("已取消", "Cancelled"),
+    };
+    locale.pick(zh, en)
+}
+
+/// A stored purchase-order status's name, for the history.
+pub fn status_code(locale: Locale, code: &str) -> Option<&'static str> {
+    PurchaseOrderStatus::parse(code).map(|s| status(locale, s))
+}
+
+pub fn currency(locale: Locale, c: Currency) -> &'static str {
+    match c {
+        Currency::CNY => locale.pick("CNY 人民币", "CNY Chinese yuan"),
+        Currency::USD => locale.pick("USD 美元", "USD US dollar"),
+    }
+}
+
+/// "价格单位：人民币元" / "Prices in CNY".
+pub fn prices_in(locale: Locale, c: Currency) -> String {
+    match locale {
+        Locale::ZhCn => format!("价格单位：{}", currency(locale, c)),
+        Locale::En => format!("Prices in {}", c.code()),
+    }
+}
+
+/// "7 天" / "7 days".
+pub fn days(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("{n} 天"),
+        Locale::En if n == 1 => "1 day".to_string(),
+        Locale::En => format!("{n} days"),
+    }
+}
+
+/// "月结 30 天" / "30 days after the invoice"; 0 is on receipt.
+pub fn terms(locale: Locale, n: i64) -> String {
+    match (locale, n) {
+        (Locale::ZhCn, 0) => "货到付款".to_string(),
+        (Locale::En, 0) => "On receipt".to_string(),
+        (Locale::ZhCn, n) => format!("发票后 {n} 天付款"),
+        (Locale::En, n) => format!("{n} days after the invoice"),
+    }
+}
+
+/// "已选 3 项" / "3 picked".
+pub fn picked(locale: Locale, n: usize) -> String {
+    match locale {
+        Locale::ZhCn => format!("已选 {n} 项"),
+        Locale::En => format!("{n} picked"),
+    }
+}
+
+/// "已生成 2 张采购单草稿" / "2 draft purchase orders created".
+pub fn orders_created(locale: Locale, n: usize) -> String {
+    match locale {
+        Locale::ZhCn => format!("已生成 {n} 张采购单草稿"),
+        Locale::En if n == 1 => "1 draft purchase order created".to_string(),
+        Locale::En => format!("{n} draft purchase orders created"),
+    }
+}
+
+/// The notice of a draft above the threshold.
+pub fn needs_approval(locale: Locale, threshold: &str) -> String {
+    match locale {
+        Locale::ZhCn => format!("合计超过 {threshold}：须经财务审批后才能下达给供应商。"),
+        Locale::En => format!("Above {threshold}: finance approves before it is sent."),
+    }
+}
+
+/// "已由 王芳 于 … 审批" / "Approved by … on …".
+pub fn approved(locale: Locale, by: &str, at: Option<String>) -> String {
+    match (locale, at) {
+        (Locale::ZhCn, Some(at)) => format!("已由 {by} 于 {at} 审批通过。"),
+        (Locale::ZhCn, None) => format!("已由 {by} 审批通过。"),
+        (Locale::En, Some(at)) => format!("Approved by {by} on {at}."),
+        (Locale::En, None) => format!("Approved by {by}."),
+    }
+}
+
+/// The procurement rules the server names (`SupplierProblem`, `PurchaseProblem`). Some
+/// codes (`name_missing`, `too_long`, `warehouse`) mean another thing elsewhere in the back
+/// office: [`error`] asks here first.
+pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        // suppliers
+        "code_invalid" => (
+            "编码为 2–20 位字母、数字或连字符。",
+            "A supplier's code is 2 to 20 letters, digits or hyphens.",
+        ),
+        "code_taken" => (
+            "已有供应商使用这个编码。",
+            "Another supplier has this code.",
+        ),
+        "name_missing" => ("请填写供应商名称。", "Give the supplier's name."),
+        "too_long" => (
+            "内容太长（名称、联系人、邮箱、电话最多 100 个字符，地址最多 500 个）。",
+            "This is too long (names, e-mail and phone at most 100 characters, the address 500).",
+        ),
+        "email_invalid" => (
+            "请输入有效的电子邮箱地址。",
+            "This is not an e-mail address.",
+        ),
+        "payment_terms_invalid" => (
+            "账期为 0–180 天的整数。",
+            "Payment terms are a whole number of 0 to 180 days.",
+        ),
+        "lead_time_invalid" => (
+            "交货周期为 0–365 天的整数。",
+            "A lead time is a whole number of 0 to 365 days.",
+        ),
+        "too_many_offers" => (
+            "一个供应商的清单最多 500 个商品。",
+            "A supplier's list names at most 500 items.",
+        ),
+        "sku_unknown" => ("没有这个 SKU 的商品。", "No item has this SKU."),
+        "sku_repeated" => (
+            "这个 SKU 在清单上出现了两次。",
+            "This SKU is on the list twice.",
+        ),
+        "unit_cost_invalid" => (
+            "单价为 0.01–1,000,000 元，最多两位小数。",
+            "A unit price is 0.01 to 1,000,000, with at most two decimals.",
+        ),
+        "units_invalid" => (
+            "起订量和包装数为 1–1,000,000 的整数。",
+            "A minimum order or pack is a whole number of 1 to 1,000,000.",
+        ),
+        // purchase orders
+        "no_lines" => (
+            "采购单至少需要一行（请填写至少一个数量）。",
+            "A purchase order has at least one line (fill in a quantity).",
+        ),
+        "too_many_lines" => (
+            "采购单最多 200 行。",
+            "A purchase order has at most 200 lines.",
+        ),
+        "quantity_invalid" => (
+            "数量为 1–1,000,000 的整数。",
+            "A quantity is a whole number of 1 to 1,000,000.",
+        ),
+        "item_repeated" => (
+            "同一商品在采购单上出现了两次。",
+            "This item is on the order twice.",
+        ),
+        "not_offered" => (
+            "该商品不在这个供应商的供货清单上。",
+            "This item is not on the supplier's list.",
+        ),
+        "supplier_unknown" => (
+            "没有这个启用中的供应商。",
+            "There is no such active supplier.",
+        ),
+        "warehouse" => ("没有这个仓库。", "There is no such warehouse."),
+        "note_too_long" => (
+            "备注最多 500 个字符。",
+            "The note is at most 500 characters.",
+        ),
+        "reason_invalid" => (
+            "请填写取消原因（1–500 个字符）。",
+            "Say why, in 1 to 500 characters.",
+        ),
+        "threshold_invalid" => (
+            "审批金额为 0–1,000,000,000.00 元，最多两位小数。",
+            "The threshold is 0 to 1,000,000,000.00, with at most two decimals.",
+        ),
+        "not_draft" => (
+            "只有草稿状态的采购单才能修改、审批或下达。",
+            "Only a draft purchase order is changed, approved or sent.",
+        ),
+        "no_approval_needed" => (
+            "这张采购单未超过审批金额，无需审批。",
+            "This purchase order needs no approval.",
+        ),
+        "not_approved" => (
+            "这张采购单须经财务审批后才能下达。",
+            "This purchase order needs finance's approval before it is sent.",
+        ),
+        "approved_by_writer" => (
+            "制单人不能审批自己的采购单，须由另一位同事审批。",
+            "Who wrote a purchase order does not approve it: a second person does.",
+        ),
+        "not_cancellable" => (
+            "已有货物到仓，这张采购单不能再取消。",
+            "Goods have arrived against this purchase order: it can no longer be cancelled.",
+        ),
+        _ => return None,
+    })
+}
+
+/// What a staff member reads when the server refused something on a procurement page.
+pub fn error(locale: Locale, e: &ApiError) -> String {
+    match e.problem.as_deref().and_then(problem) {
+        Some((zh, en)) => locale.pick(zh, en).to_string(),
+        None => crate::text::error(locale, e),
+    }
+}

@@ -1,7 +1,8 @@
 //! The back office's HTML shell: every `/admin/...` address answers the same small page
 //! that loads the back office's own bundle (`/pkg/admin.<hash>.js` and `.wasm`), which then routes
 //! in the browser — so deep links and reloads work. The shop front's pages never reference
-//! this bundle.
+//! this bundle. The supplier portal's addresses (`/supplier/...`) answer the same page under
+//! its own title: the bundle mounts the portal there, which talks only to the supplier API.
 
 use crate::assets::Assets;
 use axum::http::{header, StatusCode};
@@ -11,24 +12,40 @@ use axum::Router;
 use std::sync::Arc;
 
 pub fn router<S: Clone + Send + Sync + 'static>(assets: &Assets) -> Router<S> {
-    let page: Arc<str> = SHELL
-        .replace("/pkg/admin.css", &assets.admin_css)
-        .replace("/pkg/admin.js", &assets.admin_js)
-        .replace("/pkg/admin.wasm", &assets.admin_wasm)
-        .replace("/pkg/admin-boot.js", &assets.admin_boot)
-        .into();
-    let shell = move || {
-        let page = page.clone();
+    let page = |title: &str| -> Arc<str> {
+        SHELL
+            .replace("/pkg/admin.css", &assets.admin_css)
+            .replace("/pkg/admin.js", &assets.admin_js)
+            .replace("/pkg/admin.wasm", &assets.admin_wasm)
+            .replace("/pkg/admin-boot.js", &assets.admin_boot)
+            .replace(TITLE, title)
+            .into()
+    };
+    let (staff, supplier) = (page(TITLE), page(SUPPLIER_TITLE));
+    let back_office = move || {
+        let page = staff.clone();
+        async move { shell(page) }
+    };
+    // the supplier portal is routed by the same bundle (it mounts the portal's app under
+    // `/supplier`); it reads only the supplier API, with the supplier's own cookie
+    let portal = move || {
+        let page = supplier.clone();
         async move { shell(page) }
     };
     Router::new()
-        .route("/admin", get(shell.clone()))
-        .route("/admin/", get(shell.clone()))
-        .route("/admin/{*rest}", get(shell))
+        .route("/admin", get(back_office.clone()))
+        .route("/admin/", get(back_office.clone()))
+        .route("/admin/{*rest}", get(back_office))
+        .route("/supplier", get(portal.clone()))
+        .route("/supplier/", get(portal.clone()))
+        .route("/supplier/{*rest}", get(portal))
         // the staff page once lived in the shop front's English half
         .route("/en/admin", get(to_admin))
         .route("/en/admin/{*rest}", get(to_admin))
 }
+
+const TITLE: &str = "良仓后台 · Storekeep back office";
+const SUPPLIER_TITLE: &str = "良仓供应商门户 · Storekeep supplier portal";
 
 const SHELL: &str = r##"<!DOCTYPE html>
 <html lang="zh-CN">

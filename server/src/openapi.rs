@@ -21,6 +21,7 @@ pub const PAYMENTS: &str = "payments";
 pub const CARRIERS: &str = "carriers";
 pub const ADMIN: &str = "admin";
 pub const HEALTH: &str = "health";
+pub const SUPPLIER: &str = "supplier";
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
@@ -40,6 +41,7 @@ Signed-in requests carry the `sk_session` cookie; every state-changing request r
         (name = "payments", description = "Card payments and gateway webhooks"),
         (name = "carriers", description = "Carriers' signed delivery events"),
         (name = "admin", description = "The back office: every route needs a staff member with a permission"),
+        (name = "supplier", description = "The supplier portal: a supplier's own staff, signed in with the sk_supplier cookie, see and answer their purchase orders"),
         (name = "health", description = "Probes"),
     ),
     modifiers(&SecuritySchemes)
@@ -61,6 +63,13 @@ impl utoipa::Modify for SecuritySchemes {
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
                 "sk_session",
                 "The session cookie set by signing in",
+            ))),
+        );
+        components.add_security_scheme(
+            "supplier_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "sk_supplier",
+                "The supplier portal's session cookie",
             ))),
         );
         components.add_security_scheme(
@@ -109,10 +118,16 @@ fn add_shared_errors(doc: &mut OpenApi) {
                 "400",
                 "The input does not parse: `field` says where, `message` why",
             );
-            if schemes.iter().any(|s| s == "session") {
+            if schemes
+                .iter()
+                .any(|s| s == "session" || s == "supplier_session")
+            {
                 add_error(op, "401", "Not signed in, or the session has ended");
             }
-            if schemes.iter().any(|s| s == "csrf" || s == "session") {
+            if schemes
+                .iter()
+                .any(|s| s == "csrf" || s == "session" || s == "supplier_session")
+            {
                 add_error(
                     op,
                     "403",

@@ -180,10 +180,12 @@ pub enum AuditAction {
     PurchaseOrderCancel,
     #[serde(rename = "settings.procurement")]
     SettingsProcurement,
+    #[serde(rename = "supplier.invite_account")]
+    SupplierInviteAccount,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 86] = [
+    pub const ALL: [AuditAction; 87] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -270,6 +272,7 @@ impl AuditAction {
         AuditAction::PurchaseOrderSend,
         AuditAction::PurchaseOrderCancel,
         AuditAction::SettingsProcurement,
+        AuditAction::SupplierInviteAccount,
     ];
 
     pub fn code(self) -> &'static str {
@@ -360,6 +363,7 @@ impl AuditAction {
             AuditAction::PurchaseOrderSend => "purchase_order.send",
             AuditAction::PurchaseOrderCancel => "purchase_order.cancel",
             AuditAction::SettingsProcurement => "settings.procurement",
+            AuditAction::SupplierInviteAccount => "supplier.invite_account",
         }
     }
 
@@ -420,7 +424,8 @@ impl AuditAction {
             | AuditAction::RepairReject => EntityType::Repair,
             AuditAction::SupplierCreate
             | AuditAction::SupplierUpdate
-            | AuditAction::SupplierOffers => EntityType::Supplier,
+            | AuditAction::SupplierOffers
+            | AuditAction::SupplierInviteAccount => EntityType::Supplier,
             AuditAction::PurchaseOrderCreate
             | AuditAction::PurchaseOrderUpdate
             | AuditAction::PurchaseOrderApprove

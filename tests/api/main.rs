@@ -38,6 +38,7 @@ mod routes;
 mod search;
 mod sellers;
 mod staff;
+mod supplier_portal;
 mod tracking;
 mod two_factor;
 mod upgrade;

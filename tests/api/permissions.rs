@@ -581,6 +581,11 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         Some(Permission::ManageSuppliers),
     ),
     (
+        "post",
+        "/api/v1/admin/suppliers/{id}/accounts",
+        Some(Permission::ManageSuppliers),
+    ),
+    (
         "get",
         "/api/v1/admin/procurement/suggestions",
         Some(Permission::ViewProcurement),
@@ -884,6 +889,8 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             "lead_time_days": 5, "currency": "CNY", "active": true}),
         ("put", "/api/v1/admin/suppliers/{id}/offers") => json!({"offers": [
             {"sku": "BD-001-01", "unit_cost": 100, "min_order": 1, "pack": 1}]}),
+        ("post", "/api/v1/admin/suppliers/{id}/accounts") => json!({
+            "email": format!("matrix-{n}@supplier.example.cn"), "display_name": "矩阵"}),
         ("put", "/api/v1/admin/procurement/settings") => json!({"approval_threshold": 100}),
         ("post", "/api/v1/admin/purchase-orders") => json!({"supplier": f.supplier,
             "warehouse": f.shanghai, "lines": [{"variant": f.variant, "quantity": 2}]}),

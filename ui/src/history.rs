@@ -272,6 +272,27 @@ pub fn note_text(locale: Locale, note: &Note) -> String {
                 format!("Approved by finance for {total}")
             }
         }
+        Note::SupplierProposed { lines } => {
+            if zh {
+                format!("供应商建议修改 {lines} 行的数量，待采购确认")
+            } else {
+                format!("The supplier proposed other quantities on {lines} line(s)")
+            }
+        }
+        Note::DatesMoved { lines } => {
+            if zh {
+                format!("供应商变更了 {lines} 行的交期")
+            } else {
+                format!("The supplier moved the expected date of {lines} line(s)")
+            }
+        }
+        Note::ShipmentAnnounced { number, units } => {
+            if zh {
+                format!("供应商发货通知 {number}：{units} 件")
+            } else {
+                format!("Shipment {number} announced: {units} units")
+            }
+        }
     }
 }
 

@@ -200,6 +200,7 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::PurchaseOrderSend => ("下达采购订单", "Sent a purchase order"),
         AuditAction::PurchaseOrderCancel => ("取消采购订单", "Cancelled a purchase order"),
         AuditAction::SettingsProcurement => ("修改采购审批金额", "Changed the approval threshold"),
+        AuditAction::SupplierInviteAccount => ("邀请供应商门户账号", "Invited to the supplier portal"),
     };
     locale.pick(zh, en)
 }

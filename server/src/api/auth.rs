@@ -51,7 +51,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
-fn with_cookie(status: StatusCode, cookie: String, body: Option<Me>) -> Response {
+pub(crate) fn with_cookie(status: StatusCode, cookie: String, body: Option<Me>) -> Response {
     let mut res = match body {
         Some(me) => (status, Json(me)).into_response(),
         None => status.into_response(),
@@ -63,7 +63,7 @@ fn with_cookie(status: StatusCode, cookie: String, body: Option<Me>) -> Response
 }
 
 /// Length and commonness: what every new password must pass.
-fn check_new_password(password: &str) -> Result<(), AppError> {
+pub(crate) fn check_new_password(password: &str) -> Result<(), AppError> {
     check_password_length(password)?;
     if common_passwords::is_common(password) {
         return Err(AccountProblem::PasswordTooCommon.into());

@@ -19,6 +19,7 @@ pub mod payments;
 pub mod profile;
 pub mod repairs;
 pub mod store;
+pub mod supplier;
 pub mod wishlist;
 
 use crate::error::AppError;
@@ -45,6 +46,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .nest("/api/v1/payments", payments::routes())
         .nest("/api/v1/carriers", carriers::routes())
         .nest("/api/v1/admin", admin::routes())
+        .nest("/api/v1/supplier", supplier::routes())
         .nest("/api/v1/auth", auth::routes())
         .merge(health::routes())
 }

@@ -6,5 +6,6 @@ pub mod password;
 pub mod rate_limit;
 pub mod session;
 pub mod staff;
+pub mod supplier;
 pub mod tokens;
 pub mod totp;

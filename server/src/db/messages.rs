@@ -14,6 +14,8 @@ pub enum MessageKind {
     ReturnUpdate,
     /// Customer service answered or resolved a consultation.
     ConsultationReply,
+    /// Someone of a supplier's staff invited to the supplier portal.
+    SupplierInvitation,
 }
 
 impl MessageKind {
@@ -25,6 +27,7 @@ impl MessageKind {
             MessageKind::OrderShipped => "order_shipped",
             MessageKind::ReturnUpdate => "return_update",
             MessageKind::ConsultationReply => "consultation_reply",
+            MessageKind::SupplierInvitation => "supplier_invitation",
         }
     }
 }

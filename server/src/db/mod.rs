@@ -54,6 +54,7 @@ pub mod shipping;
 pub mod staff;
 pub mod status;
 pub mod stock;
+pub mod supplier_portal;
 pub mod tracking;
 pub mod views;
 pub mod wishlist;

@@ -674,6 +674,8 @@ struct LineRow {
     unit_cost: i64,
     promised_at: Option<i64>,
     expected_at: Option<i64>,
+    proposed_quantity: Option<i64>,
+    announced: i64,
     received: i64,
 }
 
@@ -683,7 +685,9 @@ pub async fn lines(
     cur: Currency,
 ) -> Result<Vec<PurchaseLineView>, sqlx::Error> {
     let rows: Vec<LineRow> = sqlx::query_as(&format!(
-        "SELECT l.variant_id, {ITEM_COLUMNS}, l.quantity, l.unit_cost, l.promised_at, l.expected_at, l.received \
+        "SELECT l.variant_id, {ITEM_COLUMNS}, l.quantity, l.unit_cost, l.promised_at, l.expected_at, l.proposed_quantity, l.received, \
+         CAST(COALESCE((SELECT SUM(al.quantity) FROM asn_lines al JOIN asns a ON a.id = al.asn_id \
+           WHERE a.purchase_order_id = l.purchase_order_id AND al.variant_id = l.variant_id), 0) AS BIGINT) AS announced \
          FROM purchase_order_lines l JOIN product_variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id \
          WHERE l.purchase_order_id = $1 ORDER BY l.position"
     ))
@@ -701,6 +705,8 @@ pub async fn lines(
             amount: Money::new(r.unit_cost * r.quantity, cur),
             promised_at: r.promised_at,
             expected_at: r.expected_at,
+            proposed_quantity: r.proposed_quantity,
+            announced: r.announced,
             received: r.received,
         })
         .collect())

@@ -23,5 +23,6 @@ pub mod reviews;
 pub mod settings;
 pub mod shipping;
 pub mod staff;
+pub mod supplier_portal;
 pub mod two_factor;
 pub mod wishlist;

@@ -99,6 +99,7 @@ async fn supplier_view(conn: &mut AnyConnection, id: i64) -> AppResult<SupplierV
         id,
         supplier,
         offers: repo::offers(conn, id).await?,
+        accounts: crate::db::supplier_portal::accounts(conn, id).await?,
     })
 }
 
@@ -667,6 +668,7 @@ async fn view_in(conn: &mut AnyConnection, id: i64) -> AppResult<PurchaseOrderVi
         sent_at: head.sent_at,
         needs_approval: needs_approval(head.total, limit),
         approval_threshold: Money::new(limit, Currency::default()),
+        shipments: crate::db::supplier_portal::shipments(conn, id).await?,
         events: status::history::<PurchaseOrderStatus>(conn, id).await?,
     })
 }

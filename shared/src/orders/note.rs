@@ -153,6 +153,19 @@ pub enum Note {
     PurchaseApproved {
         total: Money,
     },
+    /// The supplier proposed other quantities on `lines` lines (供应商建议修改).
+    SupplierProposed {
+        lines: i64,
+    },
+    /// The supplier moved the expected date of `lines` lines (交期变更).
+    DatesMoved {
+        lines: i64,
+    },
+    /// The supplier announced a shipment (发货通知) of `units` units.
+    ShipmentAnnounced {
+        number: String,
+        units: i64,
+    },
 }
 
 const MARK: char = '§';

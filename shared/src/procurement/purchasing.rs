@@ -147,6 +147,10 @@ pub struct PurchaseLineView {
     pub promised_at: Option<i64>,
     /// …and the arrival expected now.
     pub expected_at: Option<i64>,
+    /// The other quantity the supplier proposed, while the draft has not been changed.
+    pub proposed_quantity: Option<i64>,
+    /// Units the supplier announced in shipments.
+    pub announced: i64,
     pub received: i64,
 }
 
@@ -187,6 +191,8 @@ pub struct PurchaseOrderView {
     /// Its total is above the shop's threshold: finance approves before it is sent.
     pub needs_approval: bool,
     pub approval_threshold: Money,
+    /// The supplier's advance shipping notices.
+    pub shipments: Vec<super::portal::AsnView>,
     pub events: Vec<EventView>,
 }
 

@@ -131,6 +131,8 @@ pub struct SupplierView {
     pub id: i64,
     pub supplier: SupplierDraft,
     pub offers: Vec<OfferView>,
+    /// Their own staff's accounts of the supplier portal.
+    pub accounts: Vec<super::portal::SupplierAccountView>,
 }
 
 /// The rules of a supplier's record and list, each with the code the back office

@@ -12,6 +12,7 @@ use crate::workflows::procurement as flows;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use shared::procurement::portal::NewSupplierAccount;
 use shared::procurement::purchasing::{
     CancelPurchase, FromSuggestions, ProcurementSettings, PurchaseOrderDraft, PurchaseOrderQuery,
     PurchaseOrderSummary, PurchaseOrderView, SuggestionView,
@@ -27,6 +28,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(suppliers, create_supplier))
         .routes(routes!(supplier, update_supplier))
         .routes(routes!(set_offers))
+        .routes(routes!(invite_account))
         .routes(routes!(suggestions))
         .routes(routes!(settings, update_settings))
         .routes(routes!(orders, create_order))
@@ -126,6 +128,29 @@ async fn set_offers(
     Ok(Json(
         flows::set_offers(&state.db, &staff.actor, id, &d).await?,
     ))
+}
+
+/// Invites someone of the supplier's own staff to the supplier portal (an e-mail with a
+/// link to choose a password, valid for a week).
+#[utoipa::path(post, path = "/suppliers/{id}/accounts", tag = ADMIN, operation_id = "adminInviteSupplierAccount",
+    params(("id" = i64, Path, description = "The supplier's id")),
+    request_body = NewSupplierAccount,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 201, description = "Invited", body = SupplierView),
+        (status = 404, description = "No supplier has this id", body = ApiError),
+        (status = 422, description = "problem invalid_email, name_missing or email_taken; `field` names where", body = ApiError)))]
+async fn invite_account(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(d): ApiJson<NewSupplierAccount>,
+) -> AppResult<(StatusCode, Json<SupplierView>)> {
+    staff.require(Permission::ManageSuppliers)?;
+    let view =
+        crate::workflows::supplier_portal::invite(&state.db, &state.config, &staff.actor, id, &d)
+            .await?;
+    Ok((StatusCode::CREATED, Json(view)))
 }
 
 /// What to buy now (采购建议), the most urgent first: items at or below their reorder point

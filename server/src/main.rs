@@ -44,6 +44,9 @@ async fn main() -> anyhow::Result<()> {
                         login.role, login.email, login.password
                     );
                 }
+                let s = &seed::DEMO_SUPPLIER;
+                println!("Supplier portal (/supplier):");
+                println!("  {:<20} {:<28} {}", s.role, s.email, s.password);
             }
             println!("Press Ctrl-C to stop.\n");
             app.run_until_stopped().await?;

@@ -1,12 +1,15 @@
 //! Procurement in a real browser: a procurement clerk turns a suggestion into a purchase
 //! order; it is above the approval threshold, so finance approves it in the back office;
-//! the clerk sends it to the supplier and prints it. Both languages' pages are looked at.
+//! the clerk sends it to the supplier and prints it, and invites the supplier's sales
+//! manager to the supplier portal, who chooses a password from the e-mail, confirms the
+//! order with a promised date and announces the shipment; the clerk sees both. Both
+//! languages' pages are looked at.
 
 use crate::sign_in_staff;
 use fantoccini::Locator;
 use server::db::Backend;
 use storekeep_tests::browser::Browser;
-use storekeep_tests::TestApp;
+use storekeep_tests::{link_token, TestApp};
 
 storekeep_tests::on_both_backends!(a_clerk_orders_from_the_suggestions_and_finance_approves);
 
@@ -125,6 +128,115 @@ async fn a_clerk_orders_from_the_suggestions_and_finance_approves(backend: Backe
         )
         .await;
     clerk.screenshot("procurement-order-print-zh").await;
+    // the supplier's sales manager is invited to the portal
+    let supplier: i64 =
+        sqlx::query_scalar("SELECT supplier_id FROM purchase_orders ORDER BY id DESC LIMIT 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    clerk
+        .goto(&app.url(&format!("/admin/procurement/suppliers/{supplier}")))
+        .await;
+    clerk
+        .type_into(
+            "[data-testid=sp-account-email]",
+            "sales-e2e@supplier.example.cn",
+        )
+        .await;
+    clerk
+        .type_into("[data-testid=sp-account-name]", "钱经理")
+        .await;
+    clerk
+        .click_until(
+            "[data-testid=sp-account-invite]",
+            || async {
+                clerk.has("[data-testid=sp-account-row]").await
+                    && clerk
+                        .text("[data-testid=sp-account-row]:last-child")
+                        .await
+                        .contains("钱经理")
+            },
+            "the invitation sent",
+        )
+        .await;
+    let token = link_token(&app.last_message_to("sales-e2e@supplier.example.cn").await);
+    let portal = Browser::start("zh-CN").await;
+    portal.resize(1280, 900).await;
+    portal
+        .goto(&app.url(&format!("/supplier/accept-invitation?token={token}")))
+        .await;
+    portal
+        .type_into("[data-testid=password]", "a fine long passphrase")
+        .await;
+    portal
+        .type_into("[data-testid=password-again]", "a fine long passphrase")
+        .await;
+    portal.click(Locator::Css("[data-testid=submit]")).await;
+    portal
+        .wait_for_path(|p| p == "/supplier", "the portal's orders")
+        .await;
+    portal
+        .wait_text(
+            "[data-testid=sp-order-row]",
+            |t| t.contains("PO-"),
+            "the order sent to them",
+        )
+        .await;
+    portal.screenshot("supplier-portal-orders-zh").await;
+    portal
+        .click(Locator::Css("[data-testid=sp-order-link]"))
+        .await;
+    portal
+        .wait_text("[data-testid=sp-status]", |t| !t.is_empty(), "the order")
+        .await;
+    portal.screenshot("supplier-portal-order-zh").await;
+    portal
+        .click_until(
+            "[data-testid=sp-confirm]",
+            || async { portal.has("[data-testid=sp-ship]").await },
+            "the order confirmed",
+        )
+        .await;
+    portal
+        .type_into("[data-testid=sp-ship-carrier]", "顺丰速运")
+        .await;
+    portal
+        .type_into("[data-testid=sp-ship-tracking]", "SF1234567890")
+        .await;
+    portal
+        .click_until(
+            "[data-testid=sp-ship]",
+            || async { portal.has("[data-testid=sp-asn]").await },
+            "the shipment announced",
+        )
+        .await;
+    portal.screenshot("supplier-portal-shipped-zh").await;
+    portal.close().await;
+    let (status, announced): (String, i64) = sqlx::query_as(
+        "SELECT po.status, CAST(COALESCE(SUM(al.quantity), 0) AS BIGINT) FROM purchase_orders po \
+         LEFT JOIN asns a ON a.purchase_order_id = po.id LEFT JOIN asn_lines al ON al.asn_id = a.id \
+         WHERE po.supplier_id = $1 GROUP BY po.status",
+    )
+    .bind(supplier)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(status, "confirmed");
+    assert!(announced > 0, "the shipment's units");
+    clerk.goto(&app.url(&path)).await;
+    clerk
+        .wait_text(
+            "[data-testid=po-status]",
+            |t| t == "已确认",
+            "confirmed by the supplier",
+        )
+        .await;
+    assert!(
+        clerk.has("[data-testid=po-asn]").await,
+        "the shipment announced"
+    );
+    clerk.screenshot("procurement-order-confirmed-zh").await;
+
     clerk.goto(&app.url("/admin/procurement/suppliers")).await;
     clerk
         .wait_text(

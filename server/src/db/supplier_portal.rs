@@ -163,6 +163,26 @@ pub async fn account(conn: &mut Conn, id: i64) -> Result<Option<SupplierMe>, sql
     Ok(row.map(SupplierMe::from))
 }
 
+/// Names the supplier's people in a history (`supplier:<account>` → their name).
+pub async fn name_supplier_actors(
+    conn: &mut Conn,
+    events: &mut [shared::orders::EventView],
+) -> Result<(), sqlx::Error> {
+    for e in events.iter_mut() {
+        let Some(id) = e
+            .actor
+            .strip_prefix("supplier:")
+            .and_then(|i| i.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        e.actor_name = account(&mut *conn, id)
+            .await?
+            .map(|a| format!("{} · {}", a.display_name, a.supplier_name));
+    }
+    Ok(())
+}
+
 #[derive(sqlx::FromRow)]
 struct AccountRow {
     id: i64,
@@ -212,13 +232,13 @@ pub async fn orders(
     conn: &mut Conn,
     supplier: i64,
 ) -> Result<Vec<SupplierOrderSummary>, sqlx::Error> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT po.id, po.status, po.total, po.currency, po.sent_at, \
          (SELECT MAX(l.expected_at) FROM purchase_order_lines l WHERE l.purchase_order_id = po.id) AS expected_at, \
          w.name_zh AS wh_zh, w.name_en AS wh_en \
          FROM purchase_orders po JOIN warehouses w ON w.id = po.warehouse_id \
-         WHERE po.supplier_id = $1 AND po.sent_at IS NOT NULL ORDER BY po.id DESC LIMIT 500"
-    ))
+         WHERE po.supplier_id = $1 AND po.sent_at IS NOT NULL ORDER BY po.id DESC LIMIT 500",
+    )
     .bind(supplier)
     .fetch_all(conn)
     .await?;

@@ -40,6 +40,13 @@ pub const DEMO_ADMIN: DemoLogin = DemoLogin {
     role: "owner",
 };
 
+/// Someone of the demo supplier SUP-004's staff, in the supplier portal (`/supplier`).
+pub const DEMO_SUPPLIER: DemoLogin = DemoLogin {
+    email: "supplier@storekeep.test",
+    password: "supplier-demo-2026",
+    role: "supplier SUP-004",
+};
+
 /// One staff member per role: their login, name and role (passwords `<name>-demo-2026`).
 pub const DEMO_STAFF: [(DemoLogin, &str, StaffRole); 9] = [
     (DEMO_ADMIN, "店铺管理员", StaffRole::Owner),
@@ -128,6 +135,7 @@ fn demo_hashes() -> anyhow::Result<&'static [String]> {
     for (login, _, _) in &DEMO_STAFF {
         hashes.push(password::hash(login.password)?);
     }
+    hashes.push(password::hash(DEMO_SUPPLIER.password)?);
     Ok(HASHES.get_or_init(|| hashes))
 }
 
@@ -162,7 +170,7 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
         now,
     )
     .await?;
-    for ((login, name, role), hash) in DEMO_STAFF.iter().zip(&hashes[1..]) {
+    for ((login, name, role), hash) in DEMO_STAFF.iter().zip(&hashes[1..=DEMO_STAFF.len()]) {
         insert_user(&mut tx, login.email, hash, name, "staff", now).await?;
         let id = id_of(
             &mut tx,
@@ -179,7 +187,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<()> {
         .await?;
     }
     fleet::seed_fleet(&mut tx, "warehouse@storekeep.test").await?;
-    procurement::seed_procurement(&mut tx, now).await?;
+    let supplier_hash = &hashes[DEMO_STAFF.len() + 1];
+    procurement::seed_procurement(&mut tx, now, &DEMO_SUPPLIER, supplier_hash).await?;
     sqlx::query(
         "INSERT INTO app_settings (key, value) VALUES ('demo_seed_version', $1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

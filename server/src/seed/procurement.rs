@@ -1,5 +1,6 @@
 //! The demo shop's suppliers: one per kind of goods (two for bedding, a cheap slow one and
-//! a dearer quick one), each selling its kind at what the shop paid for it. Items sold out
+//! a dearer quick one), each selling its kind at what the shop paid for it, and a portal
+//! account for the home-goods supplier's manager. Items sold out
 //! across the warehouses then show in the purchase suggestions. Only written into a shop
 //! that has no suppliers yet, so staff's own records are never touched.
 
@@ -83,7 +84,12 @@ const OFFERS: [(&str, &str, i64, i64, i64); 9] = [
     ("SUP-005", "BD", 115, 4, 1),
 ];
 
-pub async fn seed_procurement(tx: &mut WriteTx, now: i64) -> anyhow::Result<()> {
+pub async fn seed_procurement(
+    tx: &mut WriteTx,
+    now: i64,
+    login: &super::DemoLogin,
+    hash: &str,
+) -> anyhow::Result<()> {
     let suppliers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM suppliers")
         .fetch_one(&mut **tx)
         .await?;
@@ -122,5 +128,15 @@ pub async fn seed_procurement(tx: &mut WriteTx, now: i64) -> anyhow::Result<()> 
         .execute(&mut **tx)
         .await?;
     }
+    // the home-goods supplier's sales manager signs in to the portal
+    sqlx::query(
+        "INSERT INTO supplier_accounts (supplier_id, email, display_name, password_hash, active, created_at) \
+         SELECT id, $1, '赵经理', $2, 1, $3 FROM suppliers WHERE code = 'SUP-004' ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(login.email)
+    .bind(hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -669,6 +669,10 @@ async fn view_in(conn: &mut AnyConnection, id: i64) -> AppResult<PurchaseOrderVi
         needs_approval: needs_approval(head.total, limit),
         approval_threshold: Money::new(limit, Currency::default()),
         shipments: crate::db::supplier_portal::shipments(conn, id).await?,
-        events: status::history::<PurchaseOrderStatus>(conn, id).await?,
+        events: {
+            let mut events = status::history::<PurchaseOrderStatus>(conn, id).await?;
+            crate::db::supplier_portal::name_supplier_actors(conn, &mut events).await?;
+            events
+        },
     })
 }

@@ -30,6 +30,8 @@ use sqlx::AnyConnection;
 /// An invitation holds for a week.
 const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
 const DAY_MS: i64 = 86_400_000;
+/// Who the shop's staff are to a supplier.
+const SHOP: &str = "良仓 Storekeep";
 
 fn problem(p: PortalProblem) -> AppError {
     let e = AppError::rule(p);
@@ -180,15 +182,16 @@ async fn view(conn: &mut AnyConnection, id: i64) -> AppResult<SupplierOrderView>
             received: l.received,
         })
         .collect();
-    // the shop's staff are not named to the supplier
-    let events = status::history::<PurchaseOrderStatus>(conn, id)
+    // the shop's staff are not named to the supplier: the shop is
+    let mut events: Vec<EventView> = status::history::<PurchaseOrderStatus>(conn, id)
         .await?
         .into_iter()
         .map(|e| EventView {
-            actor_name: None,
+            actor_name: e.actor.starts_with("staff:").then(|| SHOP.to_string()),
             ..e
         })
         .collect();
+    repo::name_supplier_actors(conn, &mut events).await?;
     Ok(SupplierOrderView {
         id,
         number: number(id),

@@ -4,6 +4,10 @@
 //! answers every `/admin/...` address with the same HTML shell, so deep links and reloads
 //! work. One folder per operations domain, each with its own strings; the frame, the
 //! session and the list and form patterns are shared by all of them.
+//!
+//! The same bundle also carries the supplier portal (供应商门户, `supplier_portal`): the
+//! server answers every `/supplier/...` address with this shell too, and the entry point
+//! mounts the portal's own small app there instead of the back office.
 
 mod api;
 mod catalogue;
@@ -24,6 +28,7 @@ mod reviews;
 mod session;
 mod settings;
 mod sign_in;
+mod supplier_portal;
 mod text;
 
 use leptos::prelude::*;
@@ -34,7 +39,11 @@ use leptos_router::path;
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    if supplier_portal::is_portal_address() {
+        leptos::mount::mount_to_body(supplier_portal::SupplierApp);
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 #[component]

@@ -182,10 +182,18 @@ pub enum AuditAction {
     SettingsProcurement,
     #[serde(rename = "supplier.invite_account")]
     SupplierInviteAccount,
+    #[serde(rename = "receipt.create")]
+    ReceiptCreate,
+    #[serde(rename = "receipt.inspect")]
+    ReceiptInspect,
+    #[serde(rename = "receipt.put_away")]
+    ReceiptPutAway,
+    #[serde(rename = "inspection_plan.set")]
+    InspectionPlanSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 87] = [
+    pub const ALL: [AuditAction; 91] = [
         AuditAction::OrderMarkPaid,
         AuditAction::StaffInvite,
         AuditAction::StaffResendInvitation,
@@ -273,6 +281,10 @@ impl AuditAction {
         AuditAction::PurchaseOrderCancel,
         AuditAction::SettingsProcurement,
         AuditAction::SupplierInviteAccount,
+        AuditAction::ReceiptCreate,
+        AuditAction::ReceiptInspect,
+        AuditAction::ReceiptPutAway,
+        AuditAction::InspectionPlanSet,
     ];
 
     pub fn code(self) -> &'static str {
@@ -364,6 +376,10 @@ impl AuditAction {
             AuditAction::PurchaseOrderCancel => "purchase_order.cancel",
             AuditAction::SettingsProcurement => "settings.procurement",
             AuditAction::SupplierInviteAccount => "supplier.invite_account",
+            AuditAction::ReceiptCreate => "receipt.create",
+            AuditAction::ReceiptInspect => "receipt.inspect",
+            AuditAction::ReceiptPutAway => "receipt.put_away",
+            AuditAction::InspectionPlanSet => "inspection_plan.set",
         }
     }
 
@@ -431,6 +447,10 @@ impl AuditAction {
             | AuditAction::PurchaseOrderApprove
             | AuditAction::PurchaseOrderSend
             | AuditAction::PurchaseOrderCancel => EntityType::PurchaseOrder,
+            AuditAction::ReceiptCreate
+            | AuditAction::ReceiptInspect
+            | AuditAction::ReceiptPutAway => EntityType::Receipt,
+            AuditAction::InspectionPlanSet => EntityType::Product,
             AuditAction::SettingsSecurity
             | AuditAction::SettingsCarriers
             | AuditAction::SettingsServiceLevels
@@ -479,10 +499,11 @@ pub enum EntityType {
     Repair,
     Supplier,
     PurchaseOrder,
+    Receipt,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 21] = [
+    pub const ALL: [EntityType; 22] = [
         EntityType::Order,
         EntityType::Staff,
         EntityType::Setting,
@@ -504,6 +525,7 @@ impl EntityType {
         EntityType::Repair,
         EntityType::Supplier,
         EntityType::PurchaseOrder,
+        EntityType::Receipt,
     ];
 
     pub fn code(self) -> &'static str {
@@ -529,6 +551,7 @@ impl EntityType {
             EntityType::Repair => "repair",
             EntityType::Supplier => "supplier",
             EntityType::PurchaseOrder => "purchase_order",
+            EntityType::Receipt => "receipt",
         }
     }
 

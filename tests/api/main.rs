@@ -29,6 +29,7 @@ mod platform;
 mod procurement;
 mod profile;
 mod quality;
+mod receiving;
 mod refunds;
 mod repairs;
 mod reports;

@@ -640,6 +640,42 @@ const MATRIX: &[(&str, &str, Option<Permission>)] = &[
         "/api/v1/admin/purchase-orders/{id}/cancel",
         Some(Permission::ManagePurchaseOrders),
     ),
+    // the order sent above is confirmed (as its supplier would): goods arrive against it
+    (
+        "post",
+        "/api/v1/admin/purchase-orders/{id}/receipts",
+        Some(Permission::ReceiveGoods),
+    ),
+    (
+        "get",
+        "/api/v1/admin/receipts",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "get",
+        "/api/v1/admin/receipts/{id}",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "post",
+        "/api/v1/admin/receipts/{id}/inspect",
+        Some(Permission::ReceiveGoods),
+    ),
+    (
+        "post",
+        "/api/v1/admin/receipts/{id}/put-away",
+        Some(Permission::ReceiveGoods),
+    ),
+    (
+        "get",
+        "/api/v1/admin/products/{id}/inspection-plan",
+        Some(Permission::ViewProcurement),
+    ),
+    (
+        "put",
+        "/api/v1/admin/products/{id}/inspection-plan",
+        Some(Permission::ManageInspectionPlans),
+    ),
 ];
 
 /// Changes that write no audit entry of their own, and why.
@@ -760,6 +796,9 @@ struct Fixtures {
     supplier: i64,
     purchase_order: i64,
     cancelled_purchase_order: i64,
+    /// The receipt of that order's goods and the bin they go to.
+    receipt: i64,
+    bin: String,
 }
 
 fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
@@ -803,6 +842,8 @@ fn concrete(path: &str, f: &Fixtures, method: &str) -> String {
         f.review
     } else if path.starts_with("/api/v1/admin/consultations") {
         f.consultation
+    } else if path.starts_with("/api/v1/admin/receipts") {
+        f.receipt
     } else if path.starts_with("/api/v1/admin/suppliers") {
         f.supplier
     } else if path.starts_with("/api/v1/admin/purchase-orders") && path.ends_with("/cancel") {
@@ -891,6 +932,14 @@ fn body(method: &str, path: &str, f: &Fixtures, n: usize) -> Option<Value> {
             {"sku": "BD-001-01", "unit_cost": 100, "min_order": 1, "pack": 1}]}),
         ("post", "/api/v1/admin/suppliers/{id}/accounts") => json!({
             "email": format!("matrix-{n}@supplier.example.cn"), "display_name": "矩阵"}),
+        ("post", "/api/v1/admin/purchase-orders/{id}/receipts") => json!({
+            "lines": [{"variant": f.variant, "quantity": 3}]}),
+        ("post", "/api/v1/admin/receipts/{id}/inspect") => json!({
+            "lines": [{"variant": f.variant, "defective": 0, "rejected_to": "supplier"}]}),
+        ("post", "/api/v1/admin/receipts/{id}/put-away") => json!({
+            "lines": [{"variant": f.variant, "bin": f.bin}]}),
+        ("put", "/api/v1/admin/products/{id}/inspection-plan") => json!({
+            "plan": {"kind": "full"}, "characteristics": ["外观"]}),
         ("put", "/api/v1/admin/procurement/settings") => json!({"approval_threshold": 100}),
         ("post", "/api/v1/admin/purchase-orders") => json!({"supplier": f.supplier,
             "warehouse": f.shanghai, "lines": [{"variant": f.variant, "quantity": 2}]}),
@@ -1085,6 +1134,8 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         supplier: 0,
         purchase_order: 0,
         cancelled_purchase_order: 0,
+        receipt: 0,
+        bin: String::new(),
     };
     // a customer's card order of three, paid and delivered (set so: the warehouse's own fixtures above
     // stay as they are), and three returns of one unit each
@@ -1265,6 +1316,21 @@ async fn every_admin_route_checks_its_permission(backend: Backend) {
         }
         if *method == "post" && *path == "/api/v1/admin/me/views" {
             f.view = res.json[0]["id"].as_i64().unwrap();
+        }
+        if *path == "/api/v1/admin/purchase-orders/{id}/send" {
+            sqlx::query("UPDATE purchase_orders SET status = 'confirmed' WHERE id = $1")
+                .bind(f.purchase_order)
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
+            app.db.commits.note();
+        }
+        if *path == "/api/v1/admin/purchase-orders/{id}/receipts" {
+            f.receipt = res.json["id"].as_i64().unwrap();
+            f.bin = res.json["lines"][0]["suggested_bin"]
+                .as_str()
+                .unwrap()
+                .to_string();
         }
         if *method == "post" && *path == "/api/v1/admin/suppliers" {
             f.supplier = res.json["id"].as_i64().unwrap();

@@ -462,6 +462,7 @@ pub fn export_products_href(q: &ProductListQuery) -> String {
 mod consultations;
 mod fulfilment;
 mod inventory;
+pub mod portal;
 mod procurement;
 mod repairs;
 mod returns;

@@ -3,6 +3,7 @@
 
 use super::*;
 use shared::procurement::orders::PurchaseOrderStatus;
+use shared::procurement::portal::NewSupplierAccount;
 use shared::procurement::purchasing::{
     CancelPurchase, FromSuggestions, ProcurementSettings, PurchaseOrderDraft, PurchaseOrderSummary,
     PurchaseOrderView, SuggestionView,
@@ -39,6 +40,19 @@ pub fn save_offers(id: i64, d: &OffersDraft) -> impl Future<Output = ApiResult<S
     send(
         Method::Put,
         format!("/api/v1/admin/suppliers/{id}/offers"),
+        json(d),
+    )
+}
+
+/// Invites someone of the supplier's own staff to the supplier portal; answers the
+/// supplier with their accounts.
+pub fn invite_supplier_account(
+    id: i64,
+    d: &NewSupplierAccount,
+) -> impl Future<Output = ApiResult<SupplierView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/suppliers/{id}/accounts"),
         json(d),
     )
 }

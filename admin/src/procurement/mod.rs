@@ -18,23 +18,28 @@ use leptos::prelude::*;
 use shared::fulfilment::WarehouseView;
 use shared::money::Currency;
 use shared::procurement::orders::PurchaseOrderStatus;
+use shared::procurement::portal::AsnView;
 use shared::staff::Page;
 use shared::Locale;
-use ui::i18n::use_locale;
+use text::Pc;
+use ui::i18n::{t, use_locale};
 
 /// The breadcrumbs of a procurement page: its page, then `here`.
 pub fn crumbs(l: Locale, page: Page, here: Option<String>) -> Vec<Crumb> {
     Crumb::trail(l, page, here)
 }
 
-/// Shows a rule a draft broke (checked here before sending) as the server would.
-fn refuse<P: serde::Serialize>(errors: FormErrors, (problem, field): (P, String)) {
+/// Shows a rule a draft broke (checked here before sending) as the server would; the
+/// supplier portal's forms show theirs so too.
+pub(crate) fn refuse<P: serde::Serialize>(errors: FormErrors, (problem, field): (P, String)) {
     let code = crate::api::code(&problem).unwrap_or_default();
     errors.set(crate::api::local_error(&code, &field));
 }
 
 /// A text in both languages, said in the reader's.
-fn localized(text: shared::catalog::Localized) -> impl Fn() -> String + Send + Sync + 'static {
+pub(crate) fn localized(
+    text: shared::catalog::Localized,
+) -> impl Fn() -> String + Send + Sync + 'static {
     let locale = use_locale();
     move || text.get(locale.get()).to_string()
 }
@@ -50,20 +55,95 @@ fn parse_price(text: &str, currency: Currency) -> Option<i64> {
 }
 
 /// A whole number typed (blank is none).
-fn whole(text: &str) -> Option<i64> {
+pub(crate) fn whole(text: &str) -> Option<i64> {
     text.trim().parse::<i64>().ok()
 }
 
-/// A purchase order's status as a tag (`data-testid` given by the caller).
+/// How a page words a purchase order's status: the back office's words
+/// ([`text::status`]) or the supplier's (`supplier_portal::text::status`).
+pub(crate) type StatusWords = fn(Locale, PurchaseOrderStatus) -> &'static str;
+
+/// A purchase order's status as a tag (`data-testid` given by the caller), in the back
+/// office's words unless the caller gives others.
 #[component]
-fn StatusTag(status: PurchaseOrderStatus, #[prop(optional)] testid: &'static str) -> impl IntoView {
+pub(crate) fn StatusTag(
+    status: PurchaseOrderStatus,
+    #[prop(optional)] testid: &'static str,
+    /// The status's words; the back office's ([`text::status`]) when none are given.
+    #[prop(optional)]
+    words: Option<StatusWords>,
+) -> impl IntoView {
     let locale = use_locale();
+    let words = words.unwrap_or(text::status);
     view! {
         <span class=format!("tag tag--po tag--{}", status.as_str()) data-testid=testid
             data-status=status.as_str()>
-            {move || text::status(locale.get(), status)}
+            {move || words(locale.get(), status)}
         </span>
     }
+}
+
+/// How a page writes a day: `ui::format::date` in the back office, the shop's day in the
+/// supplier portal.
+pub(crate) type DayWords = fn(Locale, i64) -> String;
+
+/// The supplier's advance shipping notices (发货通知) against a purchase order, as the back
+/// office and the supplier portal both show them: number, status, carrier, tracking
+/// number, when announced, when it arrives and what is in it.
+#[component]
+pub(crate) fn Shipments(
+    shipments: Vec<AsnView>,
+    /// The testids' prefix: `po` in the back office, `sp` in the supplier portal
+    /// (`po-asn`, `po-asn-number`, …, `po-no-shipments`).
+    prefix: &'static str,
+    /// What shows when none was announced.
+    empty: Signal<&'static str>,
+    /// How the day a shipment arrives is written.
+    day: DayWords,
+) -> impl IntoView {
+    let locale = use_locale();
+    if shipments.is_empty() {
+        return view! { <p class="muted" data-testid=format!("{prefix}-no-shipments")>{empty}</p> }
+            .into_any();
+    }
+    let rows = shipments
+        .into_iter()
+        .map(|s| {
+            let (status, shipped, arrives) = (s.status, s.shipped_at, s.arrives_at);
+            let contents = s
+                .lines
+                .iter()
+                .map(|l| format!("{} × {}", l.sku, l.quantity))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let dash = |v: String| if v.is_empty() { "—".to_string() } else { v };
+            view! {
+                <tr data-testid=format!("{prefix}-asn") data-id=s.id data-status=status.as_str()>
+                    <td class="mono strong" data-testid=format!("{prefix}-asn-number")>{s.number.clone()}</td>
+                    <td>
+                        <span class=format!("tag tag--asn tag--asn-{}", status.as_str()) data-testid=format!("{prefix}-asn-status")>
+                            {move || text::asn_status(locale.get(), status)}
+                        </span>
+                    </td>
+                    <td data-testid=format!("{prefix}-asn-carrier")>{dash(s.carrier.clone())}</td>
+                    <td class="mono" data-testid=format!("{prefix}-asn-tracking")>{dash(s.tracking.clone())}</td>
+                    <td class="nowrap">{move || ui::format::date_time(locale.get(), shipped)}</td>
+                    <td class="nowrap" data-testid=format!("{prefix}-asn-arrives")>{move || day(locale.get(), arrives)}</td>
+                    <td class="small" data-testid=format!("{prefix}-asn-lines")>{contents}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap"><table class="table">
+            <thead><tr>
+                <th>{t(Pc::AsnNumber)}</th><th>{t(Pc::Status)}</th><th>{t(Pc::Carrier)}</th><th>{t(Pc::Tracking)}</th>
+                <th>{t(Pc::ShippedAt)}</th><th>{t(Pc::ArrivesAt)}</th><th>{t(Pc::Contents)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table></div>
+    }
+    .into_any()
 }
 
 /// A warehouse select: every warehouse by code and name, `chosen` selected.

@@ -6,7 +6,9 @@
 //! supplier, cancel with a reason — and its printed copy.
 
 use super::text::{self, Pc};
-use super::{first_warehouse, parse_price, price_input, refuse, whole, StatusTag, WarehouseSelect};
+use super::{
+    first_warehouse, parse_price, price_input, refuse, whole, Shipments, StatusTag, WarehouseSelect,
+};
 use crate::kit::form::{warn_before_leaving, Field, FormError, FormErrors};
 use crate::kit::list::{options, use_list_url, Empty, FilterSelect};
 use crate::kit::steps::StepRunner;
@@ -525,6 +527,9 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
     let (id, status) = (po.id, po.status);
     let editable =
         status == PurchaseOrderStatus::Draft && session.can(Permission::ManagePurchaseOrders);
+    // the supplier proposed other quantities: the draft is theirs to answer
+    let proposal = status == PurchaseOrderStatus::Draft
+        && po.lines.iter().any(|l| l.proposed_quantity.is_some());
     // approving or sending waits while the lines have unsaved changes
     let dirty = RwSignal::new(false);
     warn_before_leaving(dirty);
@@ -545,6 +550,9 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
             </div>
             <a class="btn btn--ghost" href=format!("{}/print", order_href(id)) data-testid="po-print">{t(Pc::Print)}</a>
         </header>
+        {proposal.then(|| view! {
+            <p class="banner banner--warn" data-testid="po-proposal-notice">{t(Pc::ProposalNotice)}</p>
+        })}
         <Approval po=po.clone()/>
         <Actions po=po.clone() refresh dirty/>
         <div class="order-grid">
@@ -556,6 +564,11 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
             <section class="panel">
                 <h2>{t(Pc::Supplier)}</h2>
                 <Party party=po.supplier.clone()/>
+            </section>
+            <section class="panel order-grid__wide" data-testid="po-shipments">
+                <h2>{t(Pc::Shipments)}</h2>
+                <Shipments shipments=po.shipments.clone() prefix="po"
+                    empty=Signal::derive(t(Pc::NoShipments)) day=ui::format::date/>
             </section>
             <section class="panel">
                 <h2>{t(Pc::History)}</h2>
@@ -713,11 +726,15 @@ fn Lines(lines: Vec<PurchaseLineView>) -> impl IntoView {
                 <tr data-testid="po-line" data-variant=l.variant.0>
                     <td class="mono">{l.sku}</td>
                     <td>{super::localized(l.name)}</td>
-                    <td class="num" data-testid="po-line-quantity">{l.quantity}</td>
+                    <td class="num">
+                        <span data-testid="po-line-quantity">{l.quantity}</span>
+                        <Proposed proposed=l.proposed_quantity/>
+                    </td>
                     <td class="num">{ui::format::money(l.unit_cost)}</td>
                     <td class="num">{ui::format::money(l.amount)}</td>
                     <td class="nowrap">{move || day(locale.get(), promised)}</td>
                     <td class="nowrap">{move || day(locale.get(), expected)}</td>
+                    <td class="num" data-testid="po-line-announced">{l.announced}</td>
                     <td class="num" data-testid="po-line-received">{l.received}</td>
                 </tr>
             }
@@ -729,11 +746,25 @@ fn Lines(lines: Vec<PurchaseLineView>) -> impl IntoView {
             <thead><tr>
                 <th>{t(Pc::Sku)}</th><th>{t(Pc::Item)}</th><th class="num">{t(Pc::Quantity)}</th>
                 <th class="num">{t(Pc::UnitPrice)}</th><th class="num">{t(Pc::Amount)}</th>
-                <th>{t(Pc::Promised)}</th><th>{t(Pc::Expected)}</th><th class="num">{t(Pc::Received)}</th>
+                <th>{t(Pc::Promised)}</th><th>{t(Pc::Expected)}</th>
+                <th class="num">{t(Pc::Announced)}</th><th class="num">{t(Pc::Received)}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table></div>
     }
+}
+
+/// The other quantity the supplier proposed for a line, highlighted (nothing when none).
+#[component]
+fn Proposed(proposed: Option<i64>) -> impl IntoView {
+    let locale = use_locale();
+    proposed.map(|n| {
+        view! {
+            " " <span class="tag tag--proposed" data-testid="po-proposed" data-quantity=n>
+                {move || text::supplier_proposes(locale.get(), n)}
+            </span>
+        }
+    })
 }
 
 /// A draft's lines with their quantities changeable (or the line removed), and its note;
@@ -817,6 +848,7 @@ fn DraftLines(
             .enumerate()
             .map(|(i, (l, q))| {
                 let unit = l.unit_cost;
+                let proposed = l.proposed_quantity;
                 view! {
                     <tr data-testid="po-line" data-variant=l.variant.0>
                         <td class="mono">{l.sku.clone()}</td>
@@ -826,6 +858,14 @@ fn DraftLines(
                                 id=format!("lines[{i}].quantity") aria-label=move || Pc::Quantity.text(locale.get())
                                 prop:value=move || q.get() data-testid="po-line-qty"
                                 on:input=move |ev| { q.set(event_target_value(&ev)); dirty.set(true); }/>
+                            <Proposed proposed/>
+                            {proposed.map(|n| view! {
+                                " " <button type="button" class="btn btn--ghost btn--small" data-testid="po-proposed-use"
+                                    title=move || Pc::UseProposedLabel.text(locale.get())
+                                    on:click=move |_| { q.set(n.to_string()); dirty.set(true); }>
+                                    {t(Pc::UseProposed)}
+                                </button>
+                            })}
                         </td>
                         <td class="num">{ui::format::money(unit)}</td>
                         <td class="num">{move || amount(unit, &q.get())}</td>

@@ -1,7 +1,9 @@
 //! 供应商: the suppliers (code, name, contact, currency, lead time, how many items they
 //! sell the shop, open orders, active), a form that adds one, and one supplier's page: the
 //! same form for their record and their list (供货清单) — per item its SKU, unit price in
-//! yuan, minimum order, pack and own lead time — saved as a whole.
+//! yuan, minimum order, pack and own lead time — saved as a whole — and the supplier's
+//! accounts in the supplier portal (供应商门户账号), with an invitation form for those who
+//! manage suppliers.
 
 use super::text::{self, Pc};
 use super::{parse_price, price_input, refuse, whole};
@@ -12,6 +14,7 @@ use crate::kit::{loaded, use_go, use_id_param, use_page};
 use crate::session::use_session;
 use leptos::prelude::*;
 use shared::money::Currency;
+use shared::procurement::portal::{NewSupplierAccount, SupplierAccountView};
 use shared::procurement::suppliers::{
     check_offers, check_supplier, OfferDraft, OfferView, OffersDraft, SupplierDraft,
     SupplierSummary, SupplierView,
@@ -173,6 +176,122 @@ fn Supplier(supplier: SupplierView) -> impl IntoView {
         </header>
         {record_view}
         <Offers supplier=id offers=supplier.offers currency can dirty=offers_dirty/>
+        <Accounts supplier=id accounts=supplier.accounts can/>
+    }
+}
+
+/// The supplier's accounts in the supplier portal and, for those who manage suppliers, a
+/// form that invites one more (they get an e-mail to choose a password).
+#[component]
+fn Accounts(
+    /// The supplier's id.
+    supplier: i64,
+    accounts: Vec<SupplierAccountView>,
+    can: bool,
+) -> impl IntoView {
+    let locale = use_locale();
+    let toasts = use_toasts();
+    let list = RwSignal::new(accounts);
+    let errors = FormErrors::saying(text::account_error);
+    let pending = RwSignal::new(false);
+    let email = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        errors.clear();
+        let req = NewSupplierAccount {
+            email: email.get_untracked().trim().to_string(),
+            display_name: name.get_untracked().trim().to_string(),
+        };
+        if !req.email.contains('@') {
+            errors.set(crate::api::local_error("invalid_email", "email"));
+            return;
+        }
+        if req.display_name.is_empty() {
+            errors.set(crate::api::local_error("name_missing", "display_name"));
+            return;
+        }
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let done = crate::api::invite_supplier_account(supplier, &req).await;
+            pending.set(false);
+            match done {
+                Ok(saved) => {
+                    list.set(saved.accounts);
+                    email.set(String::new());
+                    name.set(String::new());
+                    toasts.say(Pc::AccountInvited.text(locale.get_untracked()));
+                }
+                Err(e) => errors.set(e),
+            }
+        });
+    };
+    let rows = move || {
+        list.get()
+            .into_iter()
+            .map(|a| {
+                let (joined, active) = (a.joined, a.active);
+                view! {
+                    <tr data-testid="sp-account-row" data-id=a.id data-joined=joined.to_string() data-active=active.to_string()>
+                        <td data-testid="sp-account-row-name">{a.display_name}</td>
+                        <td data-testid="sp-account-row-email">{a.email}</td>
+                        <td>
+                            <span class="tag" class:tag--active=joined class:tag--invited={!joined} data-testid="sp-account-joined">
+                                {move || if joined { Pc::Joined.text(locale.get()) } else { Pc::InvitationSent.text(locale.get()) }}
+                            </span>
+                        </td>
+                        <td>
+                            <span class="tag" class:tag--active=active class:tag--deactivated={!active} data-testid="sp-account-active">
+                                {move || if active { Pc::Active.text(locale.get()) } else { Pc::Inactive.text(locale.get()) }}
+                            </span>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let email_error = errors.for_field("email");
+    let name_error = errors.for_field("display_name");
+    let general = errors.general(&["email", "display_name"]);
+    view! {
+        <section class="panel" data-testid="sp-accounts">
+            <h2>{t(Pc::PortalAccounts)}</h2>
+            <p class="field__hint">{t(Pc::PortalAccountsHint)}</p>
+            <Show when=move || !list.with(Vec::is_empty)
+                fallback=|| view! { <p class="state state--empty" data-testid="sp-accounts-empty">{t(Pc::NoAccounts)}</p> }>
+                <div class="table-wrap"><table class="table">
+                    <thead><tr>
+                        <th>{t(Pc::AccountName)}</th><th>{t(Pc::Email)}</th><th>{t(Pc::Account)}</th><th>{t(Pc::Status)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table></div>
+            </Show>
+            {can.then(|| view! {
+                <form class="form form--inline sp-invite" on:submit=submit novalidate data-testid="sp-account-form">
+                    <div class="field" class:field--bad=move || email_error().is_some()>
+                        <label class="field__label" for="account-email">{t(Pc::Email)}</label>
+                        <input class="input" type="email" id="account-email" name="account-email" maxlength="254" autocomplete="off"
+                            prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))
+                            data-testid="sp-account-email"/>
+                        <p class="field__error" role="alert" data-testid="error-account-email">{email_error}</p>
+                    </div>
+                    <div class="field" class:field--bad=move || name_error().is_some()>
+                        <label class="field__label" for="account-name">{t(Pc::AccountName)}</label>
+                        <input class="input" id="account-name" name="account-name" maxlength="100" autocomplete="off"
+                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                            data-testid="sp-account-name"/>
+                        <p class="field__error" role="alert" data-testid="error-account-name">{name_error}</p>
+                    </div>
+                    <button class="btn" type="submit" data-testid="sp-account-invite" disabled=move || pending.get()>
+                        {t(Pc::InviteAccount)}
+                    </button>
+                </form>
+            })}
+            <p class="form-error" role="alert" data-testid="sp-account-error">{general}</p>
+        </section>
     }
 }
 

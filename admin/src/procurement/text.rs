@@ -3,6 +3,7 @@
 
 use shared::money::Currency;
 use shared::procurement::orders::PurchaseOrderStatus;
+use shared::procurement::portal::AsnStatus;
 use shared::{ApiError, Locale};
 use ui::i18n::Translate;
 
@@ -128,6 +129,29 @@ pub enum Pc {
     SupplierParty,
     BuyerSignature,
     SupplierSignature,
+    // the supplier portal's accounts
+    PortalAccounts,
+    PortalAccountsHint,
+    NoAccounts,
+    AccountName,
+    Joined,
+    InvitationSent,
+    InviteAccount,
+    AccountInvited,
+    Account,
+    // what the supplier said and sent
+    Announced,
+    UseProposed,
+    UseProposedLabel,
+    ProposalNotice,
+    Shipments,
+    NoShipments,
+    AsnNumber,
+    Carrier,
+    Tracking,
+    ShippedAt,
+    ArrivesAt,
+    Contents,
 }
 
 impl Translate for Pc {
@@ -295,6 +319,33 @@ impl Translate for Pc {
             Pc::SupplierParty => ("供应商", "Supplier"),
             Pc::BuyerSignature => ("采购方（签字/盖章）", "For the buyer (signature, seal)"),
             Pc::SupplierSignature => ("供应商确认（签字/盖章）", "For the supplier (signature, seal)"),
+            Pc::PortalAccounts => ("供应商门户账号", "Portal accounts"),
+            Pc::PortalAccountsHint => (
+                "供应商的员工用这些账号登录供应商门户（/supplier）：查看下达给他们的采购单、确认数量与交期、调整预计到货日期并通知发货。受邀者会收到设置密码的邮件。",
+                "The supplier's own staff sign in to the supplier portal (/supplier) with these accounts: they read the purchase orders sent to them, confirm quantities and dates, move expected dates and announce shipments. Who is invited gets an e-mail to choose a password.",
+            ),
+            Pc::NoAccounts => ("还没有门户账号。", "No portal accounts yet."),
+            Pc::AccountName => ("姓名", "Name"),
+            Pc::Joined => ("已加入", "Joined"),
+            Pc::InvitationSent => ("已发邀请", "Invitation sent"),
+            Pc::InviteAccount => ("发送邀请", "Send an invitation"),
+            Pc::AccountInvited => ("邀请已发送", "Invitation sent"),
+            Pc::Account => ("账号", "Account"),
+            Pc::Announced => ("已通知发货", "Announced"),
+            Pc::UseProposed => ("采用", "Use it"),
+            Pc::UseProposedLabel => ("采用供应商建议的数量", "Take the supplier's quantity"),
+            Pc::ProposalNotice => (
+                "供应商对部分行提出了数量修改建议。调整数量并保存后，再审批、重新下达给供应商。",
+                "The supplier proposed other quantities on some lines. Change the quantities and save, then approve and send the order again.",
+            ),
+            Pc::Shipments => ("发货通知", "Shipments"),
+            Pc::NoShipments => ("供应商尚未通知发货。", "The supplier announced no shipment yet."),
+            Pc::AsnNumber => ("发货单号", "Number"),
+            Pc::Carrier => ("承运商", "Carrier"),
+            Pc::Tracking => ("运单号", "Tracking number"),
+            Pc::ShippedAt => ("通知时间", "Announced"),
+            Pc::ArrivesAt => ("预计到仓", "Arrives"),
+            Pc::Contents => ("内容", "Contents"),
         };
         locale.pick(zh, en)
     }
@@ -311,6 +362,22 @@ pub fn status(locale: Locale, s: PurchaseOrderStatus) -> &'static str {
         PurchaseOrderStatus::Cancelled => ("已取消", "Cancelled"),
     };
     locale.pick(zh, en)
+}
+
+/// Where a supplier's advance shipping notice is.
+pub fn asn_status(locale: Locale, s: AsnStatus) -> &'static str {
+    match s {
+        AsnStatus::Announced => locale.pick("已发货", "On its way"),
+        AsnStatus::Received => locale.pick("已到货", "Received"),
+    }
+}
+
+/// "供应商建议: 8" / "Supplier proposes 8".
+pub fn supplier_proposes(locale: Locale, n: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("供应商建议: {n}"),
+        Locale::En => format!("Supplier proposes {n}"),
+    }
 }
 
 /// A stored purchase-order status's name, for the history.
@@ -497,10 +564,44 @@ pub fn problem(code: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// What a staff member reads when the server refused something on a procurement page.
-pub fn error(locale: Locale, e: &ApiError) -> String {
-    match e.problem.as_deref().and_then(problem) {
+/// A module's own words of refusals by code (zh, en), as [`problem`] answers them.
+pub(crate) type Problems = fn(&str) -> Option<(&'static str, &'static str)>;
+
+/// What someone reads when the server (or the page) refused something: the words of
+/// `problems` for its code when they have them (a code may mean another thing elsewhere),
+/// the back office's otherwise. The supplier portal words its refusals so too.
+pub(crate) fn error_in(problems: Problems, locale: Locale, e: &ApiError) -> String {
+    match e.problem.as_deref().and_then(problems) {
         Some((zh, en)) => locale.pick(zh, en).to_string(),
         None => crate::text::error(locale, e),
+    }
+}
+
+/// What a staff member reads when the server refused something on a procurement page.
+pub fn error(locale: Locale, e: &ApiError) -> String {
+    error_in(problem, locale, e)
+}
+
+/// What a staff member reads when inviting someone of a supplier's to the portal was
+/// refused (`name_missing` and `email_taken` mean other things elsewhere).
+pub fn account_error(locale: Locale, e: &ApiError) -> String {
+    let said = match e.problem.as_deref() {
+        Some("invalid_email") => Some((
+            "请输入有效的电子邮箱地址。",
+            "This is not an e-mail address.",
+        )),
+        Some("name_missing") => Some((
+            "请填写姓名（最多 100 个字符）。",
+            "Give their name (at most 100 characters).",
+        )),
+        Some("email_taken") => Some((
+            "这个邮箱已有供应商门户账号。",
+            "This e-mail already has a portal account.",
+        )),
+        _ => None,
+    };
+    match said {
+        Some((zh, en)) => locale.pick(zh, en).to_string(),
+        None => error(locale, e),
     }
 }

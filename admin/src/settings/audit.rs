@@ -125,6 +125,9 @@ fn AuditTable(page: Paged<AuditEntry>, url: ListUrl) -> impl IntoView {
                 EntityType::PurchaseOrder => {
                     Some(format!("/admin/procurement/orders/{}", e.entity_id))
                 }
+                EntityType::Receipt => {
+                    Some(format!("/admin/procurement/receipts/{}", e.entity_id))
+                }
                 EntityType::Setting | EntityType::Media => None,
             };
             let entity_id = e.entity_id.clone();

@@ -200,7 +200,13 @@ pub fn action(locale: Locale, a: AuditAction) -> &'static str {
         AuditAction::PurchaseOrderSend => ("下达采购订单", "Sent a purchase order"),
         AuditAction::PurchaseOrderCancel => ("取消采购订单", "Cancelled a purchase order"),
         AuditAction::SettingsProcurement => ("修改采购审批金额", "Changed the approval threshold"),
-        AuditAction::SupplierInviteAccount => ("邀请供应商门户账号", "Invited to the supplier portal"),
+        AuditAction::SupplierInviteAccount => {
+            ("邀请供应商门户账号", "Invited to the supplier portal")
+        }
+        AuditAction::ReceiptCreate => ("采购收货", "Received goods"),
+        AuditAction::ReceiptInspect => ("来料检验", "Inspected a delivery"),
+        AuditAction::ReceiptPutAway => ("收货上架", "Put goods away"),
+        AuditAction::InspectionPlanSet => ("修改检验方案", "Changed an inspection plan"),
     };
     locale.pick(zh, en)
 }
@@ -228,6 +234,7 @@ pub fn entity(locale: Locale, e: EntityType) -> &'static str {
         EntityType::Repair => ("维修单", "Repair"),
         EntityType::Supplier => ("供应商", "Supplier"),
         EntityType::PurchaseOrder => ("采购订单", "Purchase order"),
+        EntityType::Receipt => ("收货单", "Goods receipt"),
     };
     locale.pick(zh, en)
 }

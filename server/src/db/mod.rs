@@ -42,6 +42,7 @@ pub mod placed_order;
 pub mod procurement;
 pub mod profile;
 pub mod quality;
+pub mod receiving;
 pub mod refunds;
 pub mod repairs;
 pub mod reports;

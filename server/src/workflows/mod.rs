@@ -16,6 +16,7 @@ pub mod privacy;
 pub mod procurement;
 pub mod profile;
 pub mod quote;
+pub mod receiving;
 pub mod refund;
 pub mod repairs;
 pub mod returns;

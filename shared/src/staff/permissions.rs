@@ -83,10 +83,14 @@ pub enum Permission {
     ApprovePurchaseOrders,
     /// Set the amount above which purchase orders need approval.
     ManageProcurementSettings,
+    /// Receive deliveries against purchase orders, inspect them and put them away.
+    ReceiveGoods,
+    /// Set how each product's deliveries are inspected (plan, AQL, characteristics).
+    ManageInspectionPlans,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 32] = [
+    pub const ALL: [Permission; 34] = [
         Permission::ViewOrders,
         Permission::MarkOrderPaid,
         Permission::ManageOrders,
@@ -119,6 +123,8 @@ impl Permission {
         Permission::ManagePurchaseOrders,
         Permission::ApprovePurchaseOrders,
         Permission::ManageProcurementSettings,
+        Permission::ReceiveGoods,
+        Permission::ManageInspectionPlans,
     ];
 
     /// The roles that hold this permission.
@@ -188,6 +194,9 @@ impl Permission {
             Permission::ManageSuppliers | Permission::ManagePurchaseOrders => &[Owner, Procurement],
             // who buys does not approve the spending: four eyes on the money
             Permission::ApprovePurchaseOrders => &[Owner, Finance],
+            Permission::ReceiveGoods => &[Owner, WarehouseOperator],
+            // who buys agrees with the supplier how its goods are inspected
+            Permission::ManageInspectionPlans => &[Owner, Procurement],
             Permission::ManageStaff
             | Permission::ViewAuditLog
             | Permission::ManageSecurity

@@ -14,6 +14,7 @@ mod me;
 mod orders;
 mod procurement;
 mod quality;
+mod receiving;
 mod repairs;
 mod reports;
 mod returns;
@@ -32,6 +33,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(fleet::routes())
         .merge(inventory::routes())
         .merge(procurement::routes())
+        .merge(receiving::routes())
         .merge(catalog::routes())
         .merge(catalog_csv::routes())
         .merge(reports::routes())

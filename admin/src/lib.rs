@@ -85,6 +85,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/procurement/orders/new") view=procurement::orders::NewPurchaseOrderPage/>
                     <Route path=path!("/procurement/orders/:id") view=procurement::orders::PurchaseOrderPage/>
                     <Route path=path!("/procurement/orders/:id/print") view=procurement::print::PurchaseOrderPrintPage/>
+                    <Route path=path!("/procurement/receipts") view=procurement::receipts::ReceiptsPage/>
+                    <Route path=path!("/procurement/receipts/:id") view=procurement::receipts::ReceiptPage/>
                     <Route path=path!("/catalogue/products") view=catalogue::products::ProductsPage/>
                     <Route path=path!("/catalogue/products/new") view=catalogue::products::editor::ProductEditorPage/>
                     <Route path=path!("/catalogue/products/import") view=catalogue::products::import::ImportPage/>

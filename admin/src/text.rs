@@ -138,6 +138,7 @@ pub fn page(locale: Locale, p: Page) -> &'static str {
         Page::Suppliers => ("供应商", "Suppliers"),
         Page::PurchaseSuggestions => ("采购建议", "Purchase suggestions"),
         Page::PurchaseOrders => ("采购订单", "Purchase orders"),
+        Page::Receipts => ("收货单", "Goods receipts"),
     };
     locale.pick(zh, en)
 }

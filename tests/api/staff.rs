@@ -80,10 +80,11 @@ async fn an_invited_member_chooses_a_password_and_signs_in(backend: Backend) {
             {"module": "orders", "pages": ["orders", "fulfilment", "pick_lists", "shipments", "routes", "fleet"]},
             {"module": "catalogue", "pages": ["products", "categories", "brands"]},
             {"module": "inventory", "pages": ["stock", "transfers", "stocktakes", "valuation"]},
+            {"module": "procurement", "pages": ["purchase_suggestions", "purchase_orders", "receipts", "suppliers"]},
             {"module": "service", "pages": ["returns"]},
             {"module": "reports", "pages": ["dashboard", "quality"]},
         ]),
-        "only the modules of their roles (an analyst reads the catalogue and the reports)"
+        "only the modules of their roles (an analyst reads the catalogue, procurement and the reports)"
     );
     assert_eq!(
         app.get_with("/api/v1/admin/staff", &cookie).await.status,

@@ -2,8 +2,10 @@
 //! order; it is above the approval threshold, so finance approves it in the back office;
 //! the clerk sends it to the supplier and prints it, and invites the supplier's sales
 //! manager to the supplier portal, who chooses a password from the e-mail, confirms the
-//! order with a promised date and announces the shipment; the clerk sees both. Both
-//! languages' pages are looked at.
+//! order with a promised date and announces the shipment; the clerk sees both. A warehouse
+//! operator receives the delivery two short, inspects every unit (one rejected, back to the
+//! supplier) and puts the rest away: only then is the item in stock on the shop front.
+//! Both languages' pages are looked at.
 
 use crate::sign_in_staff;
 use fantoccini::Locator;
@@ -17,8 +19,8 @@ async fn a_clerk_orders_from_the_suggestions_and_finance_approves(backend: Backe
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    // one left in each warehouse of a reorder point of 10: it is suggested
-    let variant = app.variant_with_stock("BD-001-01", 1).await;
+    // sold out, with a reorder point of 10: it is suggested
+    let variant = app.variant_with_stock("BD-001-01", 0).await;
     let sh = app.warehouse_id("SH-01").await;
     sqlx::query(
         "UPDATE stock_levels SET reorder_point = 10 WHERE variant_id = $1 AND warehouse_id = $2",
@@ -237,6 +239,122 @@ async fn a_clerk_orders_from_the_suggestions_and_finance_approves(backend: Backe
     );
     clerk.screenshot("procurement-order-confirmed-zh").await;
 
+    // the warehouse receives 2 short, inspects every unit (one fails) and puts the rest away
+    let product: i64 = sqlx::query_scalar("SELECT product_id FROM product_variants WHERE id = $1")
+        .bind(variant)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO inspection_plans (product_id, mode, aql, characteristics) VALUES ($1, 'full', NULL, '外观')")
+        .bind(product)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    app.db.commits.note();
+    let ordered: i64 = sqlx::query_scalar(
+        "SELECT quantity FROM purchase_order_lines ORDER BY purchase_order_id DESC LIMIT 1",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let keeper = Browser::start("zh-CN").await;
+    sign_in_staff(
+        &keeper,
+        &app,
+        "warehouse@storekeep.test",
+        "warehouse-demo-2026",
+    )
+    .await;
+    keeper.goto(&app.url(&path)).await;
+    keeper
+        .wait_text(
+            "[data-testid=po-status]",
+            |t| t == "已确认",
+            "the confirmed order",
+        )
+        .await;
+    keeper
+        .type_into("[data-testid=po-receive-qty]", &(ordered - 2).to_string())
+        .await;
+    keeper
+        .click(Locator::Css("[data-testid=po-receive-submit]"))
+        .await;
+    keeper
+        .wait_for_path(
+            |p| p.starts_with("/admin/procurement/receipts/"),
+            "the receipt",
+        )
+        .await;
+    keeper
+        .wait_text(
+            "[data-testid=receipt-status]",
+            |t| t == "待检",
+            "to inspect",
+        )
+        .await;
+    keeper
+        .type_into("[data-testid=inspect-defective]", "1")
+        .await;
+    keeper
+        .click(Locator::Css("[data-testid=inspect-result-pass]"))
+        .await;
+    keeper
+        .type_into("[data-testid=inspect-result-note]", "包装破损")
+        .await;
+    keeper.screenshot("receipt-inspect-zh").await;
+    keeper
+        .click_until(
+            "[data-testid=inspect-submit]",
+            || async { keeper.text("[data-testid=receipt-status]").await == "待上架" },
+            "the inspection",
+        )
+        .await;
+    keeper
+        .click_until(
+            "[data-testid=putaway-submit]",
+            || async { keeper.text("[data-testid=receipt-status]").await == "已上架" },
+            "the put-away",
+        )
+        .await;
+    keeper.screenshot("receipt-put-away-zh").await;
+    keeper.close().await;
+    let on_hand: i64 = sqlx::query_scalar(
+        "SELECT CAST(SUM(on_hand) AS BIGINT) FROM stock_levels WHERE variant_id = $1",
+    )
+    .bind(variant)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(on_hand, ordered - 3, "arrived less the one rejected");
+    app.assert_books_true().await;
+    let (status, shown) = app
+        .get_json(&format!(
+            "/api/v1/store/products/{}",
+            product_slug(&app, variant).await
+        ))
+        .await;
+    assert_eq!(status, 200);
+    let sold = shown["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["sku"] == "BD-001-01")
+        .unwrap()["available"]
+        .as_i64()
+        .unwrap();
+    // the shop front says "N left" up to its cap
+    assert_eq!(
+        sold,
+        (ordered - 3).min(shared::catalog::Variant::SHOWN_MAX),
+        "sold on the shop front now"
+    );
+    let shopper = Browser::start("zh-CN").await;
+    shopper
+        .goto(&app.url(&format!("/products/{}", product_slug(&app, variant).await)))
+        .await;
+    shopper.screenshot("receipt-in-stock-product-zh").await;
+    shopper.close().await;
+
     clerk.goto(&app.url("/admin/procurement/suppliers")).await;
     clerk
         .wait_text(
@@ -257,4 +375,14 @@ async fn a_clerk_orders_from_the_suggestions_and_finance_approves(backend: Backe
     clerk.screenshot("procurement-supplier-zh").await;
     clerk.close().await;
     app.cleanup().await;
+}
+
+async fn product_slug(app: &TestApp, variant: i64) -> String {
+    sqlx::query_scalar(
+        "SELECT p.slug FROM products p JOIN product_variants v ON v.product_id = p.id WHERE v.id = $1",
+    )
+    .bind(variant)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
 }

@@ -1,5 +1,6 @@
 //! The back office's calls for procurement (采购): suppliers and what each sells the shop,
-//! the purchase suggestions, purchase orders and their steps, and the approval threshold.
+//! the purchase suggestions, purchase orders and their steps, the approval threshold, and
+//! the goods received against orders with their inspection and put-away.
 
 use super::*;
 use shared::procurement::orders::PurchaseOrderStatus;
@@ -7,6 +8,9 @@ use shared::procurement::portal::NewSupplierAccount;
 use shared::procurement::purchasing::{
     CancelPurchase, FromSuggestions, ProcurementSettings, PurchaseOrderDraft, PurchaseOrderSummary,
     PurchaseOrderView, SuggestionView,
+};
+use shared::procurement::receiving::{
+    InspectReceipt, PutAway, ReceiptStatus, ReceiptSummary, ReceiptView, ReceiveGoods,
 };
 use shared::procurement::suppliers::{OffersDraft, SupplierDraft, SupplierSummary, SupplierView};
 
@@ -130,6 +134,55 @@ pub fn cancel_purchase_order(
         json(&CancelPurchase {
             reason: reason.to_string(),
         }),
+    )
+}
+
+// receiving ----------------------------------------------------------------------------
+
+/// Receives what arrived against purchase order `id` (or one of its shipping notices) into
+/// the receiving area; answers the new receipt.
+pub fn receive_goods(id: i64, d: &ReceiveGoods) -> impl Future<Output = ApiResult<ReceiptView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/purchase-orders/{id}/receipts"),
+        json(d),
+    )
+}
+
+/// The goods receipts, newest first: only those in `status`, or of `purchase_order`, when
+/// given.
+pub fn receipts(
+    status: Option<ReceiptStatus>,
+    purchase_order: Option<i64>,
+) -> impl Future<Output = ApiResult<Vec<ReceiptSummary>>> {
+    let mut s = QueryString::default();
+    push(&mut s, "status", status.map(ReceiptStatus::as_str));
+    push(&mut s, "purchase_order", purchase_order);
+    get(with_query("/api/v1/admin/receipts", s))
+}
+
+pub fn receipt(id: i64) -> impl Future<Output = ApiResult<ReceiptView>> {
+    get(format!("/api/v1/admin/receipts/{id}"))
+}
+
+/// Records the inspection of every line of a receipt.
+pub fn inspect_receipt(
+    id: i64,
+    d: &InspectReceipt,
+) -> impl Future<Output = ApiResult<ReceiptView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/receipts/{id}/inspect"),
+        json(d),
+    )
+}
+
+/// Puts every accepted line of a receipt into its bin: then it is stock.
+pub fn put_away_receipt(id: i64, d: &PutAway) -> impl Future<Output = ApiResult<ReceiptView>> {
+    send(
+        Method::Post,
+        format!("/api/v1/admin/receipts/{id}/put-away"),
+        json(d),
     )
 }
 

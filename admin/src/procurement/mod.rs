@@ -1,13 +1,15 @@
 //! 采购 (procurement): the suppliers with what each sells the shop at what terms
 //! (`suppliers`), what to buy, from whom and by when (`suggestions`), the purchase orders
-//! from draft through approval and sending to receipt (`orders`), and the printed
-//! purchase order (`print`). Seeing needs `view_procurement`; each change its own
+//! from draft through approval and sending to receipt (`orders`), the printed purchase
+//! order (`print`), and the goods received against orders with their inspection and
+//! put-away (`receipts`). Seeing needs `view_procurement`; each change its own
 //! permission, and the buttons of those the staff member lacks are not shown (the server
 //! checks anyway). The rules of `shared::procurement` are checked here before sending, as
 //! the server checks them, and refusals show next to their fields.
 
 pub mod orders;
 pub mod print;
+pub mod receipts;
 pub mod suggestions;
 pub mod suppliers;
 pub(crate) mod text;

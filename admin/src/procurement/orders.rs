@@ -3,8 +3,10 @@
 //! warehouse the goods go to, quantities of what the supplier sells), and one purchase
 //! order: its supplier, lines and history, its draft's quantities changeable inline, and
 //! the steps its status and the staff member's permissions allow — approve, send to the
-//! supplier, cancel with a reason — and its printed copy.
+//! supplier, cancel with a reason — and its printed copy. An order that is confirmed (or
+//! partly received) takes delivery here (`receipts::ReceivePanel`), and lists its receipts.
 
+use super::receipts::{OrderReceipts, ReceivePanel};
 use super::text::{self, Pc};
 use super::{
     first_warehouse, parse_price, price_input, refuse, whole, Shipments, StatusTag, WarehouseSelect,
@@ -95,9 +97,14 @@ pub fn PurchaseOrdersPage() -> impl IntoView {
     view! {
         <header class="page-head page-head--row">
             <h1>{move || crate::text::page(locale.get(), Page::PurchaseOrders)}</h1>
-            <Show when=move || can_write.get()>
-                <a class="btn" href="/admin/procurement/orders/new" data-testid="po-new">{t(Pc::NewOrder)}</a>
-            </Show>
+            <div class="row">
+                <a class="btn btn--ghost" href="/admin/procurement/receipts" data-testid="receipts-link">
+                    {move || crate::text::page(locale.get(), Page::Receipts)}
+                </a>
+                <Show when=move || can_write.get()>
+                    <a class="btn" href="/admin/procurement/orders/new" data-testid="po-new">{t(Pc::NewOrder)}</a>
+                </Show>
+            </div>
         </header>
         <div class="toolbar">
             <FilterSelect url key="status" label=Signal::derive(t(Pc::Status)) options=statuses/>
@@ -530,6 +537,15 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
     // the supplier proposed other quantities: the draft is theirs to answer
     let proposal = status == PurchaseOrderStatus::Draft
         && po.lines.iter().any(|l| l.proposed_quantity.is_some());
+    // goods arrive against a confirmed order, taken in by the warehouse
+    let receivable = status.receivable() && session.can(Permission::ReceiveGoods);
+    // what arrived so far (a first receipt makes the order partly received at least)
+    let has_receipts = matches!(
+        status,
+        PurchaseOrderStatus::PartiallyReceived
+            | PurchaseOrderStatus::Received
+            | PurchaseOrderStatus::Closed
+    );
     // approving or sending waits while the lines have unsaved changes
     let dirty = RwSignal::new(false);
     warn_before_leaving(dirty);
@@ -555,6 +571,7 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
         })}
         <Approval po=po.clone()/>
         <Actions po=po.clone() refresh dirty/>
+        {receivable.then(|| view! { <ReceivePanel po=po.clone()/> })}
         <div class="order-grid">
             <section class="panel order-grid__wide" data-testid="po-lines">{lines}</section>
             <section class="panel">
@@ -570,6 +587,7 @@ fn PurchaseOrder(po: PurchaseOrderView, refresh: RwSignal<u32>) -> impl IntoView
                 <Shipments shipments=po.shipments.clone() prefix="po"
                     empty=Signal::derive(t(Pc::NoShipments)) day=ui::format::date/>
             </section>
+            {has_receipts.then(|| view! { <OrderReceipts order=id/> })}
             <section class="panel">
                 <h2>{t(Pc::History)}</h2>
                 <Timeline events=po.events.clone() names=text::status_code/>

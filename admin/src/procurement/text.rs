@@ -1,9 +1,11 @@
-//! The procurement pages' strings (供应商、供货清单、采购建议、采购单、审批、下达) and the
-//! words of the procurement rules the server names.
+//! The procurement pages' strings (供应商、供货清单、采购建议、采购单、审批、下达; and,
+//! in [`Gr`], 收货、检验、上架) and the words of the procurement rules the server names.
 
 use shared::money::Currency;
 use shared::procurement::orders::PurchaseOrderStatus;
 use shared::procurement::portal::AsnStatus;
+use shared::procurement::receiving::{ReceiptStatus, RejectTo};
+use shared::procurement::sampling::{Aql, InspectionPlan, Sample, Verdict};
 use shared::{ApiError, Locale};
 use ui::i18n::Translate;
 
@@ -604,4 +606,340 @@ pub fn account_error(locale: Locale, e: &ApiError) -> String {
         Some((zh, en)) => locale.pick(zh, en).to_string(),
         None => error(locale, e),
     }
+}
+
+// receiving, inspection and put-away ------------------------------------------------------
+
+/// The receiving pages' strings (收货、来料检验、上架): the purchase order's receive panel,
+/// the receipts list and one receipt with its inspection and put-away forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gr {
+    // receiving against a purchase order
+    ReceiveTitle,
+    ReceiveHint,
+    Ordered,
+    StillExpected,
+    Arrived,
+    Asn,
+    NoAsn,
+    AsnHint,
+    ReceiveNote,
+    ReceiveNoteHint,
+    ReceiveSubmit,
+    ReceivedToast,
+    OrderReceipts,
+    NoReceipts,
+    // the list
+    ReceiptsIntro,
+    Receipt,
+    Units,
+    ReceivedAt,
+    ReceivedBy,
+    // one receipt
+    Lines,
+    Expected,
+    Plan,
+    SampleSize,
+    AcRe,
+    Defective,
+    Verdict,
+    Accepted,
+    Rejected,
+    Results,
+    Bin,
+    Concession,
+    WaitsInspection,
+    WaitsPutAway,
+    InStock,
+    NothingStocked,
+    // the inspection
+    InspectTitle,
+    InspectHint,
+    Pass,
+    ResultNote,
+    ConcessionLabel,
+    ConcessionHint,
+    RejectedTo,
+    InspectSubmit,
+    InspectedToast,
+    // the put-away
+    PutAwayTitle,
+    PutAwayHint,
+    Suggested,
+    NothingToPutAway,
+    PutAwaySubmit,
+    CloseReceipt,
+    PutAwayToast,
+}
+
+impl Translate for Gr {
+    fn text(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            Gr::ReceiveTitle => ("收货", "Receive goods"),
+            Gr::ReceiveHint => (
+                "填写本次实际到货的数量（默认为尚未到货的数量，未到的行填 0）。货物先进入收货区待检，检验合格并上架后才计入库存。",
+                "The units that arrived now (what is still expected, to start with; 0 for a line that did not come). They wait in the receiving area: only once inspected and put away are they stock.",
+            ),
+            Gr::Ordered => ("订购", "Ordered"),
+            Gr::StillExpected => ("未到", "Still expected"),
+            Gr::Arrived => ("实到", "Arrived"),
+            Gr::Asn => ("发货通知", "Shipping notice"),
+            Gr::NoAsn => ("不按发货通知收货", "None (not against a notice)"),
+            Gr::AsnHint => (
+                "选择供应商的发货通知后，按其内容填入数量。",
+                "Choosing one of the supplier's notices fills in its quantities.",
+            ),
+            Gr::ReceiveNote => ("收货备注", "Note"),
+            Gr::ReceiveNoteHint => (
+                "如包装破损、随货单据（最多 500 字）。",
+                "Damaged packaging, papers with the goods… (at most 500 characters).",
+            ),
+            Gr::ReceiveSubmit => ("确认收货", "Receive"),
+            Gr::ReceivedToast => ("已收货，请检验", "Received: now inspect it"),
+            Gr::OrderReceipts => ("收货记录", "Goods receipts"),
+            Gr::NoReceipts => ("尚无收货记录。", "Nothing received yet."),
+            Gr::ReceiptsIntro => (
+                "到货先进入收货区待检；检验后合格品上架入库，不合格品退供应商或报废。",
+                "What arrives waits in the receiving area to be inspected; what passes is put away into stock, what fails goes back to the supplier or to scrap.",
+            ),
+            Gr::Receipt => ("收货单", "Receipt"),
+            Gr::Units => ("件数", "Units"),
+            Gr::ReceivedAt => ("收货时间", "Received at"),
+            Gr::ReceivedBy => ("收货人", "Received by"),
+            Gr::Lines => ("收货明细", "Lines"),
+            Gr::Expected => ("应到", "Expected"),
+            Gr::Plan => ("检验方式", "Inspection"),
+            Gr::SampleSize => ("检验数", "Inspect"),
+            Gr::AcRe => ("Ac / Re", "Ac / Re"),
+            Gr::Defective => ("不良数", "Defective"),
+            Gr::Verdict => ("结论", "Verdict"),
+            Gr::Accepted => ("合格", "Accepted"),
+            Gr::Rejected => ("不合格", "Rejected"),
+            Gr::Results => ("检验项", "Results"),
+            Gr::Bin => ("库位", "Bin"),
+            Gr::Concession => ("让步接收", "Concession"),
+            Gr::WaitsInspection => (
+                "待检：货物在收货区，尚未计入库存。",
+                "To inspect: the goods are in the receiving area, not yet stock.",
+            ),
+            Gr::WaitsPutAway => (
+                "待上架：合格品等待放入库位，尚未计入库存。",
+                "To put away: what passed waits for its bins, not yet stock.",
+            ),
+            Gr::InStock => (
+                "已上架：合格品已放入库位，计入库存，可以销售。",
+                "Put away: what passed is in its bins — in stock and for sale.",
+            ),
+            Gr::NothingStocked => (
+                "已完成：全部拒收，没有货物入库。",
+                "Done: everything was rejected, nothing went into stock.",
+            ),
+            Gr::InspectTitle => ("来料检验", "Inspection"),
+            Gr::InspectHint => (
+                "按检验方式抽取样品（或逐件）检验，填写发现的不良数。抽检时不良数超过允收数（Ac）则整批拒收，除非负责人决定让步接收（只退回发现的不良品）。",
+                "Inspect the sample (or every unit) the plan asks for and give the defective units found. Sampled, a lot with more than Ac defective units is rejected whole — unless someone responsible accepts it with a concession (only the defective units found go back).",
+            ),
+            Gr::Pass => ("合格", "Pass"),
+            Gr::ResultNote => ("说明（可选）", "Note (optional)"),
+            Gr::ConcessionLabel => ("让步接收", "Accept with concession"),
+            Gr::ConcessionHint => (
+                "仅对拒收的批次有效：整批接收，只退回发现的不良品。",
+                "Only changes a rejected lot: it is kept, all but the defective units found.",
+            ),
+            Gr::RejectedTo => ("不合格品处理", "Rejected units go"),
+            Gr::InspectSubmit => ("提交检验结果", "Record the inspection"),
+            Gr::InspectedToast => ("检验结果已记录", "Inspection recorded"),
+            Gr::PutAwayTitle => ("上架", "Put away"),
+            Gr::PutAwayHint => (
+                "把合格品放入库位：商品在本仓库已有固定库位的须放回原库位，否则建议一个空库位。上架后才计入库存，成本按移动加权平均更新。",
+                "Put what passed into bins: an item with its own bin in this warehouse goes there, otherwise a free bin is suggested. Only then is it stock, its cost averaged with what is on hand.",
+            ),
+            Gr::Suggested => ("建议库位", "Suggested"),
+            Gr::NothingToPutAway => (
+                "没有合格品需要上架（全部拒收）。",
+                "Nothing passed: there is nothing to put away.",
+            ),
+            Gr::PutAwaySubmit => ("确认上架", "Put away"),
+            Gr::CloseReceipt => ("完成收货单", "Close the receipt"),
+            Gr::PutAwayToast => ("已上架入库", "Put away: now in stock"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
+/// Where a goods receipt is.
+pub fn receipt_status(locale: Locale, s: ReceiptStatus) -> &'static str {
+    match s {
+        ReceiptStatus::Received => locale.pick("待检", "To inspect"),
+        ReceiptStatus::Inspected => locale.pick("待上架", "To put away"),
+        ReceiptStatus::PutAway => locale.pick("已上架", "Put away"),
+    }
+}
+
+/// Where rejected units go.
+pub fn reject_to(locale: Locale, r: RejectTo) -> &'static str {
+    match r {
+        RejectTo::Supplier => locale.pick("退供应商", "Back to the supplier"),
+        RejectTo::Scrap => locale.pick("报废", "Scrap"),
+    }
+}
+
+/// What inspection decided for a lot.
+pub fn verdict(locale: Locale, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Accepted => locale.pick("接收", "Accepted"),
+        Verdict::Rejected => locale.pick("拒收", "Rejected"),
+    }
+}
+
+/// `2.5`, `0.65`, `1.0`: an AQL as the tables print it.
+pub fn aql(a: Aql) -> String {
+    let (whole, hundredths) = (a.0 / 100, a.0 % 100);
+    if a.0 >= 100 && hundredths % 10 == 0 {
+        format!("{whole}.{}", hundredths / 10)
+    } else {
+        format!("{whole}.{hundredths:02}")
+    }
+}
+
+/// "全检" / "抽检 AQL 2.5".
+pub fn plan(locale: Locale, p: InspectionPlan) -> String {
+    match (locale, p) {
+        (Locale::ZhCn, InspectionPlan::Full) => "全检".to_string(),
+        (Locale::En, InspectionPlan::Full) => "Every unit".to_string(),
+        (Locale::ZhCn, InspectionPlan::Sampled { aql: a }) => format!("抽检 AQL {}", aql(a)),
+        (Locale::En, InspectionPlan::Sampled { aql: a }) => format!("Sampled, AQL {}", aql(a)),
+    }
+}
+
+/// What to inspect of a lot: "抽检 20 件，允收 1，拒收 2" or "全检 40 件" (`size`: the
+/// units inspected).
+pub fn sample(locale: Locale, p: InspectionPlan, size: i64, s: Option<Sample>) -> String {
+    match (p, s) {
+        (InspectionPlan::Sampled { .. }, Some(s)) => match locale {
+            Locale::ZhCn => format!("抽检 {size} 件，允收 {}，拒收 {}", s.accept, s.reject),
+            Locale::En => format!(
+                "Inspect {size} units: accept with {} defective, reject with {}",
+                s.accept, s.reject
+            ),
+        },
+        _ => match locale {
+            Locale::ZhCn => format!("全检 {size} 件"),
+            Locale::En if size == 1 => "Inspect the unit".to_string(),
+            Locale::En => format!("Inspect all {size} units"),
+        },
+    }
+}
+
+/// "超收 +2" / "短收 -3": units that arrived beyond or short of those expected.
+pub fn variance(locale: Locale, diff: i64) -> String {
+    match (locale, diff > 0) {
+        (Locale::ZhCn, true) => format!("超收 +{diff}"),
+        (Locale::ZhCn, false) => format!("短收 {diff}"),
+        (Locale::En, true) => format!("over +{diff}"),
+        (Locale::En, false) => format!("short {diff}"),
+    }
+}
+
+/// The decision an inspection would make, before it is sent.
+pub fn decision(locale: Locale, v: Verdict, accepted: i64, rejected: i64, to: RejectTo) -> String {
+    let said = verdict(locale, v);
+    let to = reject_to(locale, to);
+    match (locale, rejected > 0) {
+        (Locale::ZhCn, true) => {
+            format!("结论：{said} · 合格入库 {accepted} 件，不合格 {rejected} 件（{to}）")
+        }
+        (Locale::ZhCn, false) => format!("结论：{said} · 合格入库 {accepted} 件"),
+        (Locale::En, true) => format!(
+            "Verdict: {said} · {accepted} accepted, {rejected} rejected ({})",
+            to.to_lowercase()
+        ),
+        (Locale::En, false) => format!("Verdict: {said} · {accepted} accepted"),
+    }
+}
+
+/// What the defective units may be: 0 to the units inspected.
+pub fn defective_range(locale: Locale, inspected: i64) -> String {
+    match locale {
+        Locale::ZhCn => format!("不良数为 0–{inspected} 的整数"),
+        Locale::En => format!("Defective units: a whole number of 0 to {inspected}"),
+    }
+}
+
+/// The rules of receiving the server names (`ReceivingProblem`), and those the pages find
+/// before sending (`bin_missing`). Some codes (`quantity_invalid`) mean another thing
+/// elsewhere in procurement: [`receiving_error`] asks here first.
+pub fn receiving_problem(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "not_receivable" => (
+            "只有已确认或部分收货的采购单才能收货。",
+            "Goods are received only against a confirmed or partly received purchase order.",
+        ),
+        "line_unknown" => (
+            "该商品不在采购单上，或出现了两次。",
+            "This item is not on the order, or is named twice.",
+        ),
+        "quantity_invalid" => (
+            "到货数量为 0–1,000,000 的整数，且至少有一行到货。",
+            "A quantity is a whole number of 0 to 1,000,000, and something arrived.",
+        ),
+        "asn_invalid" => (
+            "该发货通知不属于这张采购单，或已经收过货。",
+            "This shipping notice is not the order's, or was received already.",
+        ),
+        "note_too_long" => (
+            "备注最多 500 个字符。",
+            "The note is at most 500 characters.",
+        ),
+        "lines_mismatch" => (
+            "须对收货单的每一行各提交一次（页面可能已过期，请刷新）。",
+            "Every line of the receipt once, and only those (the page may be out of date: reload it).",
+        ),
+        "defective_invalid" => (
+            "不良数不能超过检验的件数。",
+            "More defective units than were inspected.",
+        ),
+        "characteristic_invalid" => (
+            "检验项名称为 1–60 个字符，最多 10 项；说明最多 60 个字符。",
+            "A characteristic is 1 to 60 characters, at most 10 of them; a note at most 60.",
+        ),
+        "wrong_step" => (
+            "收货单已不在这一步（检验只做一次，上架在检验之后），请刷新。",
+            "The receipt is past this step (inspected once after receipt, put away after inspection): reload it.",
+        ),
+        "bin_unknown" => (
+            "本仓库没有这个库位。",
+            "There is no such bin in this warehouse.",
+        ),
+        "bin_missing" => (
+            "请填写库位，如 A-01-02-03。",
+            "Give the bin, such as A-01-02-03.",
+        ),
+        "not_its_bin" => (
+            "该商品在本仓库有固定库位，须放回该库位。",
+            "This item has its own bin in this warehouse: it goes there.",
+        ),
+        "bin_taken" => (
+            "该库位已存放其他商品。",
+            "Another item lives in this bin.",
+        ),
+        "aql_invalid" => (
+            "抽样表中没有这个 AQL。",
+            "The tables have no such AQL.",
+        ),
+        "status_changed" => (
+            "采购单刚被他人修改，请刷新后重试。",
+            "Someone changed the purchase order meanwhile: reload it and try again.",
+        ),
+        "stock_changed" => (
+            "商品库存刚刚变动，请重试。",
+            "The item's stock changed meanwhile: try again.",
+        ),
+        _ => return None,
+    })
+}
+
+/// What a staff member reads when receiving, inspecting or putting away was refused.
+pub fn receiving_error(locale: Locale, e: &ApiError) -> String {
+    error_in(receiving_problem, locale, e)
 }

@@ -77,6 +77,8 @@ pub enum Page {
     PurchaseSuggestions,
     /// 采购订单: purchase orders through approval, sending and receipt.
     PurchaseOrders,
+    /// 收货单: goods received against purchase orders, their inspection and put-away.
+    Receipts,
 }
 
 impl Module {
@@ -117,6 +119,7 @@ impl Module {
             Module::Procurement => &[
                 Page::PurchaseSuggestions,
                 Page::PurchaseOrders,
+                Page::Receipts,
                 Page::Suppliers,
             ],
             Module::Service => &[
@@ -170,7 +173,7 @@ impl Page {
             Page::Repairs => Permission::HandleRepairs,
             Page::Consultations => Permission::AnswerConsultations,
             Page::Reviews => Permission::ModerateReviews,
-            Page::Suppliers | Page::PurchaseSuggestions | Page::PurchaseOrders => {
+            Page::Suppliers | Page::PurchaseSuggestions | Page::PurchaseOrders | Page::Receipts => {
                 Permission::ViewProcurement
             }
         }
@@ -206,6 +209,7 @@ impl Page {
             Page::Suppliers => "/procurement/suppliers",
             Page::PurchaseSuggestions => "/procurement/suggestions",
             Page::PurchaseOrders => "/procurement/orders",
+            Page::Receipts => "/procurement/receipts",
         }
     }
 }

@@ -17,7 +17,6 @@ pub(super) use receive::{OrderReceipts, ReceivePanel};
 use super::localized;
 use super::orders::order_href;
 use super::text::{self, Gr, Pc};
-use crate::kit::form::FormErrors;
 use crate::kit::list::{options, use_list_url, Empty, FilterSelect};
 use crate::kit::{loaded, use_id_param, use_page};
 use crate::session::use_session;
@@ -43,55 +42,17 @@ fn fault(problem: ReceivingProblem, field: String) -> ApiError {
     crate::api::local_error(&code, &field)
 }
 
-/// `(2, "bin")` of `lines[2].bin`; `(2, "")` of `lines[2]`.
-fn line_field(field: &str) -> Option<(usize, &str)> {
-    let rest = field.strip_prefix("lines[")?;
-    let (n, rest) = rest.split_once(']')?;
-    Some((n.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
-}
-
-/// The refusal of line `row` of a request when it names one of the line's `parts`. Every
-/// form here sends all its rows, in order: the request's line `i` is row `i`.
-fn line_message(
-    errors: FormErrors,
-    row: usize,
-    parts: &'static [&'static str],
-) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || {
-        errors.0.with(|e| {
-            let e = e.as_ref()?;
-            let (i, part) = line_field(e.field.as_deref()?)?;
-            (i == row && parts.contains(&part)).then(|| errors.words(locale.get(), e))
-        })
-    }
-}
-
-/// The refusal that names neither one of the form's `rows` lines' `parts` nor one of its
-/// `fields`: it shows above the button.
-fn general_message(
-    errors: FormErrors,
-    rows: usize,
-    parts: &'static [&'static str],
-    fields: &'static [&'static str],
-) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || {
-        errors.0.with(|e| {
-            let e = e.as_ref()?;
-            let shown = e.field.as_deref().is_some_and(|f| {
-                fields.contains(&f)
-                    || line_field(f).is_some_and(|(i, part)| i < rows && parts.contains(&part))
-            });
-            (!shown).then(|| errors.words(locale.get(), e))
-        })
-    }
-}
-
-/// A line's refusal below its input (see [`line_message`]).
-#[component]
-fn LineError(message: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
-    view! { <p class="field__error" role="alert" data-testid="line-error">{message}</p> }
+/// The request's lines of a form that sends every row, in order: `line` answers a row's
+/// line, given its index (the same in the request), or the rule it breaks; the first rule
+/// broken.
+fn every_line<R, L>(
+    rows: &[R],
+    line: impl Fn(&R, usize) -> Result<L, ApiError>,
+) -> Result<Vec<L>, ApiError> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| line(row, i))
+        .collect()
 }
 
 /// A receipt's status as a tag (`data-testid` given by the caller).
@@ -425,7 +386,6 @@ fn Results(results: Vec<CharacteristicResult>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::line_field;
     use crate::procurement::text::aql;
     use shared::procurement::sampling::Aql;
 
@@ -436,13 +396,5 @@ mod tests {
             printed,
             ["0.10", "0.15", "0.25", "0.40", "0.65", "1.0", "1.5", "2.5", "4.0", "6.5"]
         );
-    }
-
-    #[test]
-    fn a_line_field_names_its_line_and_part() {
-        assert_eq!(line_field("lines[2].bin"), Some((2, "bin")));
-        assert_eq!(line_field("lines[0]"), Some((0, "")));
-        assert_eq!(line_field("note"), None);
-        assert_eq!(line_field("lines"), None);
     }
 }

@@ -9,9 +9,8 @@
 
 use super::text::{self, Sp};
 use super::{day_input, maybe_date, parse_day_input, shop_date, today, use_title};
-use crate::kit::form::{Field, FormErrors};
+use crate::kit::form::{row_views, Field, FormErrors, LineField, SentRows, StepForm};
 use crate::kit::loaded;
-use crate::kit::toast::{use_toasts, Toasts};
 use crate::orders::detail::Timeline;
 use crate::procurement::{localized, refuse, whole, Shipments, StatusTag};
 use leptos::prelude::*;
@@ -24,9 +23,6 @@ use shared::procurement::portal::{
     SupplierOrderSummary, SupplierOrderView,
 };
 use shared::procurement::purchasing::number;
-use shared::Locale;
-use std::future::Future;
-use ui::api::ApiResult;
 use ui::i18n::{t, use_locale, Translate};
 
 const DAY_MS: i64 = 86_400_000;
@@ -36,54 +32,6 @@ const LINE_PARTS: &[&str] = &["quantity", "promised_at", "expected_at", "variant
 
 fn order_href(id: i64) -> String {
     format!("/supplier/orders/{id}")
-}
-
-/// `(2, "quantity")` of `lines[2].quantity`.
-fn line_field(field: &str) -> Option<(usize, &str)> {
-    let rest = field.strip_prefix("lines[")?;
-    let (n, rest) = rest.split_once(']')?;
-    Some((n.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
-}
-
-/// The refusal of row `row`'s `parts` when the error names them; `sent` holds the rows of
-/// the request's lines in order (a form may leave rows out of the request).
-fn line_message(
-    errors: FormErrors,
-    sent: StoredValue<Vec<usize>>,
-    row: usize,
-    parts: &'static [&'static str],
-) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || {
-        errors.0.with(|e| {
-            let e = e.as_ref()?;
-            let (j, part) = line_field(e.field.as_deref()?)?;
-            let named =
-                parts.contains(&part) && sent.with_value(|s| s.get(j).copied()) == Some(row);
-            named.then(|| errors.words(locale.get(), e))
-        })
-    }
-}
-
-/// The refusal that names none of the form's rows (by `sent`) nor its `fields`.
-fn general_message(
-    errors: FormErrors,
-    sent: StoredValue<Vec<usize>>,
-    fields: &'static [&'static str],
-) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || {
-        errors.0.with(|e| {
-            let e = e.as_ref()?;
-            let shown = e.field.as_deref().is_some_and(|f| {
-                fields.contains(&f)
-                    || line_field(f).is_some_and(|(j, part)| {
-                        LINE_PARTS.contains(&part) && sent.with_value(|s| j < s.len())
-                    })
-            });
-            (!shown).then(|| errors.words(locale.get(), e))
-        })
-    }
 }
 
 // the list ------------------------------------------------------------------------------
@@ -284,58 +232,13 @@ fn Lines(lines: Vec<SupplierLineView>) -> impl IntoView {
 
 // the steps' forms ------------------------------------------------------------------------
 
-/// What the forms of an order's steps (confirm, move dates, announce a shipment) share:
-/// their refusal, whether their request is under way, and the page's order, which the
-/// order answered replaces.
-#[derive(Clone, Copy)]
-struct StepForm {
-    locale: Memo<Locale>,
-    toasts: Toasts,
-    errors: FormErrors,
-    pending: RwSignal<bool>,
-    current: RwSignal<SupplierOrderView>,
-}
-
-impl StepForm {
-    /// A step's form on the page of `current` (made while its component runs: it reads
-    /// the context).
-    fn new(current: RwSignal<SupplierOrderView>) -> Self {
-        StepForm {
-            locale: use_locale(),
-            toasts: use_toasts(),
-            errors: FormErrors::saying(text::error),
-            pending: RwSignal::new(false),
-            current,
-        }
-    }
-
-    /// Starts a submission: the browser's own is stopped and the last refusal cleared.
-    /// `false` (and nothing done) while a request is still under way.
-    fn begin(self, ev: &leptos::ev::SubmitEvent) -> bool {
-        ev.prevent_default();
-        if self.pending.get_untracked() {
-            return false;
-        }
-        self.errors.clear();
-        true
-    }
-
-    /// Sends `request`, the form pending meanwhile: the order answered replaces the
-    /// page's and `said` is toasted, or the refusal shows in the form.
-    fn send(self, said: Sp, request: impl Future<Output = ApiResult<SupplierOrderView>> + 'static) {
-        self.pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = request.await;
-            self.pending.set(false);
-            match done {
-                Ok(answered) => {
-                    self.toasts.say(said.text(self.locale.get_untracked()));
-                    self.current.set(answered);
-                }
-                Err(e) => self.errors.set(e),
-            }
-        });
-    }
+/// The form of one of an order's steps (confirm, move dates, announce a shipment): the
+/// order answered replaces the page's `current` (made while its component runs: it reads
+/// the context).
+fn step_form(current: RwSignal<SupplierOrderView>) -> StepForm<SupplierOrderView> {
+    StepForm::new(text::error, move |answered: SupplierOrderView| {
+        current.set(answered)
+    })
 }
 
 /// The first and the last day a form's date input allows (`YYYY-MM-DD`): from `today`
@@ -372,35 +275,17 @@ fn item_cells(item: &LineItem) -> impl IntoView {
 }
 
 /// A cell of a form's row: an input of the line's (the children) and below it the
-/// refusal `message` (see [`line_message`]).
+/// refusal `message` (see [`FormErrors::for_line`]).
 #[component]
-fn LineField(
+fn LineCell(
     message: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
     children: Children,
 ) -> impl IntoView {
     view! {
         <td>
-            <div class="field" class:field--bad=move || message().is_some()>
-                {children()}
-                <p class="field__error" role="alert" data-testid="sp-line-error">{message}</p>
-            </div>
+            <LineField message testid="sp-line-error">{children()}</LineField>
         </td>
     }
-}
-
-/// The rows of a form's table: `row_view` of each row, with its index.
-fn row_views<R, V>(rows: StoredValue<Vec<R>>, mut row_view: impl FnMut(usize, R) -> V) -> Vec<V>
-where
-    R: Clone + Send + Sync + 'static,
-    V: IntoView,
-{
-    rows.with_value(|r| {
-        r.iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, row)| row_view(i, row))
-            .collect()
-    })
 }
 
 /// The request's lines of a form that may leave rows out: `line` answers a row's line —
@@ -454,7 +339,7 @@ struct ConfirmRow {
 /// confirms; any other quantity proposes.
 #[component]
 fn ConfirmForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> impl IntoView {
-    let step = StepForm::new(current);
+    let step = step_form(current);
     let (locale, errors, pending) = (step.locale, step.errors, step.pending);
     let id = order.id;
     let start = today();
@@ -474,7 +359,7 @@ fn ConfirmForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -
     );
     let note = RwSignal::new(String::new());
     // every line is sent, in the order's order
-    let sent = StoredValue::new((0..order.lines.len()).collect::<Vec<_>>());
+    let sent = SentRows::All(order.lines.len());
     let differs = Memo::new(move |_| {
         rows.with_value(|r| {
             r.iter()
@@ -536,29 +421,29 @@ fn ConfirmForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -
         let (first, last) = (first.clone(), last.clone());
         let ordered = row.ordered;
         let (q, d) = (row.quantity, row.date);
-        let qty_message = line_message(errors, sent, i, &["quantity", "variant"]);
-        let date_message = line_message(errors, sent, i, &["promised_at"]);
+        let qty_message = errors.for_line(sent, i, &["quantity", "variant"]);
+        let date_message = errors.for_line(sent, i, &["promised_at"]);
         let changed = move || whole(&q.get()) != Some(ordered);
         view! {
             <tr data-testid="sp-confirm-line" data-variant=row.item.variant.0 class:sp-changed=changed>
                 {item_cells(&row.item)}
                 <td class="num">{ordered}</td>
-                <LineField message=qty_message>
+                <LineCell message=qty_message>
                     <input class="input input--small num" type="number" min="0" max="1000000" inputmode="numeric"
                         id=format!("lines[{i}].quantity") aria-label=move || Sp::Quantity.text(locale.get())
                         prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))
                         data-testid="sp-confirm-qty"/>
-                </LineField>
-                <LineField message=date_message>
+                </LineCell>
+                <LineCell message=date_message>
                     <input class="input input--small" type="date" min=first max=last
                         id=format!("lines[{i}].promised_at") aria-label=move || Sp::PromisedDate.text(locale.get())
                         prop:value=move || d.get() on:input=move |ev| d.set(event_target_value(&ev))
                         data-testid="sp-confirm-date"/>
-                </LineField>
+                </LineCell>
             </tr>
         }
     });
-    let general = general_message(errors, sent, &["note"]);
+    let general = errors.general_with_lines(sent, LINE_PARTS, &["note"]);
     view! {
         <form class="panel form sp-form" on:submit=submit novalidate data-testid="sp-confirm-form">
             <h2>{t(Sp::ConfirmTitle)}</h2>
@@ -622,7 +507,7 @@ impl DateRow {
 /// A new expected day per line; only the lines changed are sent.
 #[component]
 fn DatesForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> impl IntoView {
-    let step = StepForm::new(current);
+    let step = step_form(current);
     let (locale, errors, pending) = (step.locale, step.errors, step.pending);
     let id = order.id;
     let (first, last) = input_days(today());
@@ -645,13 +530,14 @@ fn DatesForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> 
             })
             .collect::<Vec<_>>(),
     );
-    let sent = StoredValue::new(Vec::<usize>::new());
+    let rows_sent = StoredValue::new(Vec::<usize>::new());
+    let sent = SentRows::Picked(rows_sent);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         if !step.begin(&ev) {
             return;
         }
         let today = today();
-        let picked = picked_lines(rows, sent, errors, "no_date_changed", |row, j| {
+        let picked = picked_lines(rows, rows_sent, errors, "no_date_changed", |row, j| {
             row.line(j, today)
         });
         let Some(lines) = picked else {
@@ -665,20 +551,20 @@ fn DatesForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> 
     let body = row_views(rows, |i, row| {
         let (first, last) = (first.clone(), last.clone());
         let d = row.date;
-        let message = line_message(errors, sent, i, &["expected_at", "variant"]);
+        let message = errors.for_line(sent, i, &["expected_at", "variant"]);
         view! {
             <tr data-testid="sp-date-line" data-variant=row.item.variant.0>
                 {item_cells(&row.item)}
-                <LineField message>
+                <LineCell message>
                     <input class="input input--small" type="date" min=first max=last disabled={row.done}
                         id=format!("dates[{i}]") aria-label=move || Sp::NewExpected.text(locale.get())
                         prop:value=move || d.get() on:input=move |ev| d.set(event_target_value(&ev))
                         data-testid="sp-date"/>
-                </LineField>
+                </LineCell>
             </tr>
         }
     });
-    let general = general_message(errors, sent, &[]);
+    let general = errors.general_with_lines(sent, LINE_PARTS, &[]);
     view! {
         <form class="panel form sp-form" on:submit=submit novalidate data-testid="sp-dates-form">
             <h2>{t(Sp::DatesTitle)}</h2>
@@ -733,7 +619,7 @@ impl ShipRow {
 /// it should reach the warehouse.
 #[component]
 fn ShipForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> impl IntoView {
-    let step = StepForm::new(current);
+    let step = step_form(current);
     let (locale, errors, pending) = (step.locale, step.errors, step.pending);
     let id = order.id;
     let start = today();
@@ -771,12 +657,15 @@ fn ShipForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> i
     let tracking = RwSignal::new(String::new());
     let arrives = RwSignal::new(day_input(arrival));
     let rows = StoredValue::new(rows);
-    let sent = StoredValue::new(Vec::<usize>::new());
+    let rows_sent = StoredValue::new(Vec::<usize>::new());
+    let sent = SentRows::Picked(rows_sent);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         if !step.begin(&ev) {
             return;
         }
-        let picked = picked_lines(rows, sent, errors, "nothing_shipped", |row, j| row.line(j));
+        let picked = picked_lines(rows, rows_sent, errors, "nothing_shipped", |row, j| {
+            row.line(j)
+        });
         let Some(lines) = picked else {
             return;
         };
@@ -810,22 +699,23 @@ fn ShipForm(order: SupplierOrderView, current: RwSignal<SupplierOrderView>) -> i
     };
     let body = row_views(rows, |i, row| {
         let q = row.quantity;
-        let message = line_message(errors, sent, i, &["quantity", "variant"]);
+        let message = errors.for_line(sent, i, &["quantity", "variant"]);
         view! {
             <tr data-testid="sp-ship-line" data-variant=row.item.variant.0>
                 {item_cells(&row.item)}
                 <td class="num" data-testid="sp-ship-left">{row.left}</td>
-                <LineField message>
+                <LineCell message>
                     <input class="input input--small num" type="number" min="0" max=row.left inputmode="numeric"
                         disabled={row.left == 0}
                         id=format!("ship[{i}].quantity") aria-label=move || Sp::ShipQty.text(locale.get())
                         prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))
                         data-testid="sp-ship-qty"/>
-                </LineField>
+                </LineCell>
             </tr>
         }
     });
-    let general = general_message(errors, sent, &["carrier", "tracking", "arrives_at"]);
+    let general =
+        errors.general_with_lines(sent, LINE_PARTS, &["carrier", "tracking", "arrives_at"]);
     view! {
         <form class="panel form sp-form" on:submit=submit novalidate data-testid="sp-ship-form">
             <h2>{t(Sp::ShipTitle)}</h2>

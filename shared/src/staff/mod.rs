@@ -349,7 +349,10 @@ mod tests {
                 Permission::ManageStock,
                 Permission::ViewReturns,
                 Permission::ReceiveReturns,
-                Permission::HandleRepairs
+                Permission::HandleRepairs,
+                // the warehouse sees what is coming and receives it
+                Permission::ViewProcurement,
+                Permission::ReceiveGoods,
             ]
         );
         // several roles: the union
@@ -379,6 +382,7 @@ mod tests {
                 Module::Orders,
                 Module::Catalogue,
                 Module::Inventory,
+                Module::Procurement,
                 Module::Service,
                 Module::Reports,
                 Module::Settings
@@ -401,11 +405,18 @@ mod tests {
             Page::Stocktakes,
             Page::Valuation,
         ];
+        let procurement = vec![
+            Page::PurchaseSuggestions,
+            Page::PurchaseOrders,
+            Page::Receipts,
+            Page::Suppliers,
+        ];
         assert_eq!(
             visible,
             vec![
                 (Module::Orders, all_orders.clone()),
                 (Module::Inventory, all_inventory.clone()),
+                (Module::Procurement, procurement.clone()),
                 (Module::Service, vec![Page::Returns, Page::Repairs])
             ]
         );
@@ -425,9 +436,10 @@ mod tests {
             vec![
                 (Module::Orders, all_orders),
                 (Module::Inventory, all_inventory),
+                (Module::Procurement, procurement),
                 (Module::Service, vec![Page::Returns, Page::Repairs])
             ],
-            "no catalogue"
+            "no catalogue; what is bought, to receive it"
         );
     }
 

@@ -2,9 +2,8 @@
 //! arrived, or those of one of the supplier's shipping notices, and a note; and the
 //! order's receipts.
 
-use super::{fault, general_message, line_message, receipt_href, LineError, ReceiptStatusTag};
-use crate::kit::form::{Field, FormErrors};
-use crate::kit::toast::use_toasts;
+use super::{every_line, fault, receipt_href, ReceiptStatusTag};
+use crate::kit::form::{row_views, Field, FormErrors, LineField, SentRows, StepForm};
 use crate::kit::{loaded, use_go};
 use crate::procurement::text::{self, Gr, Pc};
 use crate::procurement::{localized, whole};
@@ -13,7 +12,9 @@ use shared::catalog::Localized;
 use shared::ids::VariantId;
 use shared::procurement::portal::{AsnStatus, AsnView};
 use shared::procurement::purchasing::{PurchaseLineView, PurchaseOrderView};
-use shared::procurement::receiving::{ReceiptSummary, ReceiveGoods, ReceiveLine, ReceivingProblem};
+use shared::procurement::receiving::{
+    ReceiptSummary, ReceiptView, ReceiveGoods, ReceiveLine, ReceivingProblem,
+};
 use shared::ApiError;
 use ui::i18n::{t, use_locale, Translate};
 
@@ -80,11 +81,7 @@ fn receive_request(
     if note.chars().count() > NOTE_MAX {
         return Err(fault(ReceivingProblem::NoteTooLong, "note".into()));
     }
-    let lines = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| row.line(i))
-        .collect::<Result<Vec<_>, _>>()?;
+    let lines = every_line(rows, ReceiveRow::line)?;
     if lines.iter().all(|l| l.quantity == 0) {
         return Err(fault(ReceivingProblem::QuantityInvalid, "lines".into()));
     }
@@ -106,14 +103,15 @@ const RECEIVE_FIELDS: &[&str] = &["note", "asn"];
 /// quantities), and a note; receiving opens the new receipt.
 #[component]
 pub(crate) fn ReceivePanel(po: PurchaseOrderView) -> impl IntoView {
-    let locale = use_locale();
-    let toasts = use_toasts();
     let go = StoredValue::new_local(use_go());
-    let errors = FormErrors::saying(text::receiving_error);
-    let pending = RwSignal::new(false);
+    // receiving opens the new receipt
+    let step = StepForm::new(text::receiving_error, move |receipt: ReceiptView| {
+        go.with_value(|go| go(&receipt_href(receipt.id), false))
+    });
+    let (errors, pending) = (step.errors, step.pending);
     let id = po.id;
     let rows = StoredValue::new(po.lines.iter().map(ReceiveRow::of).collect::<Vec<_>>());
-    let count = po.lines.len();
+    let sent = SentRows::All(po.lines.len());
     let notices: Vec<AsnView> = po
         .shipments
         .into_iter()
@@ -146,41 +144,14 @@ pub(crate) fn ReceivePanel(po: PurchaseOrderView) -> impl IntoView {
         });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        errors.clear();
-        let typed =
-            rows.with_value(|r| receive_request(r, asn.get_untracked(), &note.get_untracked()));
-        let req = match typed {
-            Ok(req) => req,
-            Err(e) => {
-                errors.set(e);
-                return;
-            }
-        };
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = crate::api::receive_goods(id, &req).await;
-            pending.set(false);
-            match done {
-                Ok(receipt) => {
-                    toasts.say(Gr::ReceivedToast.text(locale.get_untracked()));
-                    go.with_value(|go| go(&receipt_href(receipt.id), false));
-                }
-                Err(e) => errors.set(e),
-            }
+        step.submit(&ev, Gr::ReceivedToast, || {
+            let req = rows
+                .with_value(|r| receive_request(r, asn.get_untracked(), &note.get_untracked()))?;
+            Ok(crate::api::receive_goods(id, &req))
         });
     };
-    let body = rows.with_value(|r| {
-        r.iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, row)| view! { <ReceiveLineRow row i errors/> })
-            .collect_view()
-    });
-    let general = general_message(errors, count, RECEIVE_PARTS, RECEIVE_FIELDS);
+    let body = row_views(rows, |i, row| view! { <ReceiveLineRow row i errors sent/> });
+    let general = errors.general_with_lines(sent, RECEIVE_PARTS, RECEIVE_FIELDS);
     view! {
         <form class="panel form gr-form" on:submit=submit novalidate data-testid="po-receive">
             <h2>{t(Gr::ReceiveTitle)}</h2>
@@ -241,10 +212,10 @@ fn NoticeOptions(notices: Vec<AsnView>) -> impl IntoView {
 /// A line of the receive form: the item, ordered, received so far, still expected, and the
 /// units that arrived now (marked when more than expected).
 #[component]
-fn ReceiveLineRow(row: ReceiveRow, i: usize, errors: FormErrors) -> impl IntoView {
+fn ReceiveLineRow(row: ReceiveRow, i: usize, errors: FormErrors, sent: SentRows) -> impl IntoView {
     let locale = use_locale();
     let (q, open) = (row.quantity, row.open);
-    let message = line_message(errors, i, RECEIVE_PARTS);
+    let message = errors.for_line(sent, i, RECEIVE_PARTS);
     let over = move || whole(&q.get()).map_or(0, |n| n - open).max(0);
     view! {
         <tr data-testid="po-receive-line" data-variant=row.variant.0>
@@ -254,7 +225,7 @@ fn ReceiveLineRow(row: ReceiveRow, i: usize, errors: FormErrors) -> impl IntoVie
             <td class="num">{row.received}</td>
             <td class="num" data-testid="po-receive-open">{open}</td>
             <td>
-                <div class="field" class:field--bad=move || message().is_some()>
+                <LineField message>
                     <div class="row">
                         <input class="input input--small num" type="number" min="0" max="1000000" inputmode="numeric"
                             id=format!("lines[{i}].quantity") aria-label=move || Gr::Arrived.text(locale.get())
@@ -266,8 +237,7 @@ fn ReceiveLineRow(row: ReceiveRow, i: usize, errors: FormErrors) -> impl IntoVie
                             </span>
                         </Show>
                     </div>
-                    <LineError message/>
-                </div>
+                </LineField>
             </td>
         </tr>
     }

@@ -2,9 +2,8 @@
 //! per characteristic, a concession, where rejected units go, and the decision previewed by
 //! the rule the server applies — then put what passed into bins (上架).
 
-use super::{fault, general_message, line_message, verdict_code, LineError};
-use crate::kit::form::FormErrors;
-use crate::kit::toast::{use_toasts, Toasts};
+use super::{every_line, fault, verdict_code};
+use crate::kit::form::{row_views, FormErrors, LineError, LineField, SentRows, StepForm};
 use crate::procurement::text::{self, Gr, Pc};
 use crate::procurement::{localized, whole};
 use leptos::prelude::*;
@@ -15,64 +14,18 @@ use shared::procurement::receiving::{
     PutAwayLine, ReceiptLineView, ReceiptView, ReceivingProblem, RejectTo, CHARACTERISTIC_MAX,
 };
 use shared::procurement::sampling::Verdict;
-use shared::{ApiError, Locale};
-use std::future::Future;
-use ui::api::ApiResult;
+use shared::ApiError;
 use ui::i18n::{t, use_locale, Translate};
 
 /// The longest bin code (`A-01-02-03`).
 const BIN_MAX: usize = 20;
 
-/// What the forms of a receipt's steps (inspect, put away) share: their refusal, whether
-/// their request is under way, and the page's receipt, loaded again once done.
-#[derive(Clone, Copy)]
-struct Step {
-    locale: Memo<Locale>,
-    toasts: Toasts,
-    errors: FormErrors,
-    pending: RwSignal<bool>,
-    refresh: RwSignal<u32>,
-}
-
-impl Step {
-    /// A step's form (made while its component runs: it reads the context).
-    fn new(refresh: RwSignal<u32>) -> Self {
-        Step {
-            locale: use_locale(),
-            toasts: use_toasts(),
-            errors: FormErrors::saying(text::receiving_error),
-            pending: RwSignal::new(false),
-            refresh,
-        }
-    }
-
-    /// Starts a submission: the browser's own is stopped and the last refusal cleared.
-    /// `false` (and nothing done) while a request is still under way.
-    fn begin(self, ev: &leptos::ev::SubmitEvent) -> bool {
-        ev.prevent_default();
-        if self.pending.get_untracked() {
-            return false;
-        }
-        self.errors.clear();
-        true
-    }
-
-    /// Sends `request`, the form pending meanwhile: once done `said` is toasted and the
-    /// receipt loaded again, or the refusal shows in the form.
-    fn send(self, said: Gr, request: impl Future<Output = ApiResult<ReceiptView>> + 'static) {
-        self.pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = request.await;
-            self.pending.set(false);
-            match done {
-                Ok(_) => {
-                    self.toasts.say(said.text(self.locale.get_untracked()));
-                    self.refresh.update(|n| *n += 1);
-                }
-                Err(e) => self.errors.set(e),
-            }
-        });
-    }
+/// The form of one of a receipt's steps (inspect, put away): once done the page's receipt
+/// is loaded again (`refresh`). Made while its component runs: it reads the context.
+fn step_form(refresh: RwSignal<u32>) -> StepForm<ReceiptView> {
+    StepForm::new(text::receiving_error, move |_: ReceiptView| {
+        refresh.update(|n| *n += 1)
+    })
 }
 
 // inspecting -----------------------------------------------------------------------------
@@ -162,10 +115,10 @@ const INSPECT_PARTS: &[&str] = &["defective", "results", "variant", ""];
 /// 来料检验: every line of the receipt, each by its plan.
 #[component]
 pub(super) fn InspectForm(receipt: ReceiptView, refresh: RwSignal<u32>) -> impl IntoView {
-    let step = Step::new(refresh);
+    let step = step_form(refresh);
     let (errors, pending) = (step.errors, step.pending);
     let id = receipt.id;
-    let count = receipt.lines.len();
+    let sent = SentRows::All(receipt.lines.len());
     let rows = StoredValue::new(
         receipt
             .lines
@@ -174,31 +127,15 @@ pub(super) fn InspectForm(receipt: ReceiptView, refresh: RwSignal<u32>) -> impl 
             .collect::<Vec<_>>(),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        if !step.begin(&ev) {
-            return;
-        }
-        let typed = rows.with_value(|r| {
-            r.iter()
-                .enumerate()
-                .map(|(i, row)| row.line(i))
-                .collect::<Result<Vec<_>, _>>()
+        step.submit(&ev, Gr::InspectedToast, || {
+            let lines = rows.with_value(|r| every_line(r, InspectRow::line))?;
+            Ok(crate::api::inspect_receipt(id, &InspectReceipt { lines }))
         });
-        match typed {
-            Ok(lines) => step.send(
-                Gr::InspectedToast,
-                crate::api::inspect_receipt(id, &InspectReceipt { lines }),
-            ),
-            Err(e) => errors.set(e),
-        }
     };
-    let blocks = rows.with_value(|r| {
-        r.iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, row)| view! { <InspectLineFields row i errors/> })
-            .collect_view()
+    let blocks = row_views(rows, |i, row| {
+        view! { <InspectLineFields row i errors sent/> }
     });
-    let general = general_message(errors, count, INSPECT_PARTS, &[]);
+    let general = errors.general_with_lines(sent, INSPECT_PARTS, &[]);
     view! {
         <form class="panel form gr-form" on:submit=submit novalidate data-testid="inspect-form">
             <h2>{t(Gr::InspectTitle)}</h2>
@@ -216,13 +153,18 @@ pub(super) fn InspectForm(receipt: ReceiptView, refresh: RwSignal<u32>) -> impl 
 /// characteristic's result, a concession, where rejected units go, and the decision these
 /// make.
 #[component]
-fn InspectLineFields(row: InspectRow, i: usize, errors: FormErrors) -> impl IntoView {
+fn InspectLineFields(
+    row: InspectRow,
+    i: usize,
+    errors: FormErrors,
+    sent: SentRows,
+) -> impl IntoView {
     let locale = use_locale();
     let line = row.line.clone();
     let (plan, size, sample) = (line.plan, row.inspected, line.sample);
     let (defective, concession, to) = (row.defective, row.concession, row.rejected_to);
-    let defective_message = line_message(errors, i, &["defective", "variant", ""]);
-    let results_message = line_message(errors, i, &["results"]);
+    let defective_message = errors.for_line(sent, i, &["defective", "variant", ""]);
+    let results_message = errors.for_line(sent, i, &["results"]);
     let results = row
         .results
         .iter()
@@ -241,13 +183,12 @@ fn InspectLineFields(row: InspectRow, i: usize, errors: FormErrors) -> impl Into
                 " · "
                 <span data-testid="inspect-sample">{move || text::sample(locale.get(), plan, size, sample)}</span>
             </p>
-            <div class="field" class:field--bad=move || defective_message().is_some()>
+            <LineField message=defective_message>
                 <label class="field__label" for=format!("lines[{i}].defective")>{t(Gr::Defective)}</label>
                 <input class="input input--small num" type="number" min="0" max=size inputmode="numeric"
                     id=format!("lines[{i}].defective") prop:value=move || defective.get()
                     on:input=move |ev| defective.set(event_target_value(&ev)) data-testid="inspect-defective"/>
-                <LineError message=defective_message/>
-            </div>
+            </LineField>
             {has_results.then(|| view! {
                 <ul class="gr-results">{results}</ul>
                 <LineError message=results_message/>
@@ -381,62 +322,43 @@ const PUT_AWAY_PARTS: &[&str] = &["bin", "variant"];
 /// receipt of which nothing passed is closed with nothing to put away.
 #[component]
 pub(super) fn PutAwayForm(receipt: ReceiptView, refresh: RwSignal<u32>) -> impl IntoView {
-    let locale = use_locale();
-    let step = Step::new(refresh);
-    let (errors, pending) = (step.errors, step.pending);
+    let step = step_form(refresh);
+    let (locale, errors, pending) = (step.locale, step.errors, step.pending);
     let id = receipt.id;
     let list: Vec<BinRow> = receipt.lines.iter().filter_map(BinRow::of).collect();
     let count = list.len();
+    let sent = SentRows::All(count);
     let rows = StoredValue::new(list);
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        if !step.begin(&ev) {
-            return;
-        }
-        let typed = rows.with_value(|r| {
-            r.iter()
-                .enumerate()
-                .map(|(i, row)| row.line(i))
-                .collect::<Result<Vec<_>, _>>()
+        step.submit(&ev, Gr::PutAwayToast, || {
+            let lines = rows.with_value(|r| every_line(r, BinRow::line))?;
+            Ok(crate::api::put_away_receipt(id, &PutAway { lines }))
         });
-        match typed {
-            Ok(lines) => step.send(
-                Gr::PutAwayToast,
-                crate::api::put_away_receipt(id, &PutAway { lines }),
-            ),
-            Err(e) => errors.set(e),
-        }
     };
-    let body = rows.with_value(|r| {
-        r.iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, row)| {
-                let bin = row.bin;
-                let message = line_message(errors, i, PUT_AWAY_PARTS);
-                view! {
-                    <tr data-testid="putaway-line" data-variant=row.variant.0>
-                        <td class="mono">{row.sku.clone()}</td>
-                        <td>{localized(row.name.clone())}</td>
-                        <td class="num" data-testid="putaway-accepted">{row.accepted}</td>
-                        <td class="mono muted" data-testid="putaway-suggested">
-                            {row.suggested.clone().unwrap_or_else(|| "—".into())}
-                        </td>
-                        <td>
-                            <div class="field" class:field--bad=move || message().is_some()>
-                                <input class="input input--small mono" maxlength=BIN_MAX.to_string() autocomplete="off"
-                                    placeholder="A-01-02-03" id=format!("lines[{i}].bin")
-                                    aria-label=move || Gr::Bin.text(locale.get())
-                                    prop:value=move || bin.get() on:input=move |ev| bin.set(event_target_value(&ev))
-                                    data-testid="putaway-bin"/>
-                                <LineError message/>
-                            </div>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+    let body = row_views(rows, |i, row| {
+        let bin = row.bin;
+        let message = errors.for_line(sent, i, PUT_AWAY_PARTS);
+        view! {
+            <tr data-testid="putaway-line" data-variant=row.variant.0>
+                <td class="mono">{row.sku.clone()}</td>
+                <td>{localized(row.name.clone())}</td>
+                <td class="num" data-testid="putaway-accepted">{row.accepted}</td>
+                <td class="mono muted" data-testid="putaway-suggested">
+                    {row.suggested.clone().unwrap_or_else(|| "—".into())}
+                </td>
+                <td>
+                    <LineField message>
+                        <input class="input input--small mono" maxlength=BIN_MAX.to_string() autocomplete="off"
+                            placeholder="A-01-02-03" id=format!("lines[{i}].bin")
+                            aria-label=move || Gr::Bin.text(locale.get())
+                            prop:value=move || bin.get() on:input=move |ev| bin.set(event_target_value(&ev))
+                            data-testid="putaway-bin"/>
+                    </LineField>
+                </td>
+            </tr>
+        }
     });
-    let general = general_message(errors, count, PUT_AWAY_PARTS, &[]);
+    let general = errors.general_with_lines(sent, PUT_AWAY_PARTS, &[]);
     let (table, button) = if count == 0 {
         (
             view! { <p class="muted" data-testid="putaway-nothing">{t(Gr::NothingToPutAway)}</p> }

@@ -395,6 +395,48 @@ async fn a_suggestion_becomes_an_approved_purchase_order(backend: Backend) {
         (409, Some("approved_by_writer"))
     );
 
+    // an order in another currency than the threshold's always needs approval
+    let mut usd = supplier("SUP-USD");
+    usd["currency"] = json!("USD");
+    let (status, made) = call(&app, "POST", "/api/v1/admin/suppliers", Some(usd), &clerk).await;
+    assert_eq!(status, 201, "{made:?}");
+    let usd = made["id"].as_i64().unwrap();
+    call(
+        &app,
+        "PUT",
+        &format!("/api/v1/admin/suppliers/{usd}/offers"),
+        Some(
+            json!({"offers": [{"sku": "BD-001-01", "unit_cost": 100, "min_order": 1, "pack": 1}]}),
+        ),
+        &clerk,
+    )
+    .await;
+    let (status, small) = call(
+        &app,
+        "POST",
+        "/api/v1/admin/purchase-orders",
+        Some(json!({"supplier": usd, "warehouse": sh, "lines": [{"variant": variant, "quantity": 1}]})),
+        &clerk,
+    )
+    .await;
+    assert_eq!(
+        (status, small["needs_approval"].as_bool()),
+        (201, Some(true)),
+        "$1.00 against a ¥50 threshold: {small:?}"
+    );
+    let (status, err) = call(
+        &app,
+        "POST",
+        &format!("/api/v1/admin/purchase-orders/{}/send", small["id"]),
+        None,
+        &clerk,
+    )
+    .await;
+    assert_eq!(
+        (status, err["problem"].as_str()),
+        (409, Some("not_approved"))
+    );
+
     // the sent order is withdrawn with a reason, once
     let (status, err) = call(
         &app,

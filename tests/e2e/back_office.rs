@@ -103,6 +103,10 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",
             "/admin/inventory/valuation",
+            "/admin/procurement/suggestions",
+            "/admin/procurement/orders",
+            "/admin/procurement/receipts",
+            "/admin/procurement/suppliers",
             "/admin/returns",
             "/admin/repairs",
             "/admin/consultations",
@@ -255,6 +259,10 @@ async fn the_owner_secures_sign_in_and_manages_staff(backend: Backend) {
             "/admin/inventory/transfers",
             "/admin/inventory/stocktakes",
             "/admin/inventory/valuation",
+            "/admin/procurement/suggestions",
+            "/admin/procurement/orders",
+            "/admin/procurement/receipts",
+            "/admin/procurement/suppliers",
             "/admin/returns",
             "/admin/repairs"
         ]

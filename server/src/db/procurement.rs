@@ -396,6 +396,7 @@ pub async fn active_currency(
 pub struct Head {
     pub status: String,
     pub supplier_id: i64,
+    pub currency: String,
     pub total: i64,
     pub written_by: i64,
     pub approved_by: Option<i64>,
@@ -408,7 +409,7 @@ pub async fn head(conn: &mut Conn, id: i64, lock: bool) -> Result<Option<Head>, 
         ""
     };
     sqlx::query_as(&format!(
-        "SELECT status, supplier_id, total, written_by, approved_by FROM purchase_orders WHERE id = $1{lock}"
+        "SELECT status, supplier_id, currency, total, written_by, approved_by FROM purchase_orders WHERE id = $1{lock}"
     ))
     .bind(id)
     .fetch_optional(conn)
@@ -591,7 +592,14 @@ pub async fn orders(
                 late: r.late > 0,
                 awaiting_approval: status == PurchaseOrderStatus::Draft
                     && r.approved_by.is_none()
-                    && shared::procurement::orders::needs_approval(r.total, threshold),
+                    && shared::procurement::orders::needs_approval(
+                        r.total,
+                        shared::procurement::orders::threshold_for(
+                            threshold,
+                            currency(&r.currency),
+                            Currency::default(),
+                        ),
+                    ),
             }
         })
         .collect())

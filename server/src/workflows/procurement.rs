@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use shared::audit::{AuditAction, Changes};
 use shared::money::{Currency, Money};
 use shared::orders::note::Note;
-use shared::procurement::orders::{check_send, needs_approval, PurchaseOrderStatus};
+use shared::procurement::orders::{check_send, needs_approval, threshold_for, PurchaseOrderStatus};
 use shared::procurement::purchasing::{
     check_draft, check_lines, CancelPurchase, FromSuggestions, ProcurementSettings, PurchaseFault,
     PurchaseLineDraft, PurchaseOrderDraft, PurchaseOrderSummary, PurchaseOrderView,
@@ -256,6 +256,16 @@ pub async fn settings(db: &Db) -> AppResult<ProcurementSettings> {
     Ok(ProcurementSettings {
         approval_threshold: threshold(&mut conn).await?,
     })
+}
+
+/// The threshold for an order in `currency` (always approval in another than the shop's).
+async fn order_threshold(conn: &mut AnyConnection, currency: &str) -> AppResult<i64> {
+    let code = Currency::parse(currency).unwrap_or_default();
+    Ok(threshold_for(
+        threshold(conn).await?,
+        code,
+        Currency::default(),
+    ))
 }
 
 async fn threshold(conn: &mut AnyConnection) -> AppResult<i64> {
@@ -509,7 +519,8 @@ pub async fn approve(db: &Db, actor: &ActorRef, id: i64) -> AppResult<PurchaseOr
         .await?
         .ok_or(AppError::NotFound("purchase order"))?;
     must_be_draft(&head)?;
-    if !needs_approval(head.total, threshold(&mut tx).await?) {
+    let limit = order_threshold(&mut tx, &head.currency).await?;
+    if !needs_approval(head.total, limit) {
         return Err(purchase(PurchaseProblem::NoApprovalNeeded));
     }
     if head.written_by == actor.id.0 {
@@ -549,7 +560,7 @@ pub async fn send(db: &Db, actor: &ActorRef, id: i64) -> AppResult<PurchaseOrder
         .ok_or(AppError::NotFound("purchase order"))?;
     must_be_draft(&head)?;
     let quantities = repo::line_quantities(&mut tx, id).await?;
-    let limit = threshold(&mut tx).await?;
+    let limit = order_threshold(&mut tx, &head.currency).await?;
     check_send(
         &quantities,
         head.total,
@@ -666,7 +677,10 @@ async fn view_in(conn: &mut AnyConnection, id: i64) -> AppResult<PurchaseOrderVi
         approved_by: head.approver,
         approved_at: head.approved_at,
         sent_at: head.sent_at,
-        needs_approval: needs_approval(head.total, limit),
+        needs_approval: needs_approval(
+            head.total,
+            threshold_for(limit, currency, Currency::default()),
+        ),
         approval_threshold: Money::new(limit, Currency::default()),
         shipments: crate::db::supplier_portal::shipments(conn, id).await?,
         events: {

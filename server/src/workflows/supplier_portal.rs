@@ -186,9 +186,13 @@ async fn view(conn: &mut AnyConnection, id: i64) -> AppResult<SupplierOrderView>
     let mut events: Vec<EventView> = status::history::<PurchaseOrderStatus>(conn, id)
         .await?
         .into_iter()
-        .map(|e| EventView {
-            actor_name: e.actor.starts_with("staff:").then(|| SHOP.to_string()),
-            ..e
+        .map(|e| {
+            let staff = e.actor.starts_with("staff:");
+            EventView {
+                actor: if staff { "shop".into() } else { e.actor },
+                actor_name: staff.then(|| SHOP.to_string()),
+                ..e
+            }
         })
         .collect();
     repo::name_supplier_actors(conn, &mut events).await?;

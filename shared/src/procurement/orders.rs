@@ -81,6 +81,21 @@ pub fn needs_approval(total: i64, threshold: i64) -> bool {
     threshold <= 0 || total > threshold
 }
 
+/// The threshold that applies to an order in `currency` when the shop's threshold is in
+/// `shop`: there is no exchange rate to compare by, so an order in another currency always
+/// needs approval (a threshold of zero).
+pub fn threshold_for(
+    threshold: i64,
+    currency: crate::money::Currency,
+    shop: crate::money::Currency,
+) -> i64 {
+    if currency == shop {
+        threshold
+    } else {
+        0
+    }
+}
+
 /// Why a purchase order may not be sent now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendRefusal {
@@ -118,6 +133,15 @@ pub fn check_send(
 mod tests {
     use super::PurchaseOrderStatus::*;
     use super::*;
+
+    #[test]
+    fn an_order_in_another_currency_always_needs_approval() {
+        use crate::money::Currency::{CNY, USD};
+        assert_eq!(threshold_for(5_000_000, CNY, CNY), 5_000_000);
+        assert_eq!(threshold_for(5_000_000, USD, CNY), 0);
+        assert!(needs_approval(100, threshold_for(5_000_000, USD, CNY)));
+        assert!(!needs_approval(100, threshold_for(5_000_000, CNY, CNY)));
+    }
 
     #[test]
     fn a_purchase_order_goes_from_draft_to_closed() {

@@ -74,6 +74,19 @@ impl AppError {
         }
     }
 
+    /// A rule enum's error by its nature: a conflict (409) when `conflict` — the state of
+    /// things refuses it — else a validation error (422); the code is its snake_case name.
+    pub fn rule_or_conflict<P: serde::Serialize + std::fmt::Display>(
+        p: P,
+        conflict: bool,
+    ) -> AppError {
+        if conflict {
+            AppError::conflict(&code_of(&p), p.to_string())
+        } else {
+            AppError::rule(p)
+        }
+    }
+
     /// The rule a validation or conflict error names.
     pub fn problem(&self) -> Option<&str> {
         match self {

@@ -37,11 +37,7 @@ fn supplier_fault((p, field): SupplierFault) -> AppError {
 }
 
 fn purchase(p: PurchaseProblem) -> AppError {
-    let e = AppError::rule(p);
-    match (p.is_conflict(), e.problem().map(str::to_string)) {
-        (true, Some(code)) => AppError::conflict(&code, p.to_string()),
-        _ => e,
-    }
+    AppError::rule_or_conflict(p, p.is_conflict())
 }
 
 fn purchase_fault((p, field): PurchaseFault) -> AppError {

@@ -24,11 +24,7 @@ use shared::stock::MovementKind;
 use sqlx::AnyConnection;
 
 fn problem(p: ReceivingProblem) -> AppError {
-    let e = AppError::rule(p);
-    match (p.is_conflict(), e.problem().map(str::to_string)) {
-        (true, Some(code)) => AppError::conflict(&code, p.to_string()),
-        _ => e,
-    }
+    AppError::rule_or_conflict(p, p.is_conflict())
 }
 
 fn at(p: ReceivingProblem, field: &str) -> AppError {

@@ -34,11 +34,7 @@ const DAY_MS: i64 = 86_400_000;
 const SHOP: &str = "良仓 Storekeep";
 
 fn problem(p: PortalProblem) -> AppError {
-    let e = AppError::rule(p);
-    match (p.is_conflict(), e.problem().map(str::to_string)) {
-        (true, Some(code)) => AppError::conflict(&code, p.to_string()),
-        _ => e,
-    }
+    AppError::rule_or_conflict(p, p.is_conflict())
 }
 
 fn fault((p, field): PortalFault) -> AppError {
